@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { deriveStream, streamFromUint32 } from '../../src/rng/stream.js';
+
+test('same seed and path give the same draws; another path or seed differs', () => {
+  const draw = (seed: number, path: string) => {
+    const s = deriveStream(seed, path);
+    return Array.from({ length: 8 }, () => s.nextUint32());
+  };
+  assert.deepEqual(draw(7, 'lottery'), draw(7, 'lottery'));
+  assert.notDeepEqual(draw(7, 'lottery'), draw(8, 'lottery'));
+  assert.notDeepEqual(draw(7, 'lottery'), draw(7, 'client'));
+});
+
+test('nextIntBelow rejects the biased top of the 32-bit range', () => {
+  // n = 3: limit = 2^32 - (2^32 mod 3) = 4294967295, so 4294967295 is rejected.
+  const seq = [4294967295, 4294967294, 5];
+  const s = streamFromUint32(() => seq.shift() ?? 0);
+  assert.equal(s.nextIntBelow(3), 4294967294 % 3);
+  assert.equal(s.nextIntBelow(3), 5 % 3);
+});
+
+test('nextIntBelow above 2^32 combines two words into 53 bits', () => {
+  const seq = [0xffffffff, 1]; // (0xffffffff >>> 11) * 2^32 + 1
+  const s = streamFromUint32(() => seq.shift() ?? 0);
+  const n = 2 ** 40;
+  assert.equal(s.nextIntBelow(n), ((2 ** 21 - 1) * 2 ** 32 + 1) % n);
+});
+
+test('nextIntBelow refuses n outside [1, 2^53]', () => {
+  const s = deriveStream(1, 'x');
+  assert.throws(() => s.nextIntBelow(0), /nextIntBelow/);
+  assert.throws(() => s.nextIntBelow(1.5), /nextIntBelow/);
+});
