@@ -1,0 +1,108 @@
+/**
+ * A binary min-heap of events ordered by (time, rank), stored in parallel typed
+ * arrays so that scheduling allocates nothing once the arrays have grown.
+ *
+ * `rank` = priority * 2^40 + sequence: events at the same time run by priority, and
+ * events of the same time and priority run in the order they were scheduled (FIFO),
+ * as in SimPy's (time, priority, eid) heap. This is what makes a run deterministic.
+ */
+export class EventQueue {
+  private times = new Float64Array(64);
+  private ranks = new Float64Array(64);
+  private handlers = new Int32Array(64);
+  private args = new Float64Array(64);
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Time of the earliest event; Infinity when empty. */
+  peekTime(): number {
+    return this.count > 0 ? (this.times[0] as number) : Infinity;
+  }
+
+  push(time: number, rank: number, handler: number, arg: number): void {
+    if (this.count === this.times.length) this.grow();
+    let i = this.count++;
+    const times = this.times;
+    const ranks = this.ranks;
+    // Sift up: move parents down until the new event's slot is found.
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const pt = times[parent] as number;
+      if (pt < time || (pt === time && (ranks[parent] as number) < rank)) break;
+      this.move(parent, i);
+      i = parent;
+    }
+    times[i] = time;
+    ranks[i] = rank;
+    this.handlers[i] = handler;
+    this.args[i] = arg;
+  }
+
+  /**
+   * Removes the earliest event and writes it to `out` (reused to avoid allocation).
+   * @throws if the queue is empty
+   */
+  pop(out: PoppedEvent): void {
+    if (this.count === 0) throw new Error('EventQueue.pop: queue is empty');
+    out.time = this.times[0] as number;
+    out.handler = this.handlers[0] as number;
+    out.arg = this.args[0] as number;
+    const last = --this.count;
+    if (last === 0) return;
+    const time = this.times[last] as number;
+    const rank = this.ranks[last] as number;
+    const handler = this.handlers[last] as number;
+    const arg = this.args[last] as number;
+    const times = this.times;
+    const ranks = this.ranks;
+    let i = 0;
+    // Sift down the former last event from the root.
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= last) break;
+      const right = child + 1;
+      if (right < last) {
+        const ct = times[child] as number;
+        const rt = times[right] as number;
+        if (rt < ct || (rt === ct && (ranks[right] as number) < (ranks[child] as number))) child = right;
+      }
+      const ct = times[child] as number;
+      if (time < ct || (time === ct && rank < (ranks[child] as number))) break;
+      this.move(child, i);
+      i = child;
+    }
+    times[i] = time;
+    ranks[i] = rank;
+    this.handlers[i] = handler;
+    this.args[i] = arg;
+  }
+
+  private move(from: number, to: number): void {
+    this.times[to] = this.times[from] as number;
+    this.ranks[to] = this.ranks[from] as number;
+    this.handlers[to] = this.handlers[from] as number;
+    this.args[to] = this.args[from] as number;
+  }
+
+  private grow(): void {
+    const n = this.times.length * 2;
+    const grown = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(n);
+      b.set(a);
+      return b;
+    };
+    this.times = grown(this.times, (k) => new Float64Array(k));
+    this.ranks = grown(this.ranks, (k) => new Float64Array(k));
+    this.handlers = grown(this.handlers, (k) => new Int32Array(k));
+    this.args = grown(this.args, (k) => new Float64Array(k));
+  }
+}
+
+export interface PoppedEvent {
+  time: number;
+  handler: number;
+  arg: number;
+}
