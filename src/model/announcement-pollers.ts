@@ -1,0 +1,153 @@
+/** Pollers of one connection that wake at the same point of the poll period. */
+interface PollerGroup {
+  readonly residueUs: number;
+  readonly connection: number;
+  readonly createdUs: number;
+  count: number;
+}
+
+/** Where announcements went. */
+export interface AnnouncementTotals {
+  delivered: number;
+  lost: number;
+}
+
+/**
+ * The seed's announcement pollers, in aggregate (quirk 5 and half of quirk 6).
+ *
+ * Each poller takes a message from the one shared queue if there is one, else sleeps
+ * the poll period; so it polls at spawn, spawn + P, spawn + 2P, ... for ever, and a
+ * message goes to whichever poller polls first. A poller whose connection is closed
+ * dies on its send and the message is lost. Pollers are grouped by (connection,
+ * spawn time mod P): a group's members are interchangeable, so memory and cost follow
+ * the distinct wake-up points, not the number of threads.
+ *
+ * Same-instant order: a poller spawned by client input polls before the lottery of
+ * that instant; pollers waking from sleep poll after it, by connection number.
+ */
+export class AnnouncementPollers {
+  private readonly periodUs: number;
+  private readonly buckets: PollerGroup[][];
+  private readonly groupsByKey = new Map<number, PollerGroup>();
+  private pendingMessages = 0;
+  private live = 0;
+  private lastWakeUs = -1;
+  readonly totals: AnnouncementTotals = { delivered: 0, lost: 0 };
+
+  /**
+   * @param periodUs poll sleep, a whole number of ms
+   * @param onDelivered called with the connection each delivered message reached
+   */
+  constructor(
+    periodUs: number,
+    private readonly onDelivered: (connection: number, messages: number) => void,
+  ) {
+    if (!Number.isInteger(periodUs / 1000) || periodUs <= 0) {
+      throw new RangeError(`AnnouncementPollers: period must be a positive whole number of ms, got ${periodUs} µs`);
+    }
+    this.periodUs = periodUs;
+    this.buckets = Array.from({ length: periodUs / 1000 }, () => []);
+  }
+
+  /** Poller threads alive. */
+  get count(): number {
+    return this.live;
+  }
+
+  /** Messages waiting in the shared queue. */
+  get pending(): number {
+    return this.pendingMessages;
+  }
+
+  /** A new poller of an open connection: it polls at once, taking whatever waits. */
+  spawn(connection: number, nowUs: number): void {
+    this.live++;
+    if (this.pendingMessages > 0) this.deliver(connection, this.pendingMessages);
+    const residueUs = nowUs % this.periodUs;
+    const key = connection * this.periodUs + residueUs;
+    const existing = this.groupsByKey.get(key);
+    if (existing) {
+      existing.count++;
+      return;
+    }
+    const group: PollerGroup = { residueUs, connection, createdUs: nowUs, count: 1 };
+    this.groupsByKey.set(key, group);
+    const bucket = this.buckets[Math.floor(residueUs / 1000)] as PollerGroup[];
+    let i = bucket.length;
+    while (i > 0 && comesAfter(bucket[i - 1] as PollerGroup, group)) i--;
+    bucket.splice(i, 0, group);
+  }
+
+  /**
+   * Puts one message on the queue at `nowUs`. Returns when a sleeping poller next
+   * wakes to take it (the caller schedules {@link wake} then), or null if none exists.
+   */
+  announce(nowUs: number): number | null {
+    this.pendingMessages++;
+    return this.nextWake(nowUs, true);
+  }
+
+  /**
+   * The pollers whose sleep ends at `nowUs` poll, in connection order. Returns the next
+   * wake-up that matters (messages still waiting), or null.
+   */
+  wake(nowUs: number, isOpen: (connection: number) => boolean): number | null {
+    if (this.pendingMessages === 0 || nowUs === this.lastWakeUs) return null;
+    this.lastWakeUs = nowUs;
+    const residueUs = nowUs % this.periodUs;
+    const bucket = this.buckets[Math.floor(residueUs / 1000)] as PollerGroup[];
+    for (let i = 0; i < bucket.length && this.pendingMessages > 0; i++) {
+      const group = bucket[i] as PollerGroup;
+      // Groups created this instant already polled at their spawn.
+      if (group.residueUs !== residueUs || group.createdUs === nowUs) continue;
+      if (isOpen(group.connection)) {
+        this.deliver(group.connection, this.pendingMessages);
+        continue;
+      }
+      // Each poller of a closed connection takes one message, fails to send it and dies.
+      const taken = Math.min(group.count, this.pendingMessages);
+      this.pendingMessages -= taken;
+      this.totals.lost += taken;
+      this.live -= taken;
+      group.count -= taken;
+      if (group.count === 0) {
+        bucket.splice(i--, 1);
+        this.groupsByKey.delete(group.connection * this.periodUs + group.residueUs);
+      }
+    }
+    return this.pendingMessages > 0 ? this.nextWake(nowUs, false) : null;
+  }
+
+  private deliver(connection: number, messages: number): void {
+    this.totals.delivered += messages;
+    this.pendingMessages -= messages;
+    this.onDelivered(connection, messages);
+  }
+
+  /** Earliest wake-up at or after (or strictly after) `fromUs`, over all groups. */
+  private nextWake(fromUs: number, inclusive: boolean): number | null {
+    if (this.live === 0) return null;
+    const P = this.periodUs;
+    const base = fromUs - (fromUs % P);
+    const fromResidue = fromUs % P;
+    const first = Math.floor(fromResidue / 1000);
+    const n = this.buckets.length;
+    for (let k = 0; k <= n; k++) {
+      const b = (first + k) % n;
+      const bucket = this.buckets[b] as PollerGroup[];
+      if (bucket.length === 0) continue;
+      for (const group of bucket) {
+        const wrapped = k === n || (k > 0 && b < first) ? P : 0;
+        const r = group.residueUs + wrapped;
+        if (k === 0 && (inclusive ? r < fromResidue : r <= fromResidue)) continue;
+        if (k === n && group.residueUs > fromResidue) continue;
+        return base + r;
+      }
+    }
+    return null;
+  }
+}
+
+function comesAfter(a: PollerGroup, b: PollerGroup): boolean {
+  return a.residueUs > b.residueUs || (a.residueUs === b.residueUs && a.connection > b.connection);
+}

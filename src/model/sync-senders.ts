@@ -1,0 +1,109 @@
+/**
+ * The chain-sync sender threads, counted in aggregate.
+ *
+ * Under the seed's rules every BPM a client types spawns one more sender that writes
+ * `json.dumps(chain)` every period, forever. Simulating each wake-up would cost
+ * (threads x wake-ups): quadratic in the run length. Instead, a sender is reduced to
+ * its first firing time u (spawn + period) and its residue u mod period, kept as a
+ * count per millisecond of the period in a Fenwick tree. The chain only changes at
+ * lotteries, so all that is needed is how many firings fall in [a, b) between two
+ * chain changes: for a sender with u <= a,
+ *   firings before t = floor(t/P) - floor(u/P) + [u mod P < t mod P],
+ * and summed over senders that is N*floor(t/P) - Σfloor(u/P) + #(residues < t mod P).
+ * The difference over [a, b) needs only N and one prefix count per bound, which is
+ * exact when a and b are whole milliseconds (the server's timings and jitter are).
+ */
+export class SyncSenders {
+  private readonly periodUs: number;
+  private readonly tree: Float64Array;
+  private readonly buckets: number;
+  private active = 0;
+  /** First firing times of senders not yet in the tree, ascending (spawn order). */
+  private pending = new Float64Array(1024);
+  private pendingHead = 0;
+  private pendingTail = 0;
+  /** Cancellations of removed senders: the next firing time each would have had. */
+  private readonly cancelled: number[] = [];
+  private windowStartUs = 0;
+  private live = 0;
+
+  constructor(periodUs: number) {
+    if (!Number.isInteger(periodUs / 1000) || periodUs <= 0) {
+      throw new RangeError(`SyncSenders: period must be a positive whole number of ms, got ${periodUs} µs`);
+    }
+    this.periodUs = periodUs;
+    this.buckets = periodUs / 1000;
+    this.tree = new Float64Array(this.buckets + 1);
+  }
+
+  /** Sender threads alive now. */
+  get count(): number {
+    return this.live;
+  }
+
+  /** A sender spawned at `spawnUs` first writes one period later. */
+  add(spawnUs: number): void {
+    if (this.pendingTail === this.pending.length) this.compactPending();
+    this.pending[this.pendingTail++] = spawnUs + this.periodUs;
+    this.live++;
+  }
+
+  /** Stops the sender spawned at `spawnUs`, at `nowUs` (used by the fixed rules on disconnect). */
+  remove(spawnUs: number, nowUs: number): void {
+    const first = spawnUs + this.periodUs;
+    const P = this.periodUs;
+    this.cancelled.push(first >= nowUs ? first : first + P * Math.ceil((nowUs - first) / P));
+    this.live--;
+  }
+
+  /**
+   * Counts the writes in [windowStart, endUs) and starts the next window at endUs.
+   * @throws if endUs is not a whole millisecond or goes back in time
+   */
+  countUntil(endUs: number): number {
+    const a = this.windowStartUs;
+    if (endUs < a || endUs % 1000 !== 0) {
+      throw new RangeError(`SyncSenders.countUntil: end must be a whole ms >= ${a}, got ${endUs}`);
+    }
+    const P = this.periodUs;
+    let writes =
+      this.active * (Math.floor(endUs / P) - Math.floor(a / P)) + this.prefix(endUs % P) - this.prefix(a % P);
+    while (this.pendingHead < this.pendingTail && (this.pending[this.pendingHead] as number) <= endUs) {
+      const u = this.pending[this.pendingHead++] as number;
+      writes += Math.ceil((endUs - u) / P);
+      this.insert(u, 1);
+    }
+    for (let i = this.cancelled.length - 1; i >= 0; i--) {
+      const u = this.cancelled[i] as number;
+      if (u > endUs) continue;
+      writes -= Math.ceil((endUs - u) / P);
+      this.insert(u, -1);
+      this.cancelled.splice(i, 1);
+    }
+    this.windowStartUs = endUs;
+    return writes;
+  }
+
+  private insert(firstUs: number, weight: number): void {
+    this.active += weight;
+    for (let i = Math.floor((firstUs % this.periodUs) / 1000) + 1; i <= this.buckets; i += i & -i) {
+      this.tree[i] = (this.tree[i] as number) + weight;
+    }
+  }
+
+  /** Number of active senders whose residue is below `residueUs` (a whole ms). */
+  private prefix(residueUs: number): number {
+    let sum = 0;
+    for (let i = residueUs / 1000; i > 0; i -= i & -i) sum += this.tree[i] as number;
+    return sum;
+  }
+
+  private compactPending(): void {
+    const used = this.pendingTail - this.pendingHead;
+    const next = used * 2 > this.pending.length ? new Float64Array(this.pending.length * 2) : this.pending;
+    next.set(this.pending.subarray(this.pendingHead, this.pendingTail), 0);
+    this.pending = next;
+    this.pendingHead = 0;
+    this.pendingTail = used;
+  }
+}

@@ -1,0 +1,110 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AnnouncementPollers } from '../../src/model/announcement-pollers.js';
+import { deriveStream } from '../../src/rng/stream.js';
+
+const P = 3000; // a 3 ms poll period keeps the one-microsecond-at-a-time reference cheap
+const END = 120_000;
+
+type Input = { t: number; kind: 'spawn' | 'close' | 'announce'; conn: number };
+
+function randomInputs(seed: number): Input[] {
+  const rng = deriveStream(seed, 'test', 'pollers');
+  const inputs: Input[] = [];
+  const open = new Set<number>();
+  for (let t = 0; t < END; t += 1 + rng.nextIntBelow(900)) {
+    const roll = rng.nextIntBelow(10);
+    if (roll < 5) {
+      const conn = rng.nextIntBelow(6);
+      // Connections 4 and 5 reconnect never: once closed they stay closed.
+      if (open.has(conn) || !inputs.some((i) => i.kind === 'close' && i.conn === conn)) {
+        open.add(conn);
+        inputs.push({ t, kind: 'spawn', conn });
+      }
+    } else if (roll < 6 && open.size > 0) {
+      const conn = [...open][rng.nextIntBelow(open.size)]!;
+      open.delete(conn);
+      inputs.push({ t, kind: 'close', conn });
+    } else {
+      inputs.push({ t, kind: 'announce', conn: -1 });
+      // Sometimes two messages in one instant, so several wait at once.
+      if (roll === 9) inputs.push({ t, kind: 'announce', conn: -1 });
+    }
+  }
+  return inputs;
+}
+
+/** The definition: every poller a thread of its own, every microsecond looked at. */
+function reference(inputs: Input[]) {
+  const pollers: Array<{ conn: number; spawn: number; alive: boolean }> = [];
+  const closed = new Set<number>();
+  const delivered = new Map<number, number>();
+  let queue = 0;
+  let lost = 0;
+  const give = (conn: number) => {
+    delivered.set(conn, (delivered.get(conn) ?? 0) + queue);
+    queue = 0;
+  };
+  let next = 0;
+  for (let t = 0; t < END; t++) {
+    while (next < inputs.length && inputs[next]!.t === t) {
+      const input = inputs[next++]!;
+      if (input.kind === 'spawn') {
+        pollers.push({ conn: input.conn, spawn: t, alive: true });
+        if (queue > 0) give(input.conn);
+      } else if (input.kind === 'close') closed.add(input.conn);
+      else queue++;
+    }
+    const waking = pollers
+      .filter((p) => p.alive && p.spawn < t && (t - p.spawn) % P === 0)
+      .sort((a, b) => a.conn - b.conn || a.spawn - b.spawn);
+    for (const p of waking) {
+      if (queue === 0) break;
+      if (!closed.has(p.conn)) give(p.conn);
+      else {
+        queue--;
+        lost++;
+        p.alive = false;
+      }
+    }
+  }
+  return { delivered, lost, pending: queue, alive: pollers.filter((p) => p.alive).length };
+}
+
+function aggregate(inputs: Input[]) {
+  const delivered = new Map<number, number>();
+  const pollers = new AnnouncementPollers(P, (conn, n) => delivered.set(conn, (delivered.get(conn) ?? 0) + n));
+  const closed = new Set<number>();
+  const wakes = new Set<number>();
+  const isOpen = (conn: number) => !closed.has(conn);
+  let next = 0;
+  for (let t = 0; t < END; t++) {
+    while (next < inputs.length && inputs[next]!.t === t) {
+      const input = inputs[next++]!;
+      if (input.kind === 'spawn') pollers.spawn(input.conn, t);
+      else if (input.kind === 'close') closed.add(input.conn);
+      else {
+        const w = pollers.announce(t);
+        if (w !== null) wakes.add(w);
+      }
+    }
+    if (wakes.delete(t)) {
+      const w = pollers.wake(t, isOpen);
+      if (w !== null) wakes.add(w);
+    }
+  }
+  return { delivered, lost: pollers.totals.lost, pending: pollers.pending, alive: pollers.count };
+}
+
+for (const seed of [1, 2, 3, 4]) {
+  test(`aggregate pollers deliver and lose exactly as one thread per poller would (seed ${seed})`, () => {
+    const inputs = randomInputs(seed);
+    const want = reference(inputs);
+    const got = aggregate(inputs);
+    assert.ok(want.lost > 0, 'the random inputs must exercise lost messages');
+    assert.deepEqual([...got.delivered].sort(), [...want.delivered].sort());
+    assert.equal(got.lost, want.lost);
+    assert.equal(got.pending, want.pending);
+    assert.equal(got.alive, want.alive);
+  });
+}

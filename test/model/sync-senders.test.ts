@@ -1,0 +1,49 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SyncSenders } from '../../src/model/sync-senders.js';
+import { deriveStream } from '../../src/rng/stream.js';
+
+const P = 30_000_000;
+
+/** The definition, one wake-up at a time: writes at spawn + kP (k >= 1) in [a, b), until removed. */
+function bruteForceWrites(senders: Array<{ spawn: number; removedAt: number }>, a: number, b: number): number {
+  let n = 0;
+  for (const s of senders) {
+    for (let t = s.spawn + P; t < b; t += P) if (t >= a && t < s.removedAt) n++;
+  }
+  return n;
+}
+
+test('aggregate write counts equal one-by-one counting, with spawns and removals between windows', () => {
+  const rng = deriveStream(3, 'test', 'sync');
+  const agg = new SyncSenders(P);
+  const senders: Array<{ spawn: number; removedAt: number }> = [];
+  let now = 0;
+  let windowStart = 0;
+  for (let step = 0; step < 400; step++) {
+    // Spawns at arbitrary microseconds, in time order, like client input.
+    const spawns = rng.nextIntBelow(6);
+    for (let i = 0; i < spawns; i++) {
+      now += rng.nextIntBelow(3_000_000);
+      agg.add(now);
+      senders.push({ spawn: now, removedAt: Infinity });
+    }
+    if (rng.nextIntBelow(10) === 0 && senders.length > 0) {
+      const victim = senders[rng.nextIntBelow(senders.length)]!;
+      if (victim.removedAt === Infinity) {
+        victim.removedAt = now;
+        agg.remove(victim.spawn, now);
+      }
+    }
+    // Window ends are whole milliseconds, sometimes far apart (a halted chain).
+    const end = (Math.floor(now / 1000) + 1 + rng.nextIntBelow(rng.nextIntBelow(4) === 0 ? 200_000 : 12_000)) * 1000;
+    assert.equal(agg.countUntil(end), bruteForceWrites(senders, windowStart, end), `window ending ${end}`);
+    windowStart = end;
+    now = end;
+  }
+});
+
+test('a window end that is not a whole millisecond is refused', () => {
+  const agg = new SyncSenders(P);
+  assert.throws(() => agg.countUntil(1500), /whole ms/);
+});
