@@ -1,0 +1,92 @@
+/**
+ * The seed's `candidate_blocks` queue and `temp_blocks` list, as one ring of blocks:
+ * [tempStart, candidateStart) are temp blocks, [candidateStart, end) wait in the
+ * queue. Intake moves the boundary; the lottery clears the temp part. A block is a
+ * few numbers (no strings): its hash and timestamp text are only made if it is
+ * appended.
+ */
+export class CandidateBlocks {
+  private capacity = 1024;
+  private mask = this.capacity - 1;
+  connection = new Int32Array(this.capacity);
+  address = new Int32Array(this.capacity);
+  bpm = new Float64Array(this.capacity);
+  submittedUs = new Float64Array(this.capacity);
+  builtOn = new Float64Array(this.capacity);
+  private tempStart = 0;
+  private candidateStart = 0;
+  private end = 0;
+
+  get tempCount(): number {
+    return this.candidateStart - this.tempStart;
+  }
+
+  get queuedCount(): number {
+    return this.end - this.candidateStart;
+  }
+
+  /** Ring slot of the i-th temp block (0-based, in order). */
+  tempSlot(i: number): number {
+    return (this.tempStart + i) & this.mask;
+  }
+
+  /** `candidate_blocks.put(block)`. */
+  put(connection: number, address: number, bpm: number, submittedUs: number, builtOn: number): void {
+    if (this.end - this.tempStart === this.capacity) this.grow();
+    const slot = this.end & this.mask;
+    this.connection[slot] = connection;
+    this.address[slot] = address;
+    this.bpm[slot] = bpm;
+    this.submittedUs[slot] = submittedUs;
+    this.builtOn[slot] = builtOn;
+    this.end++;
+  }
+
+  /** Intake: every queued block moves, in FIFO order, to the end of the temp list. Returns how many. */
+  intake(): number {
+    const moved = this.end - this.candidateStart;
+    this.candidateStart = this.end;
+    return moved;
+  }
+
+  /** `temp_blocks.clear()`. */
+  clearTemp(): void {
+    this.tempStart = this.candidateStart;
+  }
+
+  /** Forgets every block (once the lottery thread is dead nothing reads them again). */
+  clearAll(): void {
+    this.tempStart = this.candidateStart = this.end;
+  }
+
+  private grow(): void {
+    const old = { ...this.fields() };
+    const oldMask = this.mask;
+    this.capacity *= 2;
+    this.mask = this.capacity - 1;
+    this.connection = new Int32Array(this.capacity);
+    this.address = new Int32Array(this.capacity);
+    this.bpm = new Float64Array(this.capacity);
+    this.submittedUs = new Float64Array(this.capacity);
+    this.builtOn = new Float64Array(this.capacity);
+    for (let i = this.tempStart; i < this.end; i++) {
+      const from = i & oldMask;
+      const to = i & this.mask;
+      this.connection[to] = old.connection[from] as number;
+      this.address[to] = old.address[from] as number;
+      this.bpm[to] = old.bpm[from] as number;
+      this.submittedUs[to] = old.submittedUs[from] as number;
+      this.builtOn[to] = old.builtOn[from] as number;
+    }
+  }
+
+  private fields() {
+    return {
+      connection: this.connection,
+      address: this.address,
+      bpm: this.bpm,
+      submittedUs: this.submittedUs,
+      builtOn: this.builtOn,
+    };
+  }
+}

@@ -1,0 +1,102 @@
+import { Simulation } from '../engine/simulation.js';
+import { deriveStream } from '../rng/stream.js';
+import type { ResolvedScenario } from '../scenario/types.js';
+import { ClientDriver } from './clients.js';
+import { parsePythonDatetime } from './python-text.js';
+import type { ServerCounters, StopReason, ValidatorTotals } from './records.js';
+import { PosServer, type ServerObserver } from './server.js';
+
+/** Everything a finished run knows. */
+export interface ModelResult {
+  readonly counters: ServerCounters;
+  readonly validators: ValidatorTotals;
+  readonly stopReason: StopReason;
+  /** Virtual time at the end, µs. */
+  readonly endUs: number;
+  readonly eventsProcessed: number;
+}
+
+/**
+ * A run of a scenario, advanced in slices so that a caller can show progress between
+ * them (the model itself never looks at a wall clock).
+ */
+export class ModelRun {
+  private readonly sim = new Simulation();
+  private readonly server: PosServer;
+  private finished: ModelResult | null = null;
+
+  constructor(
+    private readonly scenario: ResolvedScenario,
+    observer: ServerObserver,
+  ) {
+    if (scenario.durationUs !== null && scenario.durationUs % 1000 !== 0) {
+      throw new RangeError(`ModelRun: duration must be a whole number of ms, got ${scenario.durationUs} µs`);
+    }
+    const seed = scenario.seed;
+    this.server = new PosServer(
+      this.sim,
+      {
+        rules: scenario.rules,
+        lottery: scenario.lottery,
+        timings: scenario.timings,
+        startEpochUs: parsePythonDatetime(scenario.start),
+        maxRounds: scenario.rounds,
+        durationUs: scenario.durationUs,
+        validatorCount: scenario.validators.length,
+        lotteryStream: deriveStream(seed, 'lottery'),
+        intakeJitterStream: deriveStream(seed, 'jitter', 'intake'),
+        lotteryJitterStream: deriveStream(seed, 'jitter', 'lottery'),
+      },
+      observer,
+    );
+    new ClientDriver(this.sim, this.server, scenario.validators, seed);
+  }
+
+  /** Share of the run done, in [0, 1], by rounds or by virtual time, whichever is further. */
+  get progress(): number {
+    const { rounds, durationUs } = this.scenario;
+    const byRounds = rounds === null ? 0 : this.server.counters.rounds / rounds;
+    const byTime = durationUs === null ? 0 : this.sim.now / durationUs;
+    return Math.min(1, Math.max(byRounds, byTime));
+  }
+
+  get roundsDone(): number {
+    return this.server.counters.rounds;
+  }
+
+  get isDone(): boolean {
+    return this.finished !== null;
+  }
+
+  /** Runs up to `sliceUs` more virtual time. Returns true once the run has ended. */
+  advance(sliceUs: number): boolean {
+    if (this.finished) return true;
+    const end = this.scenario.durationUs ?? Infinity;
+    const until = Math.min(end, this.sim.now + sliceUs);
+    this.sim.runUntil(until);
+    if (this.sim.isStopped || this.sim.now >= end || this.sim.nextEventTime === Infinity) {
+      const reason: StopReason = this.server.stopReason ?? 'duration';
+      this.server.finish(this.sim.now);
+      this.finished = {
+        counters: this.server.counters,
+        validators: this.server.validators,
+        stopReason: reason,
+        endUs: this.sim.now,
+        eventsProcessed: this.sim.eventsProcessed,
+      };
+      return true;
+    }
+    return false;
+  }
+
+  /** Runs to the end in one go. */
+  runToEnd(): ModelResult {
+    while (!this.advance(3600e6));
+    return this.result();
+  }
+
+  result(): ModelResult {
+    if (!this.finished) throw new Error('ModelRun.result: the run has not ended');
+    return this.finished;
+  }
+}

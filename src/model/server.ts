@@ -1,0 +1,455 @@
+import type { Simulation } from '../engine/simulation.js';
+import { startRepeating } from '../engine/repeating.js';
+import type { RandomStream } from '../rng/stream.js';
+import type { LotteryMode, ResolvedTimings, ServerRules, TypedInput } from '../scenario/types.js';
+import { AnnouncementPollers } from './announcement-pollers.js';
+import { CandidateBlocks } from './candidate-blocks.js';
+import { Chain } from './chain.js';
+import { drawPoolMember } from './lottery-draw.js';
+import { formatPythonDatetime, pythonInt } from './python-text.js';
+import type { RoundRecord, ServerCounters, StopReason, ValidatorTotals } from './records.js';
+import { sha256Hex } from './sha256.js';
+import { SyncSenders } from './sync-senders.js';
+
+/** Same-instant order, as the spec fixes it: client input, intake, lottery, then the per-connection threads. */
+export const PRIORITY = { clientInput: 0, intake: 1, lottery: 2, connectionThreads: 3 } as const;
+
+export interface ServerOptions {
+  readonly rules: ServerRules;
+  readonly lottery: LotteryMode;
+  readonly timings: ResolvedTimings;
+  /** Server start, µs since 1970 (genesis timestamp). */
+  readonly startEpochUs: number;
+  /** Stop after this many draws (null: no limit). */
+  readonly maxRounds: number | null;
+  /** Keep running to this time even if nothing more can happen (null: stop when idle or halted). */
+  readonly durationUs: number | null;
+  readonly validatorCount: number;
+  readonly lotteryStream: RandomStream;
+  readonly intakeJitterStream: RandomStream;
+  readonly lotteryJitterStream: RandomStream;
+}
+
+export interface ServerObserver {
+  round(record: RoundRecord): void;
+  /** JSON of each block as the chain grows, genesis first (only called if given). */
+  block?(json: string): void;
+}
+
+// How the server holds a balance: what `validators[address]` is in the seed.
+const BALANCE_ABSENT = 0; // deleted, or never set
+const BALANCE_INT = 1;
+const BALANCE_BYTES = 2; // raw bytes of a line int() refused; truthy unless empty
+
+/**
+ * The server of `server-logic.md`, replayed on the simulation's virtual clock: the
+ * validators map, candidate queue, intake and lottery threads, and the per-connection
+ * poller and sync threads (in aggregate). Client input arrives through
+ * {@link connect}, {@link submit} and {@link disconnect}.
+ */
+export class PosServer {
+  readonly counters: ServerCounters = {
+    rounds: 0,
+    staleBlocksAppended: 0,
+    firstStaleRound: null,
+    halt: null,
+    emptyPoolsSkipped: 0,
+    balancesRefused: 0,
+    candidatesDiscarded: 0,
+    candidatesAfterHalt: 0,
+    announcementsMade: 0,
+    announcementsDelivered: 0,
+    announcementsLost: 0,
+    announcementsPending: 0,
+    syncMessages: 0,
+    syncBytes: 0,
+    peakThreads: 0,
+    threadsAtEnd: 0,
+    addressCollisions: 0,
+    evictions: 0,
+  };
+  readonly validators: ValidatorTotals;
+  stopReason: StopReason | null = null;
+
+  private readonly seedRules: boolean;
+  private readonly chain: Chain;
+  private readonly blocks = new CandidateBlocks();
+  private readonly pollers: AnnouncementPollers;
+  private readonly syncSenders: SyncSenders;
+  private readonly wakePollersId: number;
+  private readonly literalLotteryId: number;
+  private lotteryAlive = true;
+  private literalLoopRunning = false;
+
+  // The `validators` map: address text -> slot; per slot the balance.
+  private readonly addressSlots = new Map<string, number>();
+  private balanceKind = new Uint8Array(64);
+  private balanceValue = new Float64Array(64);
+  private slotRoundStamp = new Float64Array(64);
+  private readonly connectionSlot: Int32Array;
+  private readonly connectionOpen: Uint8Array;
+  private readonly connectedUs: Float64Array;
+  private openConnections = 0;
+  private lotteryAttempts = 0;
+  private clientsDone = false;
+
+  // Reused per round, sized to the number of addresses.
+  private poolStakes = new Float64Array(64);
+  private poolBlockSlots = new Int32Array(64);
+  private readonly roundRecord: RoundRecord = {
+    round: 0,
+    timeUs: 0,
+    poolValidators: 0,
+    poolStake: 0,
+    winner: 0,
+    winnerStake: 0,
+    winnerP: 0,
+    blockIndex: 0,
+    blockPosition: 0,
+    stale: false,
+  };
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly options: ServerOptions,
+    private readonly observer: ServerObserver,
+  ) {
+    this.seedRules = options.rules === 'seed';
+    const n = options.validatorCount;
+    this.validators = {
+      address: new Array<string>(n).fill(''),
+      balanceText: new Array<string>(n).fill(''),
+      stake: new Float64Array(n),
+      blocksSubmitted: new Float64Array(n),
+      roundsInPool: new Float64Array(n),
+      wins: new Float64Array(n),
+      expectedWins: new Float64Array(n),
+      winVariance: new Float64Array(n),
+      announcementsReceived: new Float64Array(n),
+    };
+    this.connectionSlot = new Int32Array(n).fill(-1);
+    this.connectionOpen = new Uint8Array(n);
+    this.connectedUs = new Float64Array(n);
+    this.chain = new Chain(formatPythonDatetime(options.startEpochUs));
+    observer.block?.(this.chain.genesisJson);
+    const t = options.timings;
+    this.pollers = new AnnouncementPollers(t.pollUs, (connection, messages) => {
+      this.validators.announcementsReceived[connection] =
+        (this.validators.announcementsReceived[connection] as number) + messages;
+    });
+    this.syncSenders = new SyncSenders(t.syncUs);
+    this.wakePollersId = sim.register(() => this.wakePollers());
+    this.literalLotteryId = sim.register(() => this.runLottery());
+    startRepeating(sim, 0, PRIORITY.intake, () => this.intakeTick());
+    startRepeating(sim, t.lotteryUs + this.jitter(options.lotteryJitterStream), PRIORITY.lottery, () =>
+      this.lotteryTick(),
+    );
+    this.updatePeakThreads();
+  }
+
+  /** A client connects and types its balance line. Returns false if the fixed rules refuse it. */
+  connect(connection: number, balance: TypedInput): boolean {
+    const now = this.sim.now;
+    const parsed = balance.kind === 'int' ? BigInt(balance.value) : pythonInt(balance.text);
+    if (!this.seedRules && (parsed === null || parsed < 0n)) {
+      this.counters.balancesRefused++;
+      this.validators.balanceText[connection] = balance.kind === 'int' ? String(balance.value) : balance.text;
+      return false;
+    }
+    const timestamp = formatPythonDatetime(this.options.startEpochUs + now);
+    let address = sha256Hex(timestamp);
+    if (this.addressSlots.has(address)) {
+      // Seed: the later client overwrites the earlier one's entry (quirk 7).
+      // Fixed: it gets a fresh address derived from the same timestamp instead.
+      if (this.seedRules) this.counters.addressCollisions++;
+      for (let k = 1; !this.seedRules && this.addressSlots.has(address); k++) address = sha256Hex(`${timestamp}#${k}`);
+    }
+    const slot = this.slotFor(address);
+    if (parsed === null) {
+      this.balanceKind[slot] = BALANCE_BYTES;
+      this.balanceValue[slot] = balance.kind === 'text' && balance.text.length > 0 ? 1 : 0;
+    } else {
+      if (parsed > BigInt(Number.MAX_SAFE_INTEGER) || parsed < -BigInt(Number.MAX_SAFE_INTEGER)) {
+        throw new RangeError(`balance ${parsed} is beyond 2^53: pos-sim cannot draw over it exactly`);
+      }
+      this.balanceKind[slot] = BALANCE_INT;
+      this.balanceValue[slot] = Number(parsed);
+    }
+    this.validators.address[connection] = address;
+    this.validators.balanceText[connection] = parsed === null ? (balance as { text: string }).text : String(parsed);
+    this.validators.stake[connection] = parsed === null ? 0 : Math.max(0, Number(parsed));
+    this.connectionSlot[connection] = slot;
+    this.connectionOpen[connection] = 1;
+    this.connectedUs[connection] = now;
+    this.openConnections++;
+    if (this.seedRules) this.pollers.spawn(connection, now);
+    else {
+      this.syncSenders.add(now);
+      this.validators.announcementsReceived[connection] = -this.counters.announcementsMade;
+    }
+    this.updatePeakThreads();
+    return true;
+  }
+
+  /**
+   * The client types a BPM line. A line int() refuses ends the session, as does a
+   * closed connection (see {@link disconnect}). Returns whether the session goes on.
+   */
+  submit(connection: number, bpm: TypedInput): boolean {
+    const value = bpm.kind === 'int' ? BigInt(bpm.value) : pythonInt(bpm.text);
+    if (value === null) {
+      this.disconnect(connection);
+      return false;
+    }
+    if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) {
+      throw new RangeError(`BPM ${value} is beyond 2^53: not supported`);
+    }
+    const now = this.sim.now;
+    const slot = this.connectionSlot[connection] as number;
+    this.blocks.put(connection, slot, Number(value), now, this.chain.tipPosition);
+    this.validators.blocksSubmitted[connection] = (this.validators.blocksSubmitted[connection] as number) + 1;
+    if (this.seedRules) {
+      this.syncSenders.add(now);
+      this.pollers.spawn(connection, now);
+      this.updatePeakThreads();
+    }
+    return true;
+  }
+
+  /** The connection closes: the server reads an empty line, int() fails, `del validators[address]`. */
+  disconnect(connection: number): void {
+    if (!this.connectionOpen[connection]) return;
+    const slot = this.connectionSlot[connection] as number;
+    // With a shared (collided) address the second del raises KeyError: same outcome.
+    this.balanceKind[slot] = BALANCE_ABSENT;
+    this.connectionOpen[connection] = 0;
+    this.openConnections--;
+    this.counters.evictions++;
+    if (!this.seedRules) {
+      this.syncSenders.remove(this.connectedUs[connection] as number, this.sim.now);
+      this.validators.announcementsReceived[connection] =
+        (this.validators.announcementsReceived[connection] as number) + this.counters.announcementsMade;
+    }
+  }
+
+  /** Settles the counters that are kept lazily; call once when the run ends. */
+  finish(endUs: number): void {
+    this.countSyncWrites(endUs - (endUs % 1000));
+    if (!this.seedRules) {
+      for (let c = 0; c < this.connectionOpen.length; c++) {
+        if (this.connectionOpen[c]) {
+          this.validators.announcementsReceived[c] =
+            (this.validators.announcementsReceived[c] as number) + this.counters.announcementsMade;
+        }
+      }
+      this.counters.announcementsDelivered = this.validators.announcementsReceived.reduce((a, b) => a + b, 0);
+    } else {
+      this.counters.announcementsDelivered = this.pollers.totals.delivered;
+      this.counters.announcementsLost = this.pollers.totals.lost;
+      this.counters.announcementsPending = this.pollers.pending;
+    }
+    this.counters.threadsAtEnd = this.threadCount();
+  }
+
+  /** The `validators` map entry for an address, created on first use. */
+  private slotFor(address: string): number {
+    const existing = this.addressSlots.get(address);
+    if (existing !== undefined) return existing;
+    const slot = this.addressSlots.size;
+    this.addressSlots.set(address, slot);
+    if (slot === this.balanceKind.length) this.growSlots();
+    return slot;
+  }
+
+  private intakeTick(): number {
+    const moved = this.blocks.intake();
+    if (!this.lotteryAlive) {
+      this.counters.candidatesAfterHalt += moved;
+      this.blocks.clearAll();
+    } else if (this.literalLoopRunning && this.blocks.tempCount > 0) {
+      // The literal loop spins without sleeping: it draws as soon as temp_blocks fills.
+      this.sim.schedule(this.sim.now, PRIORITY.lottery, this.literalLotteryId);
+    }
+    this.stopIfIdle();
+    return this.sim.now + this.options.timings.intakeUs + this.jitter(this.options.intakeJitterStream);
+  }
+
+  private lotteryTick(): number | null {
+    this.runLottery();
+    if (this.options.lottery === 'literal') {
+      this.literalLoopRunning = true;
+      return null;
+    }
+    return this.lotteryAlive ? this.sim.now + this.options.timings.lotteryUs + this.jitter(this.options.lotteryJitterStream) : null;
+  }
+
+  /** One pass of `pick_winner`'s loop body. */
+  private runLottery(): void {
+    if (!this.lotteryAlive || this.blocks.tempCount === 0) return;
+    const blocks = this.blocks;
+    const stamp = ++this.lotteryAttempts;
+    const tempCount = blocks.tempCount;
+    let members = 0;
+    let poolStake = 0;
+    // Walk temp_blocks in order; a validator's first block decides its tickets.
+    for (let i = 0; i < tempCount; i++) {
+      const blockSlot = blocks.tempSlot(i);
+      const slot = blocks.address[blockSlot] as number;
+      if (this.slotRoundStamp[slot] === stamp) continue;
+      const kind = this.balanceKind[slot];
+      const balance = this.balanceValue[slot] as number;
+      if (kind === BALANCE_BYTES && balance !== 0) {
+        // range(bytes) raises TypeError: the lottery thread dies (quirk 4).
+        this.halt('bad-balance');
+        return;
+      }
+      if (kind !== BALANCE_INT || balance <= 0) continue; // falsy, or range(negative) = no tickets
+      this.slotRoundStamp[slot] = stamp;
+      this.poolStakes[members] = balance;
+      this.poolBlockSlots[members] = blockSlot;
+      members++;
+      poolStake += balance;
+    }
+    if (members === 0) {
+      if (this.seedRules) {
+        this.halt('empty-pool'); // choice([]) raises IndexError (quirk 3)
+        return;
+      }
+      this.counters.emptyPoolsSkipped++;
+      this.counters.candidatesDiscarded += tempCount;
+      blocks.clearTemp();
+      return;
+    }
+    if (poolStake > 2 ** 53) throw new RangeError(`pool stake ${poolStake} is beyond 2^53: cannot draw exactly`);
+    const winnerIndex = drawPoolMember(this.poolStakes, members, poolStake, this.options.lotteryStream);
+    this.recordPool(members, poolStake);
+    this.appendWinner(winnerIndex, members, poolStake);
+    this.counters.candidatesDiscarded += tempCount - 1;
+    blocks.clearTemp();
+    if (this.options.maxRounds !== null && this.counters.rounds >= this.options.maxRounds) this.stop('rounds');
+    else this.stopIfIdle();
+  }
+
+  private recordPool(members: number, poolStake: number): void {
+    const v = this.validators;
+    for (let m = 0; m < members; m++) {
+      const connection = this.blocks.connection[this.poolBlockSlots[m] as number] as number;
+      const p = (this.poolStakes[m] as number) / poolStake;
+      v.roundsInPool[connection] = (v.roundsInPool[connection] as number) + 1;
+      v.expectedWins[connection] = (v.expectedWins[connection] as number) + p;
+      v.winVariance[connection] = (v.winVariance[connection] as number) + p * (1 - p);
+    }
+  }
+
+  private appendWinner(winnerIndex: number, members: number, poolStake: number): void {
+    const blocks = this.blocks;
+    const blockSlot = this.poolBlockSlots[winnerIndex] as number;
+    const connection = blocks.connection[blockSlot] as number;
+    const now = this.sim.now;
+    // Writes before this instant carried the chain as it was before this block.
+    this.countSyncWrites(now);
+    const builtOn = this.seedRules ? (blocks.builtOn[blockSlot] as number) : this.chain.tipPosition;
+    const appended = this.chain.appendBuiltOn(
+      builtOn,
+      String(blocks.bpm[blockSlot]),
+      formatPythonDatetime(this.options.startEpochUs + (blocks.submittedUs[blockSlot] as number)),
+      this.validators.address[connection] as string,
+    );
+    this.observer.block?.(appended.json);
+    const c = this.counters;
+    c.rounds++;
+    if (appended.stale) {
+      c.staleBlocksAppended++;
+      c.firstStaleRound ??= c.rounds;
+    }
+    this.validators.wins[connection] = (this.validators.wins[connection] as number) + 1;
+    const r = this.roundRecord;
+    r.round = c.rounds;
+    r.timeUs = now;
+    r.poolValidators = members;
+    r.poolStake = poolStake;
+    r.winner = connection;
+    r.winnerStake = this.poolStakes[winnerIndex] as number;
+    r.winnerP = r.winnerStake / poolStake;
+    r.blockIndex = appended.index;
+    r.blockPosition = appended.position;
+    r.stale = appended.stale;
+    this.observer.round(r);
+    this.announce();
+  }
+
+  private announce(): void {
+    this.counters.announcementsMade++;
+    if (!this.seedRules) return; // delivered to every open connection; settled lazily
+    const wake = this.pollers.announce(this.sim.now);
+    if (wake !== null) this.sim.schedule(wake, PRIORITY.connectionThreads, this.wakePollersId);
+  }
+
+  private wakePollers(): void {
+    const next = this.pollers.wake(this.sim.now, (c) => this.connectionOpen[c] === 1);
+    if (next !== null) this.sim.schedule(next, PRIORITY.connectionThreads, this.wakePollersId);
+  }
+
+  private countSyncWrites(untilUs: number): void {
+    const writes = this.syncSenders.countUntil(untilUs);
+    this.counters.syncMessages += writes;
+    this.counters.syncBytes += writes * this.chain.syncMessageBytes;
+  }
+
+  private halt(reason: 'empty-pool' | 'bad-balance'): void {
+    this.lotteryAlive = false;
+    this.counters.halt = { reason, timeUs: this.sim.now, afterRound: this.counters.rounds };
+    this.counters.candidatesAfterHalt += this.blocks.tempCount + this.blocks.queuedCount;
+    this.blocks.clearAll();
+    this.updatePeakThreads();
+    if (this.options.durationUs === null) this.stop('halted');
+  }
+
+  private stop(reason: StopReason): void {
+    this.stopReason = reason;
+    this.sim.stop();
+  }
+
+  /** No client will type again: the run may end once no block waits (if it has no fixed duration). */
+  noMoreInput(): void {
+    this.clientsDone = true;
+    this.stopIfIdle();
+  }
+
+  private stopIfIdle(): void {
+    if (this.clientsDone && this.options.durationUs === null && this.blocks.tempCount + this.blocks.queuedCount === 0) {
+      this.stop('idle');
+    }
+  }
+
+  private jitter(stream: RandomStream): number {
+    const maxMs = this.options.timings.jitterUs / 1000;
+    return maxMs === 0 ? 0 : stream.nextIntBelow(maxMs + 1) * 1000;
+  }
+
+  private threadCount(): number {
+    const serverThreads = 2 + (this.lotteryAlive ? 1 : 0); // main, intake, lottery
+    if (this.seedRules) return serverThreads + this.openConnections + this.pollers.count + this.syncSenders.count;
+    return serverThreads + 3 * this.openConnections; // handler, poller, sender per connection
+  }
+
+  private updatePeakThreads(): void {
+    const n = this.threadCount();
+    if (n > this.counters.peakThreads) this.counters.peakThreads = n;
+  }
+
+  private growSlots(): void {
+    const n = this.balanceKind.length * 2;
+    const kind = new Uint8Array(n);
+    kind.set(this.balanceKind);
+    this.balanceKind = kind;
+    const value = new Float64Array(n);
+    value.set(this.balanceValue);
+    this.balanceValue = value;
+    const stamp = new Float64Array(n);
+    stamp.set(this.slotRoundStamp);
+    this.slotRoundStamp = stamp;
+    this.poolStakes = new Float64Array(n);
+    this.poolBlockSlots = new Int32Array(n);
+  }
+}
