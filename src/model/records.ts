@@ -1,0 +1,82 @@
+/** What the model reports; it never writes anything itself. */
+
+/** One lottery draw (one row of rounds.csv). The object is reused between rounds: copy what you keep. */
+export interface RoundRecord {
+  /** 1-based draw number. */
+  round: number;
+  timeUs: number;
+  /** Validators holding tickets in this round. */
+  poolValidators: number;
+  poolStake: number;
+  /** Winning validator (its position in the scenario). */
+  winner: number;
+  winnerStake: number;
+  /** winnerStake / poolStake. */
+  winnerP: number;
+  /** Index field of the appended block. */
+  blockIndex: number;
+  /** Position of the appended block in the chain. */
+  blockPosition: number;
+  /** The appended block does not follow its predecessor (quirk 2). */
+  stale: boolean;
+}
+
+export type HaltReason = 'empty-pool' | 'bad-balance';
+
+/** Where and why the seed's lottery thread died (quirks 3 and 4). */
+export interface LotteryHalt {
+  reason: HaltReason;
+  timeUs: number;
+  /** Draws completed before it died. */
+  afterRound: number;
+}
+
+export type StopReason = 'rounds' | 'duration' | 'halted' | 'idle';
+
+/** Counters for the seed's quirks and the server's cost. */
+export interface ServerCounters {
+  rounds: number;
+  /** Blocks appended that do not follow their predecessor (quirk 2). */
+  staleBlocksAppended: number;
+  firstStaleRound: number | null;
+  /** Quirks 3/4 under the seed rules. */
+  halt: LotteryHalt | null;
+  /** Fixed rules: rounds with blocks but no tickets, skipped. */
+  emptyPoolsSkipped: number;
+  /** Fixed rules: balances that were not a non-negative integer, refused at input. */
+  balancesRefused: number;
+  /** Candidate blocks discarded by a lottery (not the winner's first). */
+  candidatesDiscarded: number;
+  /** Candidate blocks taken in after the lottery thread died, never looked at again. */
+  candidatesAfterHalt: number;
+  announcementsMade: number;
+  announcementsDelivered: number;
+  /** Taken by a poller of a closed connection and lost (quirk 5). */
+  announcementsLost: number;
+  announcementsPending: number;
+  syncMessages: number;
+  syncBytes: number;
+  /** Threads alive at the busiest moment (quirk 6). */
+  peakThreads: number;
+  threadsAtEnd: number;
+  /** Connections that overwrote another's `validators` entry, their address being taken (quirk 7). */
+  addressCollisions: number;
+  /** Sessions ended by a line int() refused: a bad BPM, or a closed connection. */
+  evictions: number;
+}
+
+/** Per validator, in scenario order. */
+export interface ValidatorTotals {
+  readonly address: string[];
+  /** Balance at the end, as the server holds it (raw text for a bad balance). */
+  readonly balanceText: string[];
+  readonly stake: Float64Array;
+  readonly blocksSubmitted: Float64Array;
+  readonly roundsInPool: Float64Array;
+  readonly wins: Float64Array;
+  /** Sum over rounds in the pool of p = stake / pool stake. */
+  readonly expectedWins: Float64Array;
+  /** Sum over rounds in the pool of p(1 - p). */
+  readonly winVariance: Float64Array;
+  readonly announcementsReceived: Float64Array;
+}
