@@ -1,1 +1,91 @@
-console.log("hello", process.argv.slice(2))
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { formatProblem, ScenarioError } from '../scenario/load.js';
+import { summaryText } from '../report/summary-text.js';
+import { UserError } from './results-folder.js';
+import { runCommand } from './run-command.js';
+import { readScenarioFile } from './scenario-file.js';
+
+/** Exit codes: 0 done, 1 a failure inside pos-sim, 2 bad input or options. */
+const EXIT_BAD_INPUT = 2;
+
+function fail(error: unknown): never {
+  if (error instanceof ScenarioError) {
+    for (const p of error.problems) process.stderr.write(`${formatProblem(p)}\n`);
+    process.stderr.write(`pos-sim: ${error.problems.length} problem(s) in the scenario; nothing was run\n`);
+    process.exit(EXIT_BAD_INPUT);
+  }
+  if (error instanceof UserError) {
+    process.stderr.write(`pos-sim: ${error.message}\n`);
+    process.exit(EXIT_BAD_INPUT);
+  }
+  process.stderr.write(`pos-sim: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+}
+
+const argv = hideBin(process.argv);
+
+await yargs(argv)
+  .scriptName('pos-sim')
+  .usage('$0 <command> [options]\n\nReplays a toy proof-of-stake server on a virtual clock and tests whether wins follow stake.')
+  .command(
+    'run <scenario>',
+    'simulate a scenario and write a results folder (CSV, JSON, summary)',
+    (y) =>
+      y
+        .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario YAML file' })
+        .option('seed', { type: 'number', describe: "override the scenario's seed" })
+        .option('rounds', { type: 'number', describe: "override the scenario's number of rounds" })
+        .option('out', { type: 'string', describe: 'results folder (default: a new folder under results/)' })
+        .option('force', { type: 'boolean', default: false, describe: 'replace --out if it exists' })
+        .option('chain', { type: 'boolean', default: false, describe: 'also write chain.json as the seed would send it' })
+        .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar, no summary; print only the results path' }),
+    (args) => {
+      try {
+        const outcome = runCommand({
+          scenarioPath: args.scenario,
+          seed: args.seed,
+          rounds: args.rounds,
+          out: args.out,
+          force: args.force,
+          quiet: args.quiet,
+          chain: args.chain,
+          argv,
+          resultsRoot: 'results',
+        });
+        if (!args.quiet) process.stdout.write(`${summaryText(outcome.summary)}\n`);
+        process.stdout.write(`results: ${outcome.path}\n`);
+      } catch (error) {
+        fail(error);
+      }
+    },
+  )
+  .command(
+    'validate <scenario..>',
+    'check scenario files and list every problem with file:line:column',
+    (y) => y.positional('scenario', { type: 'string', array: true, demandOption: true }),
+    (args) => {
+      let bad = 0;
+      for (const file of args.scenario) {
+        try {
+          const s = readScenarioFile(file);
+          process.stdout.write(`${file}: ok (${s.validators.length} validators, rules ${s.rules}, lottery ${s.lottery})\n`);
+        } catch (error) {
+          bad++;
+          if (error instanceof ScenarioError) for (const p of error.problems) process.stderr.write(`${formatProblem(p)}\n`);
+          else if (error instanceof UserError) process.stderr.write(`pos-sim: ${error.message}\n`);
+          else fail(error);
+        }
+      }
+      if (bad > 0) process.exit(EXIT_BAD_INPUT);
+    },
+  )
+  .demandCommand(1, 'name a command: run or validate')
+  .strict()
+  .fail((message, error) => {
+    if (error) fail(error);
+    process.stderr.write(`pos-sim: ${message}\nrun pos-sim --help for usage\n`);
+    process.exit(EXIT_BAD_INPUT);
+  })
+  .help()
+  .parseAsync();

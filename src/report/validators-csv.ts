@@ -1,0 +1,27 @@
+import { stringify } from 'csv-stringify/sync';
+import type { ValidatorRow } from './validator-table.js';
+
+const COLUMNS: ReadonlyArray<[keyof ValidatorRow, string]> = [
+  ['id', 'id'],
+  ['group', 'group'],
+  ['address', 'address'],
+  ['balance', 'balance'],
+  ['stake', 'stake'],
+  ['blocksSubmitted', 'blocks_submitted'],
+  ['roundsInPool', 'rounds_in_pool'],
+  ['wins', 'wins'],
+  ['expectedWins', 'expected_wins'],
+  ['winVariance', 'win_variance'],
+  ['globalShare', 'global_share'],
+  ['winShare', 'win_share'],
+  ['expectedShare', 'expected_share'],
+  ['announcementsReceived', 'announcements_received'],
+];
+
+/** validators.csv, header included. The raw balance text may hold anything, hence csv-stringify's quoting. */
+export function validatorsCsv(rows: readonly ValidatorRow[]): string {
+  return stringify(
+    rows.map((r) => COLUMNS.map(([key]) => r[key])),
+    { header: true, columns: COLUMNS.map(([, name]) => name), cast: { number: String } },
+  );
+}
