@@ -1,0 +1,34 @@
+/**
+ * [Holm–Bonferroni](https://en.wikipedia.org/wiki/Holm%E2%80%93Bonferroni_method)
+ * step-down adjustment of a family of m p-values. With the p-values sorted
+ * ascending, p(1) <= ... <= p(m), the adjusted value of the i-th smallest is
+ *
+ *   max over j <= i of min(1, (m - j + 1) p(j))
+ *
+ * which makes the adjusted values monotone in the raw ones and caps them at 1.
+ * Rejecting every hypothesis whose adjusted p-value is <= α controls the
+ * family-wise error rate at α. Ties keep their input order. An empty family
+ * gives an empty result.
+ *
+ * @param pValues raw p-values, each in [0, 1]; not modified
+ * @returns adjusted p-values, in the same order as `pValues`
+ * @throws {Error} if a p-value is NaN or outside [0, 1]
+ * @example
+ * holmAdjust([0.01, 0.04, 0.03, 0.005]); // => [0.03, 0.06, 0.06, 0.02]
+ */
+export function holmAdjust(pValues: readonly number[]): number[] {
+  pValues.forEach((p, index) => {
+    if (!(p >= 0 && p <= 1)) {
+      throw new Error(`holmAdjust: pValues[${index}] must be in [0, 1], got ${p}`);
+    }
+  });
+  const m = pValues.length;
+  const ascending = pValues.map((p, index) => ({ p, index })).sort((a, b) => a.p - b.p);
+  const adjusted = new Array<number>(m).fill(1);
+  let runningMax = 0;
+  ascending.forEach(({ p, index }, rank) => {
+    runningMax = Math.max(runningMax, Math.min(1, (m - rank) * p));
+    adjusted[index] = runningMax;
+  });
+  return adjusted;
+}

@@ -1,0 +1,51 @@
+import { toHoldings, type Holdings } from './holdings.js';
+
+/**
+ * [Nakamoto coefficient](https://en.wikipedia.org/wiki/Nakamoto_coefficient):
+ * the smallest number of holders whose combined share is STRICTLY GREATER
+ * than `threshold`, taking the largest holders first. With the default 0.5
+ * that is the fewest validators who together hold a majority; four equal
+ * holders need 3, since 2 hold exactly half. Use 1/3 for the BFT
+ * liveness threshold. The test is (Σ top k) / total > threshold: for integer
+ * amounts the sum is exact and the division correctly rounded, so a share
+ * exactly at the threshold (5 of 15 against 1 / 3) rounds to the same double
+ * as the threshold and is never counted as above it. All zeros count as equal
+ * holders (see `toHoldings`).
+ *
+ * @param amounts non-negative amounts, one per holder; not modified
+ * @param threshold share to exceed, in [0, 1); 0.5 by default
+ * @returns the coefficient, an integer in [1, n]
+ * @throws {Error} if `amounts` is empty or holds a negative or non-finite
+ *   value, or `threshold` is not in [0, 1)
+ * @example
+ * nakamotoCoefficient([1, 2, 3, 4, 5]); // => 2
+ * nakamotoCoefficient([1, 1, 1, 1]); // => 3
+ */
+export function nakamotoCoefficient(amounts: readonly number[], threshold = 0.5): number {
+  return nakamotoCoefficientOfHoldings(toHoldings(amounts, 'nakamotoCoefficient'), threshold);
+}
+
+/**
+ * `nakamotoCoefficient` of holdings already validated and sorted by `toHoldings`.
+ *
+ * @param holdings amounts sorted largest first, with their total
+ * @param threshold share to exceed, in [0, 1); 0.5 by default
+ * @returns the coefficient
+ * @throws {Error} if `threshold` is not in [0, 1)
+ * @example
+ * nakamotoCoefficientOfHoldings({ descending: [5, 4, 3, 2, 1], total: 15 }, 1 / 3); // => 2 (5 of 15 is not above 1/3)
+ */
+export function nakamotoCoefficientOfHoldings(holdings: Holdings, threshold = 0.5): number {
+  if (!(threshold >= 0 && threshold < 1)) {
+    throw new Error(`nakamotoCoefficient: threshold must be in [0, 1), got ${threshold}`);
+  }
+  let combined = 0;
+  for (const [index, amount] of holdings.descending.entries()) {
+    combined += amount;
+    if (combined / holdings.total > threshold) {
+      return index + 1;
+    }
+  }
+  // Unreachable: the full total exceeds any threshold < 1. Kept for float safety.
+  return holdings.descending.length;
+}
