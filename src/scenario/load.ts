@@ -1,0 +1,120 @@
+/**
+ * The scenario loader's public entry: text -> ResolvedScenario, or a ScenarioError
+ * listing every problem at once.
+ *
+ *   text --parse--> YAML Document --toJS--> data --validate--> Issues
+ *                                                      |  none
+ *                                                      v
+ *                          overrides (seed, rounds) -> resolve -> ResolvedScenario
+ *
+ * A file with YAML syntax errors stops after parsing: its structure cannot be
+ * trusted, and checking it would pile guesses on top of the real error.
+ */
+import type { Document, LineCounter } from 'yaml';
+import { formatFieldPath } from './field-path.js';
+import type { Issue } from './issue.js';
+import { offsetOf } from './locate.js';
+import { badRoundsOverride, badSeedOverride, problemsFound } from './messages.js';
+import { parseScenarioText } from './parse.js';
+import { resolveScenario } from './resolve.js';
+import { MAX_INTEGER, MAX_SEED, type ScenarioDocument } from './schema.js';
+import type { ResolvedScenario } from './types.js';
+import { validateScenario } from './validate.js';
+
+export interface ScenarioProblem {
+  /** The file name as given to loadScenario. */
+  readonly file: string;
+  /** 1-based line of the offending node (of the parent mapping for a missing key, of the key for an unknown key). */
+  readonly line: number;
+  /** 1-based column, same node. */
+  readonly column: number;
+  /** Field path, e.g. `validators[3].stake.pareto.alpha`; '' for the whole document. */
+  readonly path: string;
+  /** What is wrong, in words; includes the value seen where that reads naturally. */
+  readonly message: string;
+  /** The value seen, rendered short (strings quoted); '' when there is none (a missing key). */
+  readonly value: string;
+}
+
+/** Thrown by loadScenario; `message` holds every problem, one formatted line each. */
+export class ScenarioError extends Error {
+  override readonly name = 'ScenarioError';
+  readonly problems: readonly ScenarioProblem[];
+
+  constructor(file: string, problems: readonly ScenarioProblem[]) {
+    super([problemsFound(file, problems.length), ...problems.map(formatProblem)].join('\n'));
+    this.problems = problems;
+  }
+}
+
+export interface ScenarioOverrides {
+  /** Replaces the file's seed (the CLI's --seed). */
+  readonly seed?: number;
+  /** Replaces the file's rounds (the CLI's --rounds). */
+  readonly rounds?: number;
+}
+
+/**
+ * Parses, validates and resolves a scenario.
+ * @param file the file's name, used in problems and kept as `source`
+ * @param text the file's content (reading the file is the caller's job)
+ * @param overrides applied after validation: the file itself must be valid
+ * @throws ScenarioError listing every problem of the file, sorted by position
+ * @throws RangeError when an override is out of range
+ */
+export function loadScenario(file: string, text: string, overrides: ScenarioOverrides = {}): ResolvedScenario {
+  checkOverrides(overrides);
+  const { document, lineCounter, yamlIssues, data } = parseScenarioText(text);
+  if (yamlIssues.length > 0) throw new ScenarioError(file, locate(file, yamlIssues, document, lineCounter));
+  const issues = validateScenario(data);
+  if (issues.length > 0) throw new ScenarioError(file, locate(file, issues, document, lineCounter));
+  const valid = data as ScenarioDocument;
+  const overridden: ScenarioDocument = {
+    ...valid,
+    seed: overrides.seed ?? valid.seed,
+    ...(overrides.rounds === undefined ? {} : { rounds: overrides.rounds }),
+  };
+  return resolveScenario(overridden, file);
+}
+
+/**
+ * One problem as a line, e.g.
+ * `whales.yaml:14:12 validators[3].stake: expected an integer >= 0, got -5`.
+ */
+export function formatProblem(problem: ScenarioProblem): string {
+  const where = `${problem.file}:${problem.line}:${problem.column}`;
+  return problem.path === '' ? `${where} ${problem.message}` : `${where} ${problem.path}: ${problem.message}`;
+}
+
+function checkOverrides(overrides: ScenarioOverrides): void {
+  const { seed, rounds } = overrides;
+  if (seed !== undefined && !(Number.isInteger(seed) && seed >= 0 && seed <= MAX_SEED)) {
+    throw new RangeError(badSeedOverride(seed));
+  }
+  if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= 1 && rounds <= MAX_INTEGER)) {
+    throw new RangeError(badRoundsOverride(rounds));
+  }
+}
+
+/** Issues -> problems with positions, in reading order (line, column, then path). */
+function locate(
+  file: string,
+  issues: readonly Issue[],
+  document: Document.Parsed,
+  lineCounter: LineCounter,
+): ScenarioProblem[] {
+  const problems = issues.map((issue): ScenarioProblem => {
+    const { line, col } = lineCounter.linePos(offsetOf(document, issue.path, issue.anchor));
+    return {
+      file,
+      line,
+      column: col,
+      path: formatFieldPath(issue.path),
+      message: issue.message,
+      value: issue.value,
+    };
+  });
+  // Plain code-unit comparison: localeCompare would make the order depend on the machine's locale.
+  const byPath = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column || byPath(a.path, b.path));
+}

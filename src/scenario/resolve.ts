@@ -1,0 +1,153 @@
+/**
+ * Step 3 of loading: a validated document -> ResolvedScenario, with every default
+ * filled, every time in integer µs and every random value drawn:
+ *   1. top level: defaults for start, rules, lottery; rounds and duration
+ *   2. server timings, seconds -> µs (whole ms)
+ *   3. validator entries, expanded in file order: ids, connect times, balances
+ *      (stream `population/<entry name>`), submission plans (phases from
+ *      `phase/<validator id>`), BPM plans
+ * The per-entry and per-validator streams mean that adding an entry changes no other
+ * entry's draws.
+ */
+import { deriveStream, type RandomStream } from '../rng/stream.js';
+import { DEFAULT_BPM, DEFAULT_LOTTERY, DEFAULT_RULES, DEFAULT_START, DEFAULT_TIMINGS_SECONDS } from './defaults.js';
+import { continuousStake, drawLognormal, drawPareto, drawPhaseUs, drawUniformInteger } from './draws.js';
+import { connectSchedule, memberConnectUs, memberIds } from './members.js';
+import type {
+  BpmField,
+  ConnectField,
+  ScenarioDocument,
+  StakeField,
+  SubmitField,
+  TimingsDocument,
+  ValidatorEntryDocument,
+} from './schema.js';
+import type {
+  BpmPlan,
+  ResolvedScenario,
+  ResolvedTimings,
+  ResolvedValidator,
+  SubmissionPlan,
+  TypedInput,
+} from './types.js';
+import { secondsToMicros, secondsToMillisAsMicros } from './units.js';
+
+/**
+ * @param document a document that passed validateScenario (anything else is a bug and may throw)
+ * @param source the file it came from, kept for messages and the run manifest
+ */
+export function resolveScenario(document: ScenarioDocument, source: string): ResolvedScenario {
+  return {
+    name: document.name,
+    description: document.description ?? '',
+    source,
+    seed: document.seed,
+    start: pythonDateTime(document.start ?? DEFAULT_START),
+    rounds: document.rounds ?? null,
+    durationUs: document.duration === undefined ? null : exactMicros(document.duration),
+    rules: document.rules ?? DEFAULT_RULES,
+    lottery: document.lottery ?? DEFAULT_LOTTERY,
+    timings: resolveTimings(document.timings ?? {}),
+    validators: resolveValidators(document.validators, document.seed),
+  };
+}
+
+/** Python's str(datetime) omits a zero microsecond part, so `...:00.000000` prints as `...:00`. */
+function pythonDateTime(text: string): string {
+  return text.endsWith('.000000') ? text.slice(0, -'.000000'.length) : text;
+}
+
+function resolveTimings(timings: TimingsDocument): ResolvedTimings {
+  const defaults = DEFAULT_TIMINGS_SECONDS;
+  return {
+    intakeUs: exactMillisAsMicros(timings.intake ?? defaults.intake),
+    lotteryUs: exactMillisAsMicros(timings.lottery ?? defaults.lottery),
+    syncUs: exactMillisAsMicros(timings.sync ?? defaults.sync),
+    pollUs: exactMillisAsMicros(timings.poll ?? defaults.poll),
+    jitterUs: exactMillisAsMicros(timings.jitter ?? defaults.jitter),
+  };
+}
+
+function resolveValidators(entries: readonly ValidatorEntryDocument[], seed: number): ResolvedValidator[] {
+  const validators: ResolvedValidator[] = [];
+  for (const entry of entries) validators.push(...resolveEntry(entry, seed, validators.length));
+  return validators;
+}
+
+function resolveEntry(entry: ValidatorEntryDocument, seed: number, firstGlobalIndex: number): ResolvedValidator[] {
+  const ids = memberIds(entry.name, entry.count);
+  const schedule = connectSchedule(explicitConnect(entry.connect), firstGlobalIndex);
+  const balances = resolveBalances(entry.stake, ids.length, deriveStream(seed, 'population', entry.name));
+  const leaveUs = entry.leave === undefined ? null : exactMicros(entry.leave);
+  const bpm = resolveBpm(entry.bpm ?? DEFAULT_BPM);
+  return ids.map((id, k) => ({
+    id,
+    group: entry.name,
+    balance: itemAt(balances, k),
+    connectUs: memberConnectUs(schedule, k),
+    leaveUs,
+    submissions: resolveSubmissions(entry.submit, id, seed),
+    bpm,
+  }));
+}
+
+function explicitConnect(connect: ConnectField | undefined): { atUs: number; everyUs?: number } | undefined {
+  if (connect === undefined) return undefined;
+  if (typeof connect === 'number') return { atUs: exactMicros(connect) };
+  const atUs = exactMicros(connect.at);
+  return connect.every === undefined ? { atUs } : { atUs, everyUs: exactMicros(connect.every) };
+}
+
+/** One balance per member, drawn in member order from the entry's stream. */
+function resolveBalances(stake: StakeField, count: number, stream: RandomStream): TypedInput[] {
+  const each = (draw: () => number): TypedInput[] =>
+    Array.from({ length: count }, () => ({ kind: 'int', value: draw() }));
+  if (typeof stake === 'number') return each(() => stake);
+  if (typeof stake === 'string') return Array.from({ length: count }, () => ({ kind: 'text', text: stake }));
+  if ('uniform' in stake) return each(() => drawUniformInteger(stake.uniform.min, stake.uniform.max, stream));
+  if ('pareto' in stake) return each(() => continuousStake(drawPareto(stake.pareto, stream)));
+  if ('lognormal' in stake) return each(() => continuousStake(drawLognormal(stake.lognormal, stream)));
+  return stake.values.map((value) => ({ kind: 'int', value }));
+}
+
+function resolveSubmissions(submit: SubmitField, validatorId: string, seed: number): SubmissionPlan {
+  if (submit === 'none') return { kind: 'none' };
+  if ('poisson' in submit) return { kind: 'poisson', ratePerSecond: submit.poisson };
+  if ('at' in submit) return { kind: 'at', timesUs: submit.at.map(exactMicros) };
+  const intervalUs = exactMicros(submit.every);
+  const phaseUs =
+    submit.phase === undefined
+      ? drawPhaseUs(intervalUs, deriveStream(seed, 'phase', validatorId))
+      : exactMicros(submit.phase);
+  return { kind: 'every', intervalUs, phaseUs };
+}
+
+function resolveBpm(bpm: BpmField): BpmPlan {
+  if (typeof bpm === 'number') return { kind: 'cycle', entries: [{ kind: 'int', value: bpm }] };
+  if (Array.isArray(bpm)) return { kind: 'cycle', entries: bpm.map(typedInput) };
+  return { kind: 'uniform', min: bpm.uniform.min, max: bpm.uniform.max };
+}
+
+function typedInput(value: number | string): TypedInput {
+  return typeof value === 'number' ? { kind: 'int', value } : { kind: 'text', text: value };
+}
+
+// Validation guarantees the conditions below; a failure here is a bug in validation.
+
+function exactMicros(seconds: number): number {
+  const micros = secondsToMicros(seconds);
+  if (micros === null) throw new Error(`resolveScenario: ${seconds} s is not whole µs; validation missed it`);
+  return micros;
+}
+
+function exactMillisAsMicros(seconds: number): number {
+  const micros = secondsToMillisAsMicros(seconds);
+  if (micros === null) throw new Error(`resolveScenario: ${seconds} s is not whole ms; validation missed it`);
+  return micros;
+}
+
+function itemAt<T>(items: readonly T[], index: number): T {
+  const item = items[index];
+  if (item === undefined) throw new Error(`resolveScenario: no item ${index}; validation missed a length`);
+  return item;
+}

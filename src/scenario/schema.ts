@@ -1,0 +1,177 @@
+/**
+ * The JSON schema of a scenario file (draft-07, checked by ajv), and the TypeScript
+ * shape of a document that passed validation.
+ *
+ * Every object is closed (`additionalProperties: false`) so a typo is an error, not
+ * a silently ignored key. The union-typed validator fields (stake, connect, submit,
+ * bpm) are described here in full so that editors can use the schema, but
+ * validate.ts checks them branch by branch (union-fields.ts) because ajv's
+ * oneOf/anyOf errors list every failed branch and read as noise.
+ *
+ * Times are seconds. Their resolution (1 µs, or 1 ms for server timings) and every
+ * rule that relates two fields are checked in rules.ts, not here.
+ */
+
+export const SCHEMA_ID = 'https://pos-sim.local/scenario.schema.json';
+
+/** The run seed must fit the 32-bit seeds the CLI and manifests use. */
+export const MAX_SEED = 4294967295;
+/** Integers must stay exact in a JS number. */
+export const MAX_INTEGER = Number.MAX_SAFE_INTEGER;
+/** About 3 years: far beyond any run, and small enough that µs resolution stays checkable (units.ts). */
+export const MAX_SECONDS = 1e8;
+/** Guards against a typo (an extra zero or three) that would exhaust memory. */
+export const MAX_COUNT = 1_000_000;
+
+/** `[A-Za-z0-9_.-]+`: validator ids go into file names and CSV columns. */
+export const NAME_PATTERN = '^[A-Za-z0-9_.-]+$';
+/** Python's `str(datetime)`: `YYYY-MM-DD HH:MM:SS` with an optional `.ffffff`. */
+export const START_PATTERN = '^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(\\.\\d{6})?$';
+
+export const RULES = ['seed', 'fixed'] as const;
+export const LOTTERY_MODES = ['periodic', 'literal'] as const;
+
+type JsonSchema = Record<string, unknown>;
+
+const ref = (definition: string): JsonSchema => ({ $ref: `#/definitions/${definition}` });
+
+function closedObject(properties: Record<string, JsonSchema>, required: readonly string[] = []): JsonSchema {
+  return { type: 'object', properties, required, additionalProperties: false };
+}
+
+const nonNegativeSeconds = { type: 'number', minimum: 0, maximum: MAX_SECONDS };
+const positiveSeconds = { type: 'number', exclusiveMinimum: 0, maximum: MAX_SECONDS };
+const positiveNumber = { type: 'number', exclusiveMinimum: 0 };
+const nonNegativeNumber = { type: 'number', minimum: 0 };
+const stakeInteger = { type: 'integer', minimum: 0, maximum: MAX_INTEGER };
+const bpmInteger = { type: 'integer', minimum: -MAX_INTEGER, maximum: MAX_INTEGER };
+const rawText = { type: 'string' };
+
+/** One schema per branch of each union-typed field; union-fields.ts picks the branch. */
+const unionBranches = {
+  stakeInteger,
+  stakeText: rawText,
+  stakeUniform: closedObject(
+    { uniform: closedObject({ min: stakeInteger, max: stakeInteger }, ['min', 'max']) },
+    ['uniform'],
+  ),
+  stakePareto: closedObject(
+    { pareto: closedObject({ min: positiveNumber, alpha: positiveNumber, max: positiveNumber }, ['min', 'alpha']) },
+    ['pareto'],
+  ),
+  stakeLognormal: closedObject(
+    { lognormal: closedObject({ median: positiveNumber, sigma: nonNegativeNumber }, ['median', 'sigma']) },
+    ['lognormal'],
+  ),
+  stakeValues: closedObject({ values: { type: 'array', minItems: 1, items: stakeInteger } }, ['values']),
+
+  connectTime: nonNegativeSeconds,
+  connectSpread: closedObject({ at: nonNegativeSeconds, every: nonNegativeSeconds }, ['at']),
+
+  submitEvery: closedObject({ every: positiveSeconds, phase: nonNegativeSeconds }, ['every']),
+  submitPoisson: closedObject({ poisson: positiveNumber }, ['poisson']),
+  submitAt: closedObject({ at: { type: 'array', minItems: 1, items: nonNegativeSeconds } }, ['at']),
+  submitNone: { const: 'none' },
+
+  bpmInteger,
+  bpmInput: { anyOf: [bpmInteger, rawText] },
+  bpmCycle: { type: 'array', minItems: 1, items: ref('bpmInput') },
+  bpmUniform: closedObject({ uniform: closedObject({ min: bpmInteger, max: bpmInteger }, ['min', 'max']) }, ['uniform']),
+};
+
+export type UnionBranch = keyof typeof unionBranches;
+
+const oneOf = (...branches: UnionBranch[]): JsonSchema => ({ oneOf: branches.map(ref) });
+
+export const scenarioSchema: JsonSchema = {
+  $id: SCHEMA_ID,
+  $schema: 'http://json-schema.org/draft-07/schema#',
+  definitions: {
+    ...unionBranches,
+    stake: oneOf('stakeInteger', 'stakeText', 'stakeUniform', 'stakePareto', 'stakeLognormal', 'stakeValues'),
+    connect: oneOf('connectTime', 'connectSpread'),
+    submit: oneOf('submitEvery', 'submitPoisson', 'submitAt', 'submitNone'),
+    bpm: oneOf('bpmInteger', 'bpmCycle', 'bpmUniform'),
+    validatorEntry: closedObject(
+      {
+        name: { type: 'string', pattern: NAME_PATTERN },
+        count: { type: 'integer', minimum: 1, maximum: MAX_COUNT },
+        stake: ref('stake'),
+        connect: ref('connect'),
+        submit: ref('submit'),
+        bpm: ref('bpm'),
+        leave: positiveSeconds,
+      },
+      ['name', 'stake', 'submit'],
+    ),
+    timings: closedObject({
+      intake: positiveSeconds,
+      lottery: positiveSeconds,
+      sync: positiveSeconds,
+      poll: positiveSeconds,
+      jitter: nonNegativeSeconds,
+    }),
+  },
+  ...closedObject(
+    {
+      name: { type: 'string', minLength: 1 },
+      description: { type: 'string' },
+      seed: { type: 'integer', minimum: 0, maximum: MAX_SEED },
+      start: { type: 'string', pattern: START_PATTERN },
+      rounds: { type: 'integer', minimum: 1, maximum: MAX_INTEGER },
+      duration: positiveSeconds,
+      rules: { enum: [...RULES] },
+      lottery: { enum: [...LOTTERY_MODES] },
+      timings: ref('timings'),
+      validators: { type: 'array', minItems: 1, items: ref('validatorEntry') },
+    },
+    ['name', 'seed', 'validators'],
+  ),
+};
+
+// The shape of a document that passed validation (schema, union fields and rules).
+
+export type StakeField =
+  | number
+  | string
+  | { uniform: { min: number; max: number } }
+  | { pareto: { min: number; alpha: number; max?: number } }
+  | { lognormal: { median: number; sigma: number } }
+  | { values: number[] };
+
+export type ConnectField = number | { at: number; every?: number };
+
+export type SubmitField = { every: number; phase?: number } | { poisson: number } | { at: number[] } | 'none';
+
+export type BpmField = number | (number | string)[] | { uniform: { min: number; max: number } };
+
+export interface ValidatorEntryDocument {
+  name: string;
+  count?: number;
+  stake: StakeField;
+  connect?: ConnectField;
+  submit: SubmitField;
+  bpm?: BpmField;
+  leave?: number;
+}
+
+export interface TimingsDocument {
+  intake?: number;
+  lottery?: number;
+  sync?: number;
+  poll?: number;
+  jitter?: number;
+}
+
+export interface ScenarioDocument {
+  name: string;
+  description?: string;
+  seed: number;
+  start?: string;
+  rounds?: number;
+  duration?: number;
+  rules?: (typeof RULES)[number];
+  lottery?: (typeof LOTTERY_MODES)[number];
+  timings?: TimingsDocument;
+  validators: ValidatorEntryDocument[];
+}
