@@ -151,7 +151,7 @@ export const finerThanMicrosecond = (seconds: number): string =>
   `${renderNumber(seconds)} s is finer than 1 µs; times have microsecond resolution`;
 
 export const finerThanMillisecond = (seconds: number): string =>
-  `${renderNumber(seconds)} s is finer than 1 ms; server timings have millisecond resolution`;
+  `${renderNumber(seconds)} s is finer than 1 ms; server timings and the duration have millisecond resolution`;
 
 export const notACalendarDate = (text: string): string => `${quote(text)} is not a valid date and time`;
 

@@ -1,0 +1,25 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const REPO = new URL('../../', import.meta.url).pathname;
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real `pos-sim` executable, as a user would, from the repository root. */
+export function runCli(args: readonly string[]): CliResult {
+  const r = spawnSync(process.execPath, [join(REPO, 'bin/pos-sim.js'), ...args], { cwd: REPO, encoding: 'utf8' });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A fresh empty folder for one test's output. */
+export function scratchDir(): string {
+  return mkdtempSync(join(tmpdir(), 'pos-sim-test-'));
+}
+
+export const repoPath = (...parts: string[]): string => join(REPO, ...parts);

@@ -1,0 +1,109 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoPath, runCli, scratchDir } from './run-cli.js';
+
+const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
+const csvRows = (text: string) => text.trim().split('\n').slice(1).map((line) => line.split(','));
+
+test('the tutorial scenario replays the seed step by step', () => {
+  const out = join(scratchDir(), 'tutorial');
+  const r = runCli(['run', 'scenarios/tutorial.yaml', '--out', out, '--chain', '--quiet']);
+  assert.equal(r.status, 0, r.stderr);
+  assert.equal(r.stdout.trim(), `results: ${out}`);
+  // Reference values from python3, following the seed's code with datetime.now() replaced by
+  // start + t (start = datetime(2018,8,7,20,44,0)):
+  //   address = sha256(str(start + timedelta(seconds=connect)).encode()).hexdigest()
+  //   block = {"Index": 1, "BPM": 9, "Timestamp": str(start + timedelta(seconds=t)), "PrevHash": genesis["Hash"],
+  //            "Validator": address}; block["Hash"] = sha256((str(Index)+str(BPM)+Timestamp+PrevHash).encode()).hexdigest()
+  const genesis =
+    '{"Index": 0, "Timestamp": "2018-08-07 20:44:00", "BPM": 0, "PrevHash": "", "Validator": "", "Hash": "85f72f1cd358a0cf3727789f28628ab5cf40eeac38ea2732464efc5b7e9d4398"}';
+  const candidates: Record<string, string> = {
+    alice:
+      '{"Index": 1, "BPM": 9, "Timestamp": "2018-08-07 20:44:04", "PrevHash": "85f72f1cd358a0cf3727789f28628ab5cf40eeac38ea2732464efc5b7e9d4398", "Validator": "2b7e34c859ae7bd49729df4bf5734534b05319dcac9090ac643c3f16affd7d92", "Hash": "0d2926b669263326017371e651baa18637d5a08cf0d4f4c859b77b53577fb597"}',
+    bob: '{"Index": 1, "BPM": 9, "Timestamp": "2018-08-07 20:44:06", "PrevHash": "85f72f1cd358a0cf3727789f28628ab5cf40eeac38ea2732464efc5b7e9d4398", "Validator": "b49105b7b156cbf307ed4d43ee675219215724950d80b94a23fa75765af8ab9f", "Hash": "981638e24e45c301be4a462354d1c53981ed7a73542fa5160064f1642783c06b"}',
+    carol:
+      '{"Index": 1, "BPM": 9, "Timestamp": "2018-08-07 20:44:08", "PrevHash": "85f72f1cd358a0cf3727789f28628ab5cf40eeac38ea2732464efc5b7e9d4398", "Validator": "18ee930bea4ffd1803f72d8a93b68388f469a6d9f5b3463cd0875998c992e03d", "Hash": "ec400799ca3be56453d6368012bbefa7f002fc8b227e4d5aa9cee1ad2e7aaca1"}',
+  };
+  // Step 1: blocks typed at 4, 6, 8 s are taken in at 5 and 10 s; the lottery at 10 s draws
+  // one of the three (100 tickets each) and appends its block: the only round in 60 s.
+  const rounds = csvRows(read(out, 'rounds.csv'));
+  assert.equal(rounds.length, 1);
+  const [round, time, poolValidators, poolStake, winner, winnerStake, winnerP, blockIndex, , stale] = rounds[0]!;
+  assert.deepEqual([round, time, poolValidators, poolStake, winnerStake, blockIndex, stale], ['1', '10', '3', '300', '100', '1', '0']);
+  assert.equal(Number(winnerP), 1 / 3);
+  // Step 2: the chain is genesis + the winner's block, exactly as json.dumps(block_chain) writes it.
+  assert.equal(read(out, 'chain.json'), `[${genesis}, ${candidates[winner!]}]`);
+  // Step 3: the announcement at 10 s (10 mod 3 = 1) goes to the poller that wakes first:
+  // alice's, spawned at 1 s. Each of the three sync senders (spawned at 4, 6, 8 s) writes
+  // once before 60 s (at 34, 36, 38 s): len(json.dumps([genesis, block])) + 1 = 467 bytes.
+  const summary = JSON.parse(read(out, 'summary.json'));
+  assert.equal(summary.quirks.announcementsDelivered, 1);
+  const validators = csvRows(read(out, 'validators.csv'));
+  assert.deepEqual(validators.map((v) => v[13]), ['1', '0', '0']);
+  assert.equal(summary.quirks.syncMessages, 3);
+  assert.equal(summary.quirks.syncBytes, 3 * 467);
+  // Threads: main, intake, lottery; 3 handlers; 2 pollers and 1 sender per client.
+  assert.equal(summary.quirks.peakThreads, 3 + 3 + 6 + 3);
+});
+
+test('the same scenario and seed give byte-identical results; another seed other draws', () => {
+  const dir = scratchDir();
+  const files = ['rounds.csv', 'validators.csv', 'summary.json', 'chain.json'];
+  const run = (name: string, seed: string) => {
+    const out = join(dir, name);
+    const r = runCli(['run', 'scenarios/whales.yaml', '--rounds', '60', '--seed', seed, '--out', out, '--chain', '--quiet']);
+    assert.equal(r.status, 0, r.stderr);
+    return out;
+  };
+  const a = run('a', '11');
+  const b = run('b', '11');
+  for (const f of files) assert.equal(read(a, f), read(b, f), `${f} differs between identical runs`);
+  const manifestWithoutRun = (d: string) => ({ ...JSON.parse(read(d, 'manifest.json')), run: null });
+  assert.deepEqual(manifestWithoutRun(a), manifestWithoutRun(b));
+  const c = run('c', '12');
+  assert.notEqual(read(a, 'rounds.csv'), read(c, 'rounds.csv'));
+});
+
+test('an existing results folder is never overwritten without --force', () => {
+  const out = join(scratchDir(), 'taken');
+  assert.equal(runCli(['run', 'scenarios/tutorial.yaml', '--out', out, '--quiet']).status, 0);
+  const before = read(out, 'manifest.json');
+  const refused = runCli(['run', 'scenarios/tutorial.yaml', '--out', out, '--quiet', '--seed', '5']);
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /already exists.*--force/);
+  assert.equal(read(out, 'manifest.json'), before);
+  const forced = runCli(['run', 'scenarios/tutorial.yaml', '--out', out, '--quiet', '--seed', '5', '--force']);
+  assert.equal(forced.status, 0, forced.stderr);
+  assert.equal(JSON.parse(read(out, 'manifest.json')).seed, 5);
+});
+
+test('bad input gives file:line:column, field and value, exit code 2, and no results folder', () => {
+  const cases: Array<[string, RegExp]> = [
+    ['test/fixtures/scenarios/malformed.yaml', /malformed\.yaml:\d+:\d+/],
+    ['test/fixtures/scenarios/wrong-type.yaml', /wrong-type\.yaml:\d+:\d+ \S+: expected/],
+    ['test/fixtures/scenarios/negative-count.yaml', /negative-count\.yaml:\d+:\d+ validators\[\d+\]\.count: .*-\d+/],
+    ['test/fixtures/scenarios/unknown-key.yaml', /unknown-key\.yaml:\d+:\d+ \S+: unknown key/],
+    ['scenarios/no-such-file.yaml', /cannot read scenario scenarios\/no-such-file\.yaml: no such file/],
+  ];
+  for (const [file, message] of cases) {
+    assert.ok(file.includes('no-such') || existsSync(repoPath(file)), `fixture ${file} exists`);
+    const dir = scratchDir();
+    const r = runCli(['run', file, '--out', join(dir, 'out')]);
+    assert.equal(r.status, 2, `${file}: ${r.stderr}`);
+    assert.match(r.stderr, message);
+    assert.equal(r.stdout, '');
+    assert.deepEqual(readdirSync(dir), [], `${file} left something behind`);
+  }
+});
+
+test('pos-sim validate lists the problems with line and field, and accepts a good file', () => {
+  const bad = runCli(['validate', 'test/fixtures/scenarios/three-errors.yaml']);
+  assert.equal(bad.status, 2);
+  assert.equal(bad.stderr.trim().split('\n').length, 3);
+  assert.match(bad.stderr, /three-errors\.yaml:9:12 validators\[0\]\.stake: expected an integer >= 0, got -5/);
+  const good = runCli(['validate', 'scenarios/whales.yaml']);
+  assert.equal(good.status, 0, good.stderr);
+  assert.match(good.stdout, /whales\.yaml: ok \(5005 validators/);
+});
