@@ -70,7 +70,10 @@ export interface ValidatorTotals {
   readonly address: string[];
   /** Balance at the end, as the server holds it (raw text for a bad balance). */
   readonly balanceText: string[];
+  /** Stake now: the balance, grown by rewards; 0 once withdrawn on leave. */
   readonly stake: Float64Array;
+  /** Stake as typed at connect. */
+  readonly initialStake: Float64Array;
   readonly blocksSubmitted: Float64Array;
   readonly roundsInPool: Float64Array;
   readonly wins: Float64Array;
@@ -79,4 +82,19 @@ export interface ValidatorTotals {
   /** Sum over rounds in the pool of p(1 - p). */
   readonly winVariance: Float64Array;
   readonly announcementsReceived: Float64Array;
+}
+
+/** The server's state at the end of each sync period (one row of quirks.csv). */
+export interface PeriodRecord {
+  timeUs: number;
+  rounds: number;
+  staleBlocks: number;
+  lotteryAlive: boolean;
+  announcementsMade: number;
+  announcementsDelivered: number;
+  announcementsLost: number;
+  /** Writes and bytes within this period only. */
+  syncMessages: number;
+  syncBytes: number;
+  threads: number;
 }

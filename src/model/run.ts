@@ -39,6 +39,7 @@ export class ModelRun {
         rules: scenario.rules,
         lottery: scenario.lottery,
         timings: scenario.timings,
+        rewards: scenario.rewards,
         startEpochUs: parsePythonDatetime(scenario.start),
         maxRounds: scenario.rounds,
         durationUs: scenario.durationUs,

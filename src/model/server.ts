@@ -1,23 +1,28 @@
 import type { Simulation } from '../engine/simulation.js';
 import { startRepeating } from '../engine/repeating.js';
 import type { RandomStream } from '../rng/stream.js';
-import type { LotteryMode, ResolvedTimings, ServerRules, TypedInput } from '../scenario/types.js';
+import type { LotteryMode, ResolvedRewards, ResolvedTimings, ServerRules, TypedInput } from '../scenario/types.js';
 import { AnnouncementPollers } from './announcement-pollers.js';
 import { CandidateBlocks } from './candidate-blocks.js';
 import { Chain } from './chain.js';
 import { drawPoolMember } from './lottery-draw.js';
 import { formatPythonDatetime, pythonInt } from './python-text.js';
-import type { RoundRecord, ServerCounters, StopReason, ValidatorTotals } from './records.js';
+import type { PeriodRecord, RoundRecord, ServerCounters, StopReason, ValidatorTotals } from './records.js';
+import { rewardFor } from './rewards.js';
 import { sha256Hex } from './sha256.js';
 import { SyncSenders } from './sync-senders.js';
 
-/** Same-instant order, as the spec fixes it: client input, intake, lottery, then the per-connection threads. */
-export const PRIORITY = { clientInput: 0, intake: 1, lottery: 2, connectionThreads: 3 } as const;
+/**
+ * Same-instant order, as the spec fixes it: client input, intake, lottery, then the
+ * per-connection threads; the end-of-period report comes after everything.
+ */
+export const PRIORITY = { clientInput: 0, intake: 1, lottery: 2, connectionThreads: 3, periodReport: 4 } as const;
 
 export interface ServerOptions {
   readonly rules: ServerRules;
   readonly lottery: LotteryMode;
   readonly timings: ResolvedTimings;
+  readonly rewards: ResolvedRewards;
   /** Server start, µs since 1970 (genesis timestamp). */
   readonly startEpochUs: number;
   /** Stop after this many draws (null: no limit). */
@@ -34,6 +39,8 @@ export interface ServerObserver {
   round(record: RoundRecord): void;
   /** JSON of each block as the chain grows, genesis first (only called if given). */
   block?(json: string): void;
+  /** The server's state at the end of every sync period, and at the end of the run (only if given). */
+  period?(record: PeriodRecord): void;
 }
 
 // How the server holds a balance: what `validators[address]` is in the seed.
@@ -92,6 +99,21 @@ export class PosServer {
   private openConnections = 0;
   private lotteryAttempts = 0;
   private clientsDone = false;
+  private totalStake = 0;
+  private lastPeriodUs = 0;
+  private syncAtLastPeriod = { messages: 0, bytes: 0 };
+  private readonly periodRecord: PeriodRecord = {
+    timeUs: 0,
+    rounds: 0,
+    staleBlocks: 0,
+    lotteryAlive: true,
+    announcementsMade: 0,
+    announcementsDelivered: 0,
+    announcementsLost: 0,
+    syncMessages: 0,
+    syncBytes: 0,
+    threads: 0,
+  };
 
   // Reused per round, sized to the number of addresses.
   private poolStakes = new Float64Array(64);
@@ -120,6 +142,7 @@ export class PosServer {
       address: new Array<string>(n).fill(''),
       balanceText: new Array<string>(n).fill(''),
       stake: new Float64Array(n),
+      initialStake: new Float64Array(n),
       blocksSubmitted: new Float64Array(n),
       roundsInPool: new Float64Array(n),
       wins: new Float64Array(n),
@@ -144,6 +167,12 @@ export class PosServer {
     startRepeating(sim, t.lotteryUs + this.jitter(options.lotteryJitterStream), PRIORITY.lottery, () =>
       this.lotteryTick(),
     );
+    if (observer.period) {
+      startRepeating(sim, t.syncUs, PRIORITY.periodReport, () => {
+        this.reportPeriod();
+        return this.sim.now + t.syncUs;
+      });
+    }
     this.updatePeakThreads();
   }
 
@@ -177,7 +206,10 @@ export class PosServer {
     }
     this.validators.address[connection] = address;
     this.validators.balanceText[connection] = parsed === null ? (balance as { text: string }).text : String(parsed);
-    this.validators.stake[connection] = parsed === null ? 0 : Math.max(0, Number(parsed));
+    const stake = parsed === null ? 0 : Math.max(0, Number(parsed));
+    this.validators.stake[connection] = stake;
+    this.validators.initialStake[connection] = stake;
+    this.totalStake += stake;
     this.connectionSlot[connection] = slot;
     this.connectionOpen[connection] = 1;
     this.connectedUs[connection] = now;
@@ -225,6 +257,10 @@ export class PosServer {
     this.connectionOpen[connection] = 0;
     this.openConnections--;
     this.counters.evictions++;
+    if (this.options.rewards.withdrawOnLeave) {
+      this.totalStake -= this.validators.stake[connection] as number;
+      this.validators.stake[connection] = 0;
+    }
     if (!this.seedRules) {
       this.syncSenders.remove(this.connectedUs[connection] as number, this.sim.now);
       this.validators.announcementsReceived[connection] =
@@ -234,7 +270,8 @@ export class PosServer {
 
   /** Settles the counters that are kept lazily; call once when the run ends. */
   finish(endUs: number): void {
-    this.countSyncWrites(endUs - (endUs % 1000));
+    if (this.observer.period && endUs > this.lastPeriodUs) this.reportPeriod();
+    else this.countSyncWrites(endUs - (endUs % 1000));
     if (!this.seedRules) {
       for (let c = 0; c < this.connectionOpen.length; c++) {
         if (this.connectionOpen[c]) {
@@ -242,13 +279,38 @@ export class PosServer {
             (this.validators.announcementsReceived[c] as number) + this.counters.announcementsMade;
         }
       }
-      this.counters.announcementsDelivered = this.validators.announcementsReceived.reduce((a, b) => a + b, 0);
     } else {
-      this.counters.announcementsDelivered = this.pollers.totals.delivered;
-      this.counters.announcementsLost = this.pollers.totals.lost;
-      this.counters.announcementsPending = this.pollers.pending;
+      this.settleAnnouncementCounters();
     }
     this.counters.threadsAtEnd = this.threadCount();
+  }
+
+  private settleAnnouncementCounters(): void {
+    if (!this.seedRules) return; // counted as they are made
+    this.counters.announcementsDelivered = this.pollers.totals.delivered;
+    this.counters.announcementsLost = this.pollers.totals.lost;
+    this.counters.announcementsPending = this.pollers.pending;
+  }
+
+  private reportPeriod(): void {
+    const now = this.sim.now;
+    this.countSyncWrites(now - (now % 1000));
+    this.settleAnnouncementCounters();
+    const c = this.counters;
+    const r = this.periodRecord;
+    r.timeUs = now;
+    r.rounds = c.rounds;
+    r.staleBlocks = c.staleBlocksAppended;
+    r.lotteryAlive = this.lotteryAlive;
+    r.announcementsMade = c.announcementsMade;
+    r.announcementsDelivered = c.announcementsDelivered;
+    r.announcementsLost = c.announcementsLost;
+    r.syncMessages = c.syncMessages - this.syncAtLastPeriod.messages;
+    r.syncBytes = c.syncBytes - this.syncAtLastPeriod.bytes;
+    r.threads = this.threadCount();
+    this.syncAtLastPeriod = { messages: c.syncMessages, bytes: c.syncBytes };
+    this.lastPeriodUs = now;
+    this.observer.period?.(r);
   }
 
   /** The `validators` map entry for an address, created on first use. */
@@ -363,6 +425,7 @@ export class PosServer {
       c.firstStaleRound ??= c.rounds;
     }
     this.validators.wins[connection] = (this.validators.wins[connection] as number) + 1;
+    this.payReward(connection);
     const r = this.roundRecord;
     r.round = c.rounds;
     r.timeUs = now;
@@ -378,9 +441,23 @@ export class PosServer {
     this.announce();
   }
 
+  /** Adds the round's reward to the winner's balance (the seed pays none). */
+  private payReward(connection: number): void {
+    const reward = rewardFor(this.options.rewards, this.counters.rounds, this.totalStake, this.validators.stake[connection] as number);
+    if (reward === 0) return;
+    const slot = this.connectionSlot[connection] as number;
+    this.balanceValue[slot] = (this.balanceValue[slot] as number) + reward;
+    this.validators.stake[connection] = (this.validators.stake[connection] as number) + reward;
+    this.totalStake += reward;
+  }
+
   private announce(): void {
     this.counters.announcementsMade++;
-    if (!this.seedRules) return; // delivered to every open connection; settled lazily
+    if (!this.seedRules) {
+      // Every open connection hears it; per-connection counts are settled at disconnect and at the end.
+      this.counters.announcementsDelivered += this.openConnections;
+      return;
+    }
     const wake = this.pollers.announce(this.sim.now);
     if (wake !== null) this.sim.schedule(wake, PRIORITY.connectionThreads, this.wakePollersId);
   }

@@ -197,3 +197,11 @@ export const badRoundsOverride = (rounds: number): string =>
 
 export const problemsFound = (file: string, count: number): string =>
   `${file}: ${count} problem${count === 1 ? '' : 's'} in the scenario`;
+
+export const ambiguousRewards = (kinds: readonly string[]): string =>
+  kinds.length === 0
+    ? 'expected one reward kind: constant, inflation or geometric'
+    : `expected one reward kind, got ${kinds.length}: ${kinds.join(', ')}`;
+
+export const unknownTrackName = (name: string): string =>
+  `${quote(name)} is neither a validator id nor an entry name`;

@@ -16,6 +16,7 @@ import { connectSchedule, memberConnectUs, memberIds } from './members.js';
 import type {
   BpmField,
   ConnectField,
+  RewardsDocument,
   ScenarioDocument,
   StakeField,
   SubmitField,
@@ -24,8 +25,10 @@ import type {
 } from './schema.js';
 import type {
   BpmPlan,
+  ResolvedRewards,
   ResolvedScenario,
   ResolvedTimings,
+  RewardRule,
   ResolvedValidator,
   SubmissionPlan,
   TypedInput,
@@ -48,6 +51,9 @@ export function resolveScenario(document: ScenarioDocument, source: string): Res
     rules: document.rules ?? DEFAULT_RULES,
     lottery: document.lottery ?? DEFAULT_LOTTERY,
     timings: resolveTimings(document.timings ?? {}),
+    rewards: resolveRewards(document.rewards),
+    sampleEvery: document.sampleEvery ?? null,
+    track: document.track ?? [],
     validators: resolveValidators(document.validators, document.seed),
   };
 }
@@ -55,6 +61,18 @@ export function resolveScenario(document: ScenarioDocument, source: string): Res
 /** Python's str(datetime) omits a zero microsecond part, so `...:00.000000` prints as `...:00`. */
 function pythonDateTime(text: string): string {
   return text.endsWith('.000000') ? text.slice(0, -'.000000'.length) : text;
+}
+
+function resolveRewards(rewards: RewardsDocument | undefined): ResolvedRewards {
+  const rule: RewardRule =
+    rewards?.constant !== undefined
+      ? { kind: 'constant', amount: rewards.constant }
+      : rewards?.inflation !== undefined
+        ? { kind: 'inflation', rate: rewards.inflation }
+        : rewards?.geometric !== undefined
+          ? { kind: 'geometric', initial: rewards.geometric.initial, ratio: rewards.geometric.ratio }
+          : { kind: 'none' };
+  return { rule, capStake: rewards?.cap ?? null, withdrawOnLeave: rewards?.withdrawOnLeave ?? false };
 }
 
 function resolveTimings(timings: TimingsDocument): ResolvedTimings {

@@ -6,6 +6,7 @@
  */
 import { isRecord } from './data-guards.js';
 import { checkEntries } from './entry-rules.js';
+import { checkRewards, checkTrack } from './output-rules.js';
 import type { Issue } from './issue.js';
 import { noStopCondition, notACalendarDate, renderValue } from './messages.js';
 import { START_PATTERN } from './schema.js';
@@ -28,6 +29,7 @@ export function checkRules(data: unknown): Issue[] {
     readMillisAsMicros(timings['jitter'], 'nonNegative', ['timings', 'jitter'], issues);
   }
   issues.push(...checkEntries(data['validators']));
+  issues.push(...checkRewards(data['rewards']), ...checkTrack(data['track'], data['validators']));
   return issues;
 }
 

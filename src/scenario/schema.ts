@@ -104,6 +104,16 @@ export const scenarioSchema: JsonSchema = {
       },
       ['name', 'stake', 'submit'],
     ),
+    rewards: closedObject({
+      constant: { type: 'integer', minimum: 1, maximum: MAX_INTEGER },
+      inflation: { type: 'number', exclusiveMinimum: 0, maximum: 1 },
+      geometric: closedObject(
+        { initial: { type: 'integer', minimum: 1, maximum: MAX_INTEGER }, ratio: { type: 'number', exclusiveMinimum: 0, maximum: 1 } },
+        ['initial', 'ratio'],
+      ),
+      cap: { type: 'integer', minimum: 1, maximum: MAX_INTEGER },
+      withdrawOnLeave: { type: 'boolean' },
+    }),
     timings: closedObject({
       intake: positiveSeconds,
       lottery: positiveSeconds,
@@ -123,6 +133,9 @@ export const scenarioSchema: JsonSchema = {
       rules: { enum: [...RULES] },
       lottery: { enum: [...LOTTERY_MODES] },
       timings: ref('timings'),
+      rewards: ref('rewards'),
+      sampleEvery: { type: 'integer', minimum: 1, maximum: MAX_INTEGER },
+      track: { type: 'array', items: { type: 'string', pattern: NAME_PATTERN } },
       validators: { type: 'array', minItems: 1, items: ref('validatorEntry') },
     },
     ['name', 'seed', 'validators'],
@@ -163,6 +176,14 @@ export interface TimingsDocument {
   jitter?: number;
 }
 
+export interface RewardsDocument {
+  constant?: number;
+  inflation?: number;
+  geometric?: { initial: number; ratio: number };
+  cap?: number;
+  withdrawOnLeave?: boolean;
+}
+
 export interface ScenarioDocument {
   name: string;
   description?: string;
@@ -173,5 +194,8 @@ export interface ScenarioDocument {
   rules?: (typeof RULES)[number];
   lottery?: (typeof LOTTERY_MODES)[number];
   timings?: TimingsDocument;
+  rewards?: RewardsDocument;
+  sampleEvery?: number;
+  track?: string[];
   validators: ValidatorEntryDocument[];
 }

@@ -65,6 +65,24 @@ export interface ResolvedValidator {
   readonly bpm: BpmPlan;
 }
 
+/** What the winner of a round earns, added to its balance (the seed pays nothing). */
+export type RewardRule =
+  | { readonly kind: 'none' }
+  /** A fixed number of tokens per block. */
+  | { readonly kind: 'constant'; readonly amount: number }
+  /** floor(rate x total stake) tokens per block. */
+  | { readonly kind: 'inflation'; readonly rate: number }
+  /** Block k (1-based) pays floor(initial x ratio^(k-1)) tokens. */
+  | { readonly kind: 'geometric'; readonly initial: number; readonly ratio: number };
+
+export interface ResolvedRewards {
+  readonly rule: RewardRule;
+  /** No validator's stake grows beyond this (null: no cap). */
+  readonly capStake: number | null;
+  /** A validator who leaves takes its stake out of the total (and the concentration figures). */
+  readonly withdrawOnLeave: boolean;
+}
+
 export interface ResolvedScenario {
   readonly name: string;
   readonly description: string;
@@ -81,6 +99,11 @@ export interface ResolvedScenario {
   readonly rules: ServerRules;
   readonly lottery: LotteryMode;
   readonly timings: ResolvedTimings;
+  readonly rewards: ResolvedRewards;
+  /** Concentration figures are sampled every this many rounds (null: chosen from the run length). */
+  readonly sampleEvery: number | null;
+  /** Validator ids or group names whose shares are followed over time and across replications ([] = automatic). */
+  readonly track: readonly string[];
   /** In file order; entries with a count expand in place. */
   readonly validators: readonly ResolvedValidator[];
 }

@@ -33,6 +33,9 @@ export function scenario(validators: ResolvedValidator[], opts: Partial<Resolved
     rules: 'seed',
     lottery: 'periodic',
     timings: { intakeUs: s(5), lotteryUs: s(10), syncUs: s(30), pollUs: s(3), jitterUs: 0 },
+    rewards: { rule: { kind: 'none' }, capStake: null, withdrawOnLeave: false },
+    sampleEvery: null,
+    track: [],
     validators,
     ...opts,
   };

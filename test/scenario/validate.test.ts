@@ -24,7 +24,7 @@ test('at least one of rounds and duration', () => {
 
 test('top-level fields: enum typo, unknown key, calendar date, non-finite numbers', () => {
   assert.deepEqual(issuesOf(scenario({ lottery: 'literl', colour: 'red', start: '2018-02-29 00:00:00', seed: Infinity })), [
-    ['colour', 'unknown key "colour"; expected one of name, description, seed, start, rounds, duration, rules, lottery, timings, validators'],
+    ['colour', 'unknown key "colour"; expected one of name, description, seed, start, rounds, duration, rules, lottery, timings, rewards, sampleEvery, track, validators'],
     ['seed', 'expected an integer from 0 to 4294967295, got .inf'],
     ['lottery', 'expected one of "periodic", "literal", got "literl"; did you mean "literal"?'],
     ['start', '"2018-02-29 00:00:00" is not a valid date and time'],
@@ -165,5 +165,21 @@ test('two forms of one field are a conflict, reported at the second', () => {
   assert.deepEqual(issuesOf(data), [
     ['validators[0].stake.pareto', '"pareto" cannot be combined with "uniform": give one form only'],
     ['validators[0].submit.at', '"at" cannot be combined with "every": give one form only'],
+  ]);
+});
+
+test('rewards: exactly one kind, with a valid cap; track names must exist', () => {
+  assert.deepEqual(issuesOf(scenario({ rewards: { constant: 1, cap: 1000, withdrawOnLeave: true } })), []);
+  assert.deepEqual(issuesOf(scenario({ rewards: { geometric: { initial: 50, ratio: 0.99 } } })), []);
+  assert.deepEqual(issuesOf(scenario({ rewards: { constant: 1, inflation: 0.01 } })), [
+    ['rewards', 'expected one reward kind, got 2: constant, inflation'],
+  ]);
+  assert.deepEqual(issuesOf(scenario({ rewards: { cap: 10 } })), [
+    ['rewards', 'expected one reward kind: constant, inflation or geometric'],
+  ]);
+  const grouped = { validators: [entry({ name: 'w', count: 3 })] };
+  assert.deepEqual(issuesOf(scenario({ ...grouped, track: ['w', 'w-2'] })), []);
+  assert.deepEqual(issuesOf(scenario({ ...grouped, track: ['w-3'] })), [
+    ['track[0]', '"w-3" is neither a validator id nor an entry name'],
   ]);
 });
