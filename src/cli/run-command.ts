@@ -1,13 +1,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ModelRun, type ModelResult } from '../model/run.js';
-import { roundCsvLine, ROUNDS_CSV_HEADER } from '../report/rounds-csv.js';
 import { buildSummary, type RunSummary } from '../report/summary.js';
 import { validatorTable } from '../report/validator-table.js';
 import { validatorsCsv } from '../report/validators-csv.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { BufferedFile } from './buffered-file.js';
+import { trackedSeries } from '../report/tracked-series.js';
 import { createProgress } from './progress.js';
 import { defaultResultsPath, ResultsFolder } from './results-folder.js';
+import { RunRecorder } from './run-recorder.js';
 import { readScenarioFile } from './scenario-file.js';
 
 export interface RunOptions {
@@ -48,9 +48,9 @@ export function runCommand(options: RunOptions): RunOutcome {
   };
   process.once('SIGINT', onSignal);
   try {
-    const result = simulateToFolder(scenario, folder, options);
-    const rows = validatorTable(scenario, result);
-    const summary = buildSummary(scenario, result, rows);
+    const { result, finalConcentration } = simulateToFolder(scenario, folder, options);
+    const { rows, fairness } = validatorTable(scenario, result);
+    const summary = buildSummary(scenario, result, rows, fairness, finalConcentration);
     writeFileSync(folder.file('validators.csv'), validatorsCsv(rows));
     writeJson(folder.file('summary.json'), summary);
     writeJson(folder.file('manifest.json'), manifest(scenario, result, options, (Date.now() - started) / 1000));
@@ -62,22 +62,10 @@ export function runCommand(options: RunOptions): RunOutcome {
   }
 }
 
-function simulateToFolder(scenario: ResolvedScenario, folder: ResultsFolder, options: RunOptions): ModelResult {
-  const ids = scenario.validators.map((v) => v.id);
-  const rounds = new BufferedFile(folder.file('rounds.csv'));
-  rounds.write(ROUNDS_CSV_HEADER);
-  const chain = options.chain ? new BufferedFile(folder.file('chain.json')) : null;
-  let firstBlock = true;
-  const run = new ModelRun(scenario, {
-    round: (r) => rounds.write(roundCsvLine(r, ids)),
-    // Streams json.dumps(chain): "[" + blocks joined by ", " + "]".
-    block: chain
-      ? (json) => {
-          chain.write(firstBlock ? `[${json}` : `, ${json}`);
-          firstBlock = false;
-        }
-      : undefined,
-  });
+function simulateToFolder(scenario: ResolvedScenario, folder: ResultsFolder, options: RunOptions) {
+  const recorder = new RunRecorder(scenario, trackedSeries(scenario), (name) => folder.file(name), options.chain);
+  const run = new ModelRun(scenario, recorder.observer);
+  recorder.attach(run.validators);
   const progress = createProgress(options.quiet, scenario.name);
   try {
     const slice = scenario.timings.lotteryUs * SLICE_LOTTERY_PERIODS;
@@ -85,12 +73,8 @@ function simulateToFolder(scenario: ResolvedScenario, folder: ResultsFolder, opt
   } finally {
     progress.stop();
   }
-  rounds.close();
-  if (chain) {
-    chain.write(']');
-    chain.close();
-  }
-  return run.result();
+  const finalConcentration = recorder.close();
+  return { result: run.result(), finalConcentration };
 }
 
 function manifest(scenario: ResolvedScenario, result: ModelResult, options: RunOptions, wallSeconds: number) {
@@ -106,7 +90,16 @@ function manifest(scenario: ResolvedScenario, result: ModelResult, options: RunO
       endTimeUs: result.endUs,
       stopReason: result.stopReason,
     },
-    files: ['manifest.json', 'summary.json', 'rounds.csv', 'validators.csv', ...(options.chain ? ['chain.json'] : [])],
+    files: [
+      'manifest.json',
+      'summary.json',
+      'rounds.csv',
+      'validators.csv',
+      'timeseries.csv',
+      'shares.csv',
+      'quirks.csv',
+      ...(options.chain ? ['chain.json'] : []),
+    ],
     scenario,
     // The only part of any results file that differs between two runs of the same scenario and seed.
     run: { command: ['pos-sim', ...options.argv], wallSeconds, node: process.version },

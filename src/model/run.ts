@@ -61,6 +61,11 @@ export class ModelRun {
     return Math.min(1, Math.max(byRounds, byTime));
   }
 
+  /** Per-validator totals, live while the run goes on (read-only for callers). */
+  get validators(): ValidatorTotals {
+    return this.server.validators;
+  }
+
   get roundsDone(): number {
     return this.server.counters.rounds;
   }

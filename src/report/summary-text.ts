@@ -1,27 +1,47 @@
 import type { RunSummary } from './summary.js';
 
-const pct = (x: number): string => `${(100 * x).toFixed(2)}%`;
+const pct = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixed(2)}%` : '-');
 
-/** The few lines `pos-sim run` prints: what happened, and whether wins follow stake. */
+/** Bytes in the largest unit that keeps the number readable. */
+export function bytesText(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB', 'EB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(1)} ${units[unit]}`;
+}
+
+/** The lines `pos-sim run` prints: what happened, whether wins follow stake, and what the quirks cost. */
 export function summaryText(s: RunSummary): string {
   const q = s.quirks;
   const lines = [
     `${s.scenario} (seed ${s.seed}, rules ${s.rules}, lottery ${s.lottery}): ${s.validators} validators, ` +
       `${s.rounds} rounds, ended by ${s.stopReason} at t=${s.endTimeSeconds}s`,
+    `fairness: ${s.fairness.verdict}`,
+    `  global: ${s.fairness.global.verdict}`,
   ];
   if (q.halt) {
     lines.push(`lottery thread died at t=${q.haltTimeSeconds}s after round ${q.halt.afterRound}: ${q.halt.reason}`);
   }
   lines.push(
-    `stale blocks appended: ${q.staleBlocksAppended}; announcements made/delivered/lost: ` +
-      `${q.announcementsMade}/${q.announcementsDelivered}/${q.announcementsLost}; peak threads: ${q.peakThreads}; ` +
-      `sync traffic: ${q.syncMessages} messages, ${(q.syncBytes / 1e6).toFixed(1)} MB; address collisions: ${q.addressCollisions}`,
+    `quirks: ${q.staleBlocksAppended} stale blocks appended; announcements made/delivered/lost ` +
+      `${q.announcementsMade}/${q.announcementsDelivered}/${q.announcementsLost}; peak threads ${q.peakThreads}; ` +
+      `sync traffic ${q.syncMessages} messages, ${bytesText(q.syncBytes)}; address collisions ${q.addressCollisions}`,
   );
-  lines.push('group        validators  stake share  win share  expected (pool) share');
+  const c = s.concentration;
+  lines.push(
+    `concentration at the end: stake Gini ${c.stake.gini.toFixed(4)}, Nakamoto(>50%) ${c.stake.nakamoto50}, HHI ${c.stake.herfindahlHirschman.toFixed(4)}; ` +
+      `blocks Gini ${c.blocks.gini.toFixed(4)}, Nakamoto(>50%) ${c.blocks.nakamoto50}`,
+  );
+  lines.push('group        validators  stake share  win share [95% Wilson]     expected (per round)');
   for (const g of s.groups) {
+    const interval = `[${pct(g.winShareLow)}, ${pct(g.winShareHigh)}]`;
     lines.push(
       `${g.group.padEnd(12)} ${String(g.validators).padStart(10)}  ${pct(g.globalShare).padStart(11)}  ` +
-        `${pct(g.winShare).padStart(9)}  ${pct(g.expectedShare).padStart(21)}`,
+        `${pct(g.winShare).padStart(8)} ${interval.padEnd(19)} ${pct(g.expectedShare).padStart(10)}`,
     );
   }
   return lines.join('\n');

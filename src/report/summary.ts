@@ -1,10 +1,21 @@
 import type { ModelResult } from '../model/run.js';
 import type { ResolvedScenario } from '../scenario/types.js';
+import type { FairnessAnalysis, GoodnessOfFit } from '../stats/index.js';
+import type { ConcentrationSample } from './concentration-csv.js';
 import { secondsText } from './format.js';
 import { groupTable, topByStake, type GroupRow, type ValidatorRow } from './validator-table.js';
 
 /** How many validators the summary lists individually. */
 export const TOP_VALIDATORS = 10;
+
+/** A goodness-of-fit verdict as summary.json shows it. */
+export interface FitSummary {
+  verdict: string;
+  chiSquare: GoodnessOfFit['chiSquare'] | null;
+  gTest: GoodnessOfFit['gTest'] | null;
+  totalVariation: number | null;
+  consistent: boolean | null;
+}
 
 /** summary.json: what a run showed, in one small file. */
 export interface RunSummary {
@@ -12,30 +23,58 @@ export interface RunSummary {
   seed: number;
   rules: string;
   lottery: string;
+  rewards: ResolvedScenario['rewards'];
   validators: number;
   rounds: number;
   stopReason: string;
   endTimeSeconds: string;
   eventsProcessed: number;
+  /** Wins against p = stake / pool stake round by round, and (global) against the seed's stake / total. */
+  fairness: FitSummary & { alpha: number; global: FitSummary };
+  /** Final stake and block-production concentration over all validators. */
+  concentration: { stake: ConcentrationSample['stake']; blocks: ConcentrationSample['blocks'] };
   quirks: ModelResult['counters'] & { haltTimeSeconds: string | null };
   groups: GroupRow[];
   topValidators: ValidatorRow[];
 }
 
-export function buildSummary(scenario: ResolvedScenario, result: ModelResult, rows: readonly ValidatorRow[]): RunSummary {
+export function buildSummary(
+  scenario: ResolvedScenario,
+  result: ModelResult,
+  rows: readonly ValidatorRow[],
+  fairness: FairnessAnalysis,
+  finalConcentration: ConcentrationSample,
+): RunSummary {
   const counters = result.counters;
   return {
     scenario: scenario.name,
     seed: scenario.seed,
     rules: scenario.rules,
     lottery: scenario.lottery,
+    rewards: scenario.rewards,
     validators: scenario.validators.length,
     rounds: counters.rounds,
     stopReason: result.stopReason,
     endTimeSeconds: secondsText(result.endUs),
     eventsProcessed: result.eventsProcessed,
+    fairness: {
+      alpha: fairness.alpha,
+      ...fitSummary(fairness.verdict, fairness.perRound),
+      global: fitSummary(fairness.globalVerdict, fairness.global),
+    },
+    concentration: { stake: finalConcentration.stake, blocks: finalConcentration.blocks },
     quirks: { ...counters, haltTimeSeconds: counters.halt ? secondsText(counters.halt.timeUs) : null },
     groups: groupTable(rows, counters.rounds),
     topValidators: topByStake(rows, TOP_VALIDATORS),
+  };
+}
+
+function fitSummary(verdict: string, fit: GoodnessOfFit | null): FitSummary {
+  return {
+    verdict,
+    chiSquare: fit?.chiSquare ?? null,
+    gTest: fit?.gTest ?? null,
+    totalVariation: fit?.totalVariation ?? null,
+    consistent: fit?.consistent ?? null,
   };
 }

@@ -1,5 +1,6 @@
 import type { ModelResult } from '../model/run.js';
 import type { ResolvedScenario } from '../scenario/types.js';
+import { fairnessAnalysis, wilsonInterval, type FairnessAnalysis } from '../stats/index.js';
 
 /** One validator's figures, as validators.csv and the summary show them. */
 export interface ValidatorRow {
@@ -7,7 +8,10 @@ export interface ValidatorRow {
   group: string;
   address: string;
   balance: string;
+  /** Stake at the end (grown by rewards, if any). */
   stake: number;
+  /** Stake as typed at connect. */
+  initialStake: number;
   blocksSubmitted: number;
   roundsInPool: number;
   wins: number;
@@ -15,21 +19,41 @@ export interface ValidatorRow {
   expectedWins: number;
   /** Sum over its rounds in the pool of p(1 - p). */
   winVariance: number;
-  /** stake / total stake of all validators: the seed's claimed p. */
+  /** Initial stake / total initial stake of all validators: the seed's claimed p. */
   globalShare: number;
   /** wins / rounds. */
   winShare: number;
   /** expectedWins / rounds. */
   expectedShare: number;
   announcementsReceived: number;
+  /** wins / rounds in the pool, with its 95% Wilson interval. */
+  winRate: number;
+  expectedRate: number;
+  wilsonLow: number;
+  wilsonHigh: number;
+  z: number;
+  pValue: number;
+  /** p-value adjusted across validators (Holm). */
+  pHolm: number;
 }
 
-/** The per-validator table of a finished run, in scenario order. */
-export function validatorTable(scenario: ResolvedScenario, result: ModelResult): ValidatorRow[] {
+/** The per-validator table of a finished run, in scenario order, and the fairness tests behind its last columns. */
+export function validatorTable(scenario: ResolvedScenario, result: ModelResult): { rows: ValidatorRow[]; fairness: FairnessAnalysis } {
   const v = result.validators;
-  const totalStake = v.stake.reduce((a, b) => a + b, 0);
+  const totalInitial = v.initialStake.reduce((a, b) => a + b, 0);
   const rounds = result.counters.rounds;
-  return scenario.validators.map((validator, i) => {
+  const globalShare = (i: number) => (totalInitial > 0 ? (v.initialStake[i] as number) / totalInitial : 0);
+  const fairness = fairnessAnalysis(
+    scenario.validators.map((_, i) => ({
+      wins: v.wins[i] as number,
+      expectedWins: v.expectedWins[i] as number,
+      winVariance: v.winVariance[i] as number,
+      roundsInPool: v.roundsInPool[i] as number,
+      globalShare: globalShare(i),
+    })),
+    rounds,
+  );
+  const rows = scenario.validators.map((validator, i) => {
     const at = (a: Float64Array) => a[i] as number;
     return {
       id: validator.id,
@@ -37,17 +61,20 @@ export function validatorTable(scenario: ResolvedScenario, result: ModelResult):
       address: v.address[i] as string,
       balance: v.balanceText[i] as string,
       stake: at(v.stake),
+      initialStake: at(v.initialStake),
       blocksSubmitted: at(v.blocksSubmitted),
       roundsInPool: at(v.roundsInPool),
       wins: at(v.wins),
       expectedWins: at(v.expectedWins),
       winVariance: at(v.winVariance),
-      globalShare: totalStake > 0 ? at(v.stake) / totalStake : 0,
+      globalShare: globalShare(i),
       winShare: rounds > 0 ? at(v.wins) / rounds : 0,
       expectedShare: rounds > 0 ? at(v.expectedWins) / rounds : 0,
       announcementsReceived: at(v.announcementsReceived),
+      ...(fairness.validators[i] as FairnessAnalysis['validators'][number]),
     };
   });
+  return { rows, fairness };
 }
 
 /** Sums of validator rows by group, in order of first appearance. */
@@ -60,6 +87,9 @@ export interface GroupRow {
   expectedWins: number;
   winVariance: number;
   winShare: number;
+  /** 95% Wilson interval of the win share over all rounds. */
+  winShareLow: number;
+  winShareHigh: number;
   expectedShare: number;
 }
 
@@ -68,7 +98,7 @@ export function groupTable(rows: readonly ValidatorRow[], rounds: number): Group
   for (const r of rows) {
     let g = groups.get(r.group);
     if (!g) {
-      g = { group: r.group, validators: 0, stake: 0, globalShare: 0, wins: 0, expectedWins: 0, winVariance: 0, winShare: 0, expectedShare: 0 };
+      g = { group: r.group, validators: 0, stake: 0, globalShare: 0, wins: 0, expectedWins: 0, winVariance: 0, winShare: 0, winShareLow: 0, winShareHigh: 0, expectedShare: 0 };
       groups.set(r.group, g);
     }
     g.validators++;
@@ -80,6 +110,9 @@ export function groupTable(rows: readonly ValidatorRow[], rounds: number): Group
   }
   for (const g of groups.values()) {
     g.winShare = rounds > 0 ? g.wins / rounds : 0;
+    const interval = rounds > 0 ? wilsonInterval(g.wins, rounds) : { lower: NaN, upper: NaN };
+    g.winShareLow = interval.lower;
+    g.winShareHigh = interval.upper;
     g.expectedShare = rounds > 0 ? g.expectedWins / rounds : 0;
   }
   return [...groups.values()];

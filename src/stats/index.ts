@@ -21,3 +21,4 @@ export { betaBinomialCdf } from './betaBinomialCdf.js';
 export { betaBinomialMeanVariance } from './betaBinomialMeanVariance.js';
 export { binomialInterval, type BinomialCountInterval } from './binomialInterval.js';
 export { fairnessVerdict } from './fairnessVerdict.js';
+export { fairnessAnalysis, type FairnessAnalysis, type ValidatorFairness, type ValidatorRecord, type GoodnessOfFit } from './fairnessAnalysis.js';

@@ -1,0 +1,101 @@
+import type { ValidatorTotals } from '../model/records.js';
+import type { ServerObserver } from '../model/server.js';
+import { SHARES_CSV_HEADER, TIMESERIES_CSV_HEADER, sampleConcentration, sharesCsvLines, timeseriesCsvLine, type ConcentrationSample } from '../report/concentration-csv.js';
+import { QUIRKS_CSV_HEADER, quirksCsvLine } from '../report/quirks-csv.js';
+import { ROUNDS_CSV_HEADER, roundCsvLine } from '../report/rounds-csv.js';
+import type { TrackedSeries } from '../report/tracked-series.js';
+import type { ResolvedScenario } from '../scenario/types.js';
+import { BufferedFile } from './buffered-file.js';
+
+/** Samples per run when the scenario does not set `sampleEvery` and the run has a round count. */
+const DEFAULT_SAMPLES = 500;
+/** Sampling cadence of runs bounded only by duration. */
+const DEFAULT_SAMPLE_EVERY = 10;
+
+export function sampleCadence(scenario: ResolvedScenario): number {
+  if (scenario.sampleEvery !== null) return scenario.sampleEvery;
+  return scenario.rounds !== null ? Math.max(1, Math.round(scenario.rounds / DEFAULT_SAMPLES)) : DEFAULT_SAMPLE_EVERY;
+}
+
+/**
+ * Streams a run's per-round and per-period files as the model reports them:
+ * rounds.csv, timeseries.csv and shares.csv (every `sampleEvery` rounds), quirks.csv,
+ * and chain.json on request. Nothing is kept in memory but a write buffer per file.
+ */
+export class RunRecorder {
+  private readonly files: BufferedFile[] = [];
+  private readonly rounds: BufferedFile;
+  private readonly timeseries: BufferedFile;
+  private readonly shares: BufferedFile;
+  private readonly quirks: BufferedFile;
+  private readonly chain: BufferedFile | null;
+  private readonly every: number;
+  private readonly ids: string[];
+  private validators: ValidatorTotals | null = null;
+  private lastSampleRound = -1;
+  private lastRound = 0;
+  private lastRoundUs = 0;
+  private blocksWritten = 0;
+
+  constructor(
+    scenario: ResolvedScenario,
+    private readonly tracked: readonly TrackedSeries[],
+    file: (name: string) => string,
+    withChain: boolean,
+  ) {
+    const open = (name: string, header: string) => {
+      const f = new BufferedFile(file(name));
+      f.write(header);
+      this.files.push(f);
+      return f;
+    };
+    this.rounds = open('rounds.csv', ROUNDS_CSV_HEADER);
+    this.timeseries = open('timeseries.csv', TIMESERIES_CSV_HEADER);
+    this.shares = open('shares.csv', SHARES_CSV_HEADER);
+    this.quirks = open('quirks.csv', QUIRKS_CSV_HEADER);
+    this.chain = withChain ? open('chain.json', '') : null;
+    this.every = sampleCadence(scenario);
+    this.ids = scenario.validators.map((v) => v.id);
+  }
+
+  /** The model's live per-validator totals, read when sampling. */
+  attach(validators: ValidatorTotals): void {
+    this.validators = validators;
+  }
+
+  readonly observer: ServerObserver = {
+    round: (r) => {
+      this.rounds.write(roundCsvLine(r, this.ids));
+      this.lastRound = r.round;
+      this.lastRoundUs = r.timeUs;
+      if (r.round % this.every === 0) this.sample(r.round, r.timeUs);
+    },
+    period: (p) => this.quirks.write(quirksCsvLine(p)),
+    block: (json) => {
+      // Streams json.dumps(chain): "[" + blocks joined by ", " + "]".
+      this.chain?.write(this.blocksWritten++ === 0 ? `[${json}` : `, ${json}`);
+    },
+  };
+
+  /** Takes the final sample (if the last round was not one) and closes every file. Returns the final concentration. */
+  close(): ConcentrationSample {
+    const final = this.lastSampleRound === this.lastRound ? null : this.sample(this.lastRound, this.lastRoundUs);
+    this.chain?.write(']');
+    for (const f of this.files) f.close();
+    return final ?? sampleConcentration(this.requireValidators(), this.lastRound, this.lastRoundUs);
+  }
+
+  private sample(round: number, timeUs: number): ConcentrationSample {
+    const v = this.requireValidators();
+    const s = sampleConcentration(v, round, timeUs);
+    this.timeseries.write(timeseriesCsvLine(s));
+    this.shares.write(sharesCsvLines(this.tracked, v, s.stakeTotal, round, timeUs));
+    this.lastSampleRound = round;
+    return s;
+  }
+
+  private requireValidators(): ValidatorTotals {
+    if (!this.validators) throw new Error('RunRecorder: attach() the model before it runs');
+    return this.validators;
+  }
+}

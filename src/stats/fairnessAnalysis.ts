@@ -1,0 +1,129 @@
+import { chiSquareGoodnessOfFit } from './chiSquareGoodnessOfFit.js';
+import type { GoodnessOfFitResult } from './goodnessOfFitResult.js';
+import { gTestGoodnessOfFit } from './gTestGoodnessOfFit.js';
+import { holmAdjust } from './holmAdjust.js';
+import { totalVariationDistance } from './totalVariationDistance.js';
+import { twoSidedNormalPValue } from './twoSidedNormalPValue.js';
+import { wilsonInterval } from './wilsonInterval.js';
+import { winZScore } from './winZScore.js';
+
+/** One validator's record over a run. */
+export interface ValidatorRecord {
+  wins: number;
+  /** Sum over its rounds in the pool of p = stake / pool stake. */
+  expectedWins: number;
+  /** Sum over its rounds in the pool of p(1 - p). */
+  winVariance: number;
+  roundsInPool: number;
+  /** stake / total stake (the seed's claimed p). */
+  globalShare: number;
+}
+
+export interface ValidatorFairness {
+  /** wins / rounds in the pool (NaN if never in a pool). */
+  winRate: number;
+  /** expected wins / rounds in the pool. */
+  expectedRate: number;
+  /** 95% Wilson interval of winRate. */
+  wilsonLow: number;
+  wilsonHigh: number;
+  /** (wins - expected) / sqrt(variance): wins are a sum of independent Bernoulli(p_round). */
+  z: number;
+  pValue: number;
+  /** Holm-adjusted across the validators that were ever in a pool. */
+  pHolm: number;
+}
+
+export interface GoodnessOfFit {
+  chiSquare: GoodnessOfFitResult;
+  gTest: GoodnessOfFitResult;
+  /** Total variation distance between the win shares and the expected shares. */
+  totalVariation: number;
+  consistent: boolean;
+}
+
+export interface FairnessAnalysis {
+  validators: ValidatorFairness[];
+  /** Wins against the sum of per-round p = stake / pool stake (null: too few rounds to test). */
+  perRound: GoodnessOfFit | null;
+  /** Wins against rounds x stake / total stake, the seed's claim (null: too few rounds). */
+  global: GoodnessOfFit | null;
+  alpha: number;
+  verdict: string;
+  globalVerdict: string;
+}
+
+/**
+ * Does the run's win record follow p = stake / pool stake, round by round, and does it
+ * follow the seed's global claim p = stake / total? Per validator: rate, Wilson interval,
+ * z-score and Holm-adjusted p-value; overall: Pearson chi-square and G-test of win
+ * counts against expected counts (categories expected below 5 pooled into one bin).
+ * @param rounds lottery draws in the run (the total of all wins)
+ * @param alpha significance level of the verdicts
+ * @example fairnessAnalysis([{wins: 30, expectedWins: 20, winVariance: 10, roundsInPool: 40, globalShare: 0.5},
+ *   {wins: 10, expectedWins: 20, winVariance: 10, roundsInPool: 40, globalShare: 0.5}], 40).perRound.chiSquare.pValue
+ *   // 0.001565 (statistic 10, 1 degree of freedom)
+ */
+export function fairnessAnalysis(records: readonly ValidatorRecord[], rounds: number, alpha = 0.01): FairnessAnalysis {
+  const validators = records.map(validatorFairness);
+  const tested = validators.flatMap((v, i) => (Number.isNaN(v.pValue) ? [] : [i]));
+  const adjusted = holmAdjust(tested.map((i) => (validators[i] as ValidatorFairness).pValue));
+  tested.forEach((i, k) => ((validators[i] as ValidatorFairness).pHolm = adjusted[k] as number));
+  const wins = records.map((r) => r.wins);
+  const perRound = goodnessOfFit(wins, records.map((r) => r.expectedWins), alpha);
+  const global = goodnessOfFit(wins, records.map((r) => rounds * r.globalShare), alpha);
+  return {
+    validators,
+    perRound,
+    global,
+    alpha,
+    verdict: verdictLine('p = stake / pool stake (per round)', perRound, alpha, rounds),
+    globalVerdict: verdictLine('the seed\'s p = stake / total stake', global, alpha, rounds),
+  };
+}
+
+function validatorFairness(r: ValidatorRecord): ValidatorFairness {
+  if (r.roundsInPool === 0) {
+    return { winRate: NaN, expectedRate: NaN, wilsonLow: NaN, wilsonHigh: NaN, z: NaN, pValue: NaN, pHolm: NaN };
+  }
+  const interval = wilsonInterval(r.wins, r.roundsInPool);
+  const z = winZScore(r.wins, r.expectedWins, r.winVariance);
+  const pValue = twoSidedNormalPValue(z);
+  return {
+    winRate: r.wins / r.roundsInPool,
+    expectedRate: r.expectedWins / r.roundsInPool,
+    wilsonLow: interval.lower,
+    wilsonHigh: interval.upper,
+    z,
+    pValue,
+    pHolm: pValue,
+  };
+}
+
+/** Both tests, or null when pooling leaves fewer than 2 bins (too few rounds). */
+function goodnessOfFit(observed: number[], expected: number[], alpha: number): GoodnessOfFit | null {
+  if (observed.reduce((a, b) => a + b, 0) === 0 || !enoughBins(expected)) return null;
+  const chiSquare = chiSquareGoodnessOfFit(observed, expected);
+  return {
+    chiSquare,
+    gTest: gTestGoodnessOfFit(observed, expected),
+    totalVariation: totalVariationDistance(observed, expected),
+    consistent: chiSquare.pValue > alpha,
+  };
+}
+
+/** Whether pooling categories expected below 5 (as the tests do) leaves at least 2 bins. */
+function enoughBins(expected: readonly number[], minExpected = 5): boolean {
+  const large = expected.filter((e) => e >= minExpected).length;
+  const pooled = expected.filter((e) => e < minExpected).reduce((a, b) => a + b, 0);
+  return large + (pooled >= minExpected ? 1 : 0) >= 2;
+}
+
+function verdictLine(claim: string, fit: GoodnessOfFit | null, alpha: number, rounds: number): string {
+  if (fit === null) return `${claim}: not testable with ${rounds} round(s) (needs expected counts of at least 5 in two bins)`;
+  const p = (x: number) => (x < 1e-4 ? x.toExponential(2) : x.toPrecision(3));
+  const pooled = fit.chiSquare.pooledCategories;
+  const note = pooled > 0 ? `; ${pooled} validators expected to win fewer than 5 times pooled into one bin` : '';
+  const head = fit.consistent ? 'consistent with' : 'NOT consistent with';
+  return `${head} ${claim} at the ${100 * alpha}% level (chi-square p = ${p(fit.chiSquare.pValue)}, G-test p = ${p(fit.gTest.pValue)}, ${fit.chiSquare.bins} bins${note})`;
+}

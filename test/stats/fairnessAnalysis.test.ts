@@ -1,0 +1,61 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fairnessAnalysis } from '../../src/stats/fairnessAnalysis.js';
+
+const record = (wins: number, expectedWins: number, roundsInPool: number, globalShare: number) => ({
+  wins,
+  expectedWins,
+  winVariance: roundsInPool * (expectedWins / roundsInPool) * (1 - expectedWins / roundsInPool),
+  roundsInPool,
+  globalShare,
+});
+
+test('two validators, 40 rounds, 30 vs 10 wins against 20/20 expected: rejected', () => {
+  const a = fairnessAnalysis([record(30, 20, 40, 0.5), record(10, 20, 40, 0.5)], 40);
+  // scipy.stats.chisquare([30,10],[20,20]) -> statistic=10.0, pvalue=0.001565402258002549
+  assert.equal(a.perRound!.chiSquare.statistic, 10);
+  assert.ok(Math.abs(a.perRound!.chiSquare.pValue - 0.001565402258002549) < 1e-12);
+  // scipy.stats.power_divergence([30,10],[20,20],lambda_='log-likelihood') -> 10.464962875290956, 0.0012165999233774939
+  assert.ok(Math.abs(a.perRound!.gTest.statistic - 10.464962875290956) < 1e-9);
+  assert.ok(Math.abs(a.perRound!.gTest.pValue - 0.0012165999233774939) < 1e-12);
+  assert.equal(a.perRound!.totalVariation, 0.25);
+  assert.equal(a.perRound!.consistent, false);
+  assert.match(a.verdict, /^NOT consistent with p = stake \/ pool stake/);
+  // z = (30 - 20) / sqrt(40 * 0.25) = 3.1623; 2 * scipy.stats.norm.sf(3.1622776601683795) -> 0.001565402258002548
+  const v = a.validators[0]!;
+  assert.ok(Math.abs(v.z - Math.sqrt(10)) < 1e-12);
+  assert.ok(Math.abs(v.pValue - 0.001565402258002548) < 1e-12);
+  // Holm over two equal p-values: both become 2p.
+  assert.ok(Math.abs(v.pHolm - 2 * 0.001565402258002548) < 1e-12);
+  assert.equal(v.winRate, 0.75);
+});
+
+test('small expected counts are pooled and the verdict says so', () => {
+  // scipy.stats.chisquare([30,10,3],[20,17,6]) -> statistic=9.382352941176471, pvalue=0.00917588464525434
+  const a = fairnessAnalysis([record(30, 20, 43, 0.4), record(10, 17, 43, 0.4), record(2, 3, 43, 0.1), record(1, 3, 43, 0.1)], 43);
+  assert.equal(a.perRound!.chiSquare.pooledCategories, 2);
+  assert.ok(Math.abs(a.perRound!.chiSquare.statistic - 9.382352941176471) < 1e-12);
+  assert.ok(Math.abs(a.perRound!.chiSquare.pValue - 0.00917588464525434) < 1e-12);
+  assert.match(a.verdict, /2 validators expected to win fewer than 5 times pooled into one bin/);
+});
+
+test('the global claim is tested separately from the per-round one', () => {
+  // Validator b takes part in half the rounds: per round the wins fit, globally they cannot.
+  const a = fairnessAnalysis([record(75, 75, 100, 0.5), record(25, 25, 50, 0.5)], 100);
+  assert.equal(a.perRound!.consistent, true);
+  assert.match(a.verdict, /^consistent with/);
+  assert.equal(a.global!.consistent, false);
+  assert.match(a.globalVerdict, /^NOT consistent with the seed's p = stake \/ total stake/);
+});
+
+test('too few rounds to test: says so rather than inventing a p-value', () => {
+  const a = fairnessAnalysis([record(1, 1 / 3, 1, 1 / 3), record(0, 1 / 3, 1, 1 / 3), record(0, 1 / 3, 1, 1 / 3)], 1);
+  assert.equal(a.perRound, null);
+  assert.match(a.verdict, /not testable with 1 round/);
+});
+
+test('a validator never in a pool gets no rate and is left out of the Holm adjustment', () => {
+  const a = fairnessAnalysis([record(10, 10, 10, 0.5), { wins: 0, expectedWins: 0, winVariance: 0, roundsInPool: 0, globalShare: 0.5 }], 10);
+  assert.ok(Number.isNaN(a.validators[1]!.winRate));
+  assert.equal(a.validators[0]!.pHolm, a.validators[0]!.pValue);
+});
