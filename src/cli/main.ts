@@ -3,6 +3,7 @@ import { hideBin } from 'yargs/helpers';
 import { formatProblem, ScenarioError } from '../scenario/load.js';
 import { summaryText } from '../report/summary-text.js';
 import { UserError } from './results-folder.js';
+import { defaultWorkers } from './replication-pool.js';
 import { runCommand } from './run-command.js';
 import { readScenarioFile } from './scenario-file.js';
 
@@ -39,10 +40,16 @@ await yargs(argv)
         .option('out', { type: 'string', describe: 'results folder (default: a new folder under results/)' })
         .option('force', { type: 'boolean', default: false, describe: 'replace --out if it exists' })
         .option('chain', { type: 'boolean', default: false, describe: 'also write chain.json as the seed would send it' })
-        .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar, no summary; print only the results path' }),
-    (args) => {
+        .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar, no summary; print only the results path' })
+        .option('replications', { type: 'number', default: 1, describe: 'independent replications (seeds derived from the run seed)' })
+        .option('workers', { type: 'number', default: defaultWorkers(), describe: 'worker threads for replications' }),
+    async (args) => {
       try {
-        const outcome = runCommand({
+        if (!Number.isInteger(args.replications) || args.replications < 1) {
+          throw new UserError(`--replications must be an integer >= 1, got ${args.replications}`);
+        }
+        if (!Number.isInteger(args.workers) || args.workers < 1) throw new UserError(`--workers must be an integer >= 1, got ${args.workers}`);
+        const outcome = await runCommand({
           scenarioPath: args.scenario,
           seed: args.seed,
           rounds: args.rounds,
@@ -50,6 +57,8 @@ await yargs(argv)
           force: args.force,
           quiet: args.quiet,
           chain: args.chain,
+          replications: args.replications,
+          workers: args.workers,
           argv,
           resultsRoot: 'results',
         });

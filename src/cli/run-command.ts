@@ -4,7 +4,10 @@ import { buildSummary, type RunSummary } from '../report/summary.js';
 import { validatorTable } from '../report/validator-table.js';
 import { validatorsCsv } from '../report/validators-csv.js';
 import type { ResolvedScenario } from '../scenario/types.js';
+import { aggregateReplications } from '../replications/aggregate.js';
+import { replicationsCsv } from '../report/replications-csv.js';
 import { trackedSeries } from '../report/tracked-series.js';
+import { runReplications } from './replication-pool.js';
 import { createProgress } from './progress.js';
 import { defaultResultsPath, ResultsFolder } from './results-folder.js';
 import { RunRecorder } from './run-recorder.js';
@@ -18,6 +21,10 @@ export interface RunOptions {
   force: boolean;
   quiet: boolean;
   chain: boolean;
+  /** Independent replications (default 1: just the run). */
+  replications?: number;
+  /** Worker threads for replications (default 1). */
+  workers?: number;
   /** The command line, for the manifest. */
   argv: readonly string[];
   resultsRoot: string;
@@ -34,10 +41,11 @@ const SLICE_LOTTERY_PERIODS = 200;
 /**
  * `pos-sim run`: scenario -> simulation -> results folder.
  * 1. read and resolve the scenario; 2. open the temporary results folder;
- * 3. run in slices, streaming rounds.csv (and chain.json); 4. write the tables and
- * summary; 5. rename the folder into place.
+ * 3. run in slices, streaming the per-round and per-period files; 4. with
+ * --replications, run replications 0..N-1 on worker threads; 5. write the tables and
+ * summary; 6. rename the folder into place.
  */
-export function runCommand(options: RunOptions): RunOutcome {
+export async function runCommand(options: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
   const scenario = readScenarioFile(options.scenarioPath, { seed: options.seed, rounds: options.rounds });
   const path = options.out ?? defaultResultsPath(options.resultsRoot, scenario.name, scenario.seed, new Date(started));
@@ -50,7 +58,12 @@ export function runCommand(options: RunOptions): RunOutcome {
   try {
     const { result, finalConcentration } = simulateToFolder(scenario, folder, options);
     const { rows, fairness } = validatorTable(scenario, result);
-    const summary = buildSummary(scenario, result, rows, fairness, finalConcentration);
+    const summary: RunSummary = buildSummary(scenario, result, rows, fairness, finalConcentration);
+    if ((options.replications ?? 1) > 1) {
+      const outcomes = await replicate(scenario, options.replications ?? 1, options.workers ?? 1, options.quiet);
+      writeFileSync(folder.file('replications.csv'), replicationsCsv(outcomes));
+      summary.replications = aggregateReplications(scenario, outcomes);
+    }
     writeFileSync(folder.file('validators.csv'), validatorsCsv(rows));
     writeJson(folder.file('summary.json'), summary);
     writeJson(folder.file('manifest.json'), manifest(scenario, result, options, (Date.now() - started) / 1000));
@@ -59,6 +72,17 @@ export function runCommand(options: RunOptions): RunOutcome {
   } finally {
     process.off('SIGINT', onSignal);
     folder.discard();
+  }
+}
+
+async function replicate(scenario: ResolvedScenario, count: number, workers: number, quiet: boolean) {
+  const progress = createProgress(quiet, `${scenario.name} replications`);
+  try {
+    return await runReplications(scenario, trackedSeries(scenario), count, workers, (done) =>
+      progress.update(done / count, done),
+    );
+  } finally {
+    progress.stop();
   }
 }
 
@@ -98,11 +122,13 @@ function manifest(scenario: ResolvedScenario, result: ModelResult, options: RunO
       'timeseries.csv',
       'shares.csv',
       'quirks.csv',
+      ...((options.replications ?? 1) > 1 ? ['replications.csv'] : []),
       ...(options.chain ? ['chain.json'] : []),
     ],
     scenario,
     // The only part of any results file that differs between two runs of the same scenario and seed.
-    run: { command: ['pos-sim', ...options.argv], wallSeconds, node: process.version },
+    replications: options.replications ?? 1,
+    run: { command: ['pos-sim', ...options.argv], wallSeconds, node: process.version, workers: options.workers },
   };
 }
 

@@ -1,5 +1,5 @@
 import { Simulation } from '../engine/simulation.js';
-import { deriveStream } from '../rng/stream.js';
+import { deriveStream, type RandomStream } from '../rng/stream.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { ClientDriver } from './clients.js';
 import { parsePythonDatetime } from './python-text.js';
@@ -25,9 +25,14 @@ export class ModelRun {
   private readonly server: PosServer;
   private finished: ModelResult | null = null;
 
+  /**
+   * @param testDoubles replaces the lottery's random stream (tests use a biased one to
+   *   prove the fairness tests can fail); never set by the CLI
+   */
   constructor(
     private readonly scenario: ResolvedScenario,
     observer: ServerObserver,
+    testDoubles: { lotteryStream?: RandomStream } = {},
   ) {
     if (scenario.durationUs !== null && scenario.durationUs % 1000 !== 0) {
       throw new RangeError(`ModelRun: duration must be a whole number of ms, got ${scenario.durationUs} µs`);
@@ -44,7 +49,7 @@ export class ModelRun {
         maxRounds: scenario.rounds,
         durationUs: scenario.durationUs,
         validatorCount: scenario.validators.length,
-        lotteryStream: deriveStream(seed, 'lottery'),
+        lotteryStream: testDoubles.lotteryStream ?? deriveStream(seed, 'lottery'),
         intakeJitterStream: deriveStream(seed, 'jitter', 'intake'),
         lotteryJitterStream: deriveStream(seed, 'jitter', 'lottery'),
       },

@@ -23,6 +23,7 @@ export function summaryText(s: RunSummary): string {
     `fairness: ${s.fairness.verdict}`,
     `  global: ${s.fairness.global.verdict}`,
   ];
+  if (s.fairness.note) lines.push(`  note: ${s.fairness.note}`);
   if (q.halt) {
     lines.push(`lottery thread died at t=${q.haltTimeSeconds}s after round ${q.halt.afterRound}: ${q.halt.reason}`);
   }
@@ -44,5 +45,23 @@ export function summaryText(s: RunSummary): string {
         `${pct(g.winShare).padStart(8)} ${interval.padEnd(19)} ${pct(g.expectedShare).padStart(10)}`,
     );
   }
+  if (s.replications) lines.push(...replicationLines(s.replications));
   return lines.join('\n');
+}
+
+function replicationLines(r: NonNullable<RunSummary['replications']>): string[] {
+  const lines = [
+    `replications: ${r.count}; per-round fairness rejected at 1% in ${r.fairnessRejections} of them; ` +
+      `mean final stake Gini ${r.meanFinalStakeGini.toFixed(4)}, mean Nakamoto(>50%) ${r.meanFinalStakeNakamoto50.toFixed(2)}`,
+    `  martingale: ${r.martingaleVerdict}`,
+    '  tracked        initial share  mean final share [95% CI]           sd',
+  ];
+  for (const t of r.tracked) {
+    lines.push(
+      `  ${t.series.padEnd(14)} ${pct(t.initialShare).padStart(13)}  ${pct(t.meanFinalShare).padStart(8)} [${pct(t.ciLow)}, ${pct(t.ciHigh)}]`.padEnd(70) +
+        ` ${pct(t.sdFinalShare)}`,
+    );
+  }
+  lines.push(`  closed form: ${r.betaBinomial ? r.betaBinomial.verdict : r.betaBinomialNote}`);
+  return lines;
 }

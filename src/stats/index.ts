@@ -22,3 +22,4 @@ export { betaBinomialMeanVariance } from './betaBinomialMeanVariance.js';
 export { binomialInterval, type BinomialCountInterval } from './binomialInterval.js';
 export { fairnessVerdict } from './fairnessVerdict.js';
 export { fairnessAnalysis, type FairnessAnalysis, type ValidatorFairness, type ValidatorRecord, type GoodnessOfFit } from './fairnessAnalysis.js';
+export { meanConfidenceInterval, type MeanInterval } from './meanConfidenceInterval.js';

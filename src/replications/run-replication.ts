@@ -1,0 +1,77 @@
+import { ModelRun } from '../model/run.js';
+import type { TrackedSeries } from '../report/tracked-series.js';
+import type { ResolvedScenario } from '../scenario/types.js';
+import { concentrationSummary, fairnessAnalysis } from '../stats/index.js';
+import { replicationSeed } from './replication-seed.js';
+
+/** One tracked series at the end of one replication. */
+export interface SeriesOutcome {
+  readonly name: string;
+  readonly initialStake: number;
+  readonly initialStakeShare: number;
+  readonly finalStakeShare: number;
+  readonly wins: number;
+  readonly winShare: number;
+}
+
+/** What one replication contributes: plain data, so it can cross a worker boundary. */
+export interface ReplicationOutcome {
+  readonly replication: number;
+  readonly seed: number;
+  readonly rounds: number;
+  readonly stopReason: string;
+  /** Every validator had a block in every round's pool (needed for the closed form). */
+  readonly fullParticipation: boolean;
+  readonly initialTotalStake: number;
+  readonly series: readonly SeriesOutcome[];
+  readonly stakeGini: number;
+  readonly stakeNakamoto50: number;
+  /** Chi-square p-value of wins against p = stake / pool stake (null: too few rounds). */
+  readonly chiSquareP: number | null;
+}
+
+/**
+ * Runs replication k of a scenario. The population (stakes, phases) is the one the
+ * scenario resolved from the run seed, the same in every replication; the lottery,
+ * jitter and client streams come from the replication's own seed.
+ */
+export function runReplication(scenario: ResolvedScenario, k: number, tracked: readonly TrackedSeries[]): ReplicationOutcome {
+  const seed = replicationSeed(scenario.seed, k);
+  const result = new ModelRun({ ...scenario, seed }, { round: () => undefined }).runToEnd();
+  const v = result.validators;
+  const rounds = result.counters.rounds;
+  const sumOf = (a: Float64Array, members: readonly number[]) => members.reduce((acc, i) => acc + (a[i] as number), 0);
+  const initialTotal = v.initialStake.reduce((a, b) => a + b, 0);
+  const finalTotal = v.stake.reduce((a, b) => a + b, 0);
+  const share = (x: number, total: number) => (total > 0 ? x / total : 0);
+  const fairness = fairnessAnalysis(
+    Array.from(v.wins, (wins, i) => ({
+      wins,
+      expectedWins: v.expectedWins[i] as number,
+      winVariance: v.winVariance[i] as number,
+      roundsInPool: v.roundsInPool[i] as number,
+      globalShare: share(v.initialStake[i] as number, initialTotal),
+    })),
+    rounds,
+  );
+  const stake = concentrationSummary(Array.from(v.stake));
+  return {
+    replication: k,
+    seed,
+    rounds,
+    stopReason: result.stopReason,
+    fullParticipation: rounds > 0 && v.roundsInPool.every((n) => n === rounds),
+    initialTotalStake: initialTotal,
+    series: tracked.map((s) => ({
+      name: s.name,
+      initialStake: sumOf(v.initialStake, s.members),
+      initialStakeShare: share(sumOf(v.initialStake, s.members), initialTotal),
+      finalStakeShare: share(sumOf(v.stake, s.members), finalTotal),
+      wins: sumOf(v.wins, s.members),
+      winShare: share(sumOf(v.wins, s.members), rounds),
+    })),
+    stakeGini: stake.gini,
+    stakeNakamoto50: stake.nakamoto50,
+    chiSquareP: fairness.perRound?.chiSquare.pValue ?? null,
+  };
+}

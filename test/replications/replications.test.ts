@@ -1,0 +1,53 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { runReplications } from '../../src/cli/replication-pool.js';
+import { aggregateReplications } from '../../src/replications/aggregate.js';
+import { replicationSeed } from '../../src/replications/replication-seed.js';
+import { runReplication } from '../../src/replications/run-replication.js';
+import { trackedSeries } from '../../src/report/tracked-series.js';
+import { loadScenario } from '../../src/scenario/load.js';
+
+const load = (name: string, rounds: number) =>
+  loadScenario(name, readFileSync(new URL(`../../scenarios/${name}`, import.meta.url), 'utf8'), { rounds });
+
+test('replication seeds: 0 is the run seed, others depend only on (seed, k)', () => {
+  assert.equal(replicationSeed(2024, 0), 2024);
+  assert.equal(replicationSeed(2024, 7), replicationSeed(2024, 7));
+  assert.notEqual(replicationSeed(2024, 7), replicationSeed(2024, 8));
+  assert.notEqual(replicationSeed(2024, 7), replicationSeed(2025, 7));
+});
+
+test('the same run seed gives identical replication rows whatever the order or the number of workers', async () => {
+  const scenario = load('compounding.yaml', 100);
+  const tracked = trackedSeries(scenario);
+  const inThread = await runReplications(scenario, tracked, 6, 1, () => undefined);
+  const onWorkers = await runReplications(scenario, tracked, 6, 2, () => undefined);
+  assert.deepEqual(onWorkers, inThread);
+  // Computed alone and backwards: replication k does not depend on the others.
+  const backwards = [5, 4, 3, 2, 1, 0].map((k) => runReplication(scenario, k, tracked)).reverse();
+  assert.deepEqual(backwards, inThread);
+  assert.notDeepEqual(inThread[1]!.series, inThread[2]!.series);
+});
+
+test('compounding rewards: the mean final share stays at the initial share, and the whale\'s wins follow the beta-binomial', () => {
+  // Seeded: this either always passes or always fails. 120 replications x 300 rounds.
+  const scenario = load('compounding.yaml', 300);
+  const tracked = trackedSeries(scenario);
+  const outcomes = Array.from({ length: 120 }, (_, k) => runReplication(scenario, k, tracked));
+  const summary = aggregateReplications(scenario, outcomes);
+  const whale = summary.tracked.find((t) => t.series === 'whale')!;
+  assert.ok(whale.initialInsideInterval, `whale ${whale.initialShare} outside [${whale.ciLow}, ${whale.ciHigh}]`);
+  assert.ok(whale.sdFinalShare > 0.01, 'shares must spread under compounding');
+  assert.equal(summary.betaBinomial?.series, 'whale');
+  assert.equal(summary.betaBinomial?.alpha, 5000 / 50);
+  assert.ok(summary.betaBinomial!.pValue > 0.001, summary.betaBinomial!.verdict);
+});
+
+test('without rewards there is no closed form, and the reason is given', () => {
+  const scenario = load('participation.yaml', 30);
+  const outcomes = [0, 1].map((k) => runReplication(scenario, k, trackedSeries(scenario)));
+  const summary = aggregateReplications(scenario, outcomes);
+  assert.equal(summary.betaBinomial, null);
+  assert.match(summary.betaBinomialNote, /constant reward/);
+});
