@@ -28,7 +28,8 @@ export interface AnnouncementTotals {
 export class AnnouncementPollers {
   private readonly periodUs: number;
   private readonly buckets: PollerGroup[][];
-  private readonly groupsByKey = new Map<number, PollerGroup>();
+  /** Per connection: residue -> group (residues are small integers, which Maps hash fast). */
+  private readonly groupsByConnection: Array<Map<number, PollerGroup> | undefined> = [];
   private pendingMessages = 0;
   private live = 0;
   private lastWakeUs = -1;
@@ -64,14 +65,18 @@ export class AnnouncementPollers {
     this.live++;
     if (this.pendingMessages > 0) this.deliver(connection, this.pendingMessages);
     const residueUs = nowUs % this.periodUs;
-    const key = connection * this.periodUs + residueUs;
-    const existing = this.groupsByKey.get(key);
+    let groups = this.groupsByConnection[connection];
+    if (!groups) {
+      groups = new Map();
+      this.groupsByConnection[connection] = groups;
+    }
+    const existing = groups.get(residueUs);
     if (existing) {
       existing.count++;
       return;
     }
     const group: PollerGroup = { residueUs, connection, createdUs: nowUs, count: 1 };
-    this.groupsByKey.set(key, group);
+    groups.set(residueUs, group);
     const bucket = this.buckets[Math.floor(residueUs / 1000)] as PollerGroup[];
     let i = bucket.length;
     while (i > 0 && comesAfter(bucket[i - 1] as PollerGroup, group)) i--;
@@ -112,7 +117,7 @@ export class AnnouncementPollers {
       group.count -= taken;
       if (group.count === 0) {
         bucket.splice(i--, 1);
-        this.groupsByKey.delete(group.connection * this.periodUs + group.residueUs);
+        this.groupsByConnection[group.connection]?.delete(group.residueUs);
       }
     }
     return this.pendingMessages > 0 ? this.nextWake(nowUs, false) : null;

@@ -179,8 +179,8 @@ export class PosServer {
   /** A client connects and types its balance line. Returns false if the fixed rules refuse it. */
   connect(connection: number, balance: TypedInput): boolean {
     const now = this.sim.now;
-    const parsed = balance.kind === 'int' ? BigInt(balance.value) : pythonInt(balance.text);
-    if (!this.seedRules && (parsed === null || parsed < 0n)) {
+    const parsed = balance.kind === 'int' ? balance.value : safeIntegerOrNull(pythonInt(balance.text), 'balance');
+    if (!this.seedRules && (parsed === null || parsed < 0)) {
       this.counters.balancesRefused++;
       this.validators.balanceText[connection] = balance.kind === 'int' ? String(balance.value) : balance.text;
       return false;
@@ -198,15 +198,12 @@ export class PosServer {
       this.balanceKind[slot] = BALANCE_BYTES;
       this.balanceValue[slot] = balance.kind === 'text' && balance.text.length > 0 ? 1 : 0;
     } else {
-      if (parsed > BigInt(Number.MAX_SAFE_INTEGER) || parsed < -BigInt(Number.MAX_SAFE_INTEGER)) {
-        throw new RangeError(`balance ${parsed} is beyond 2^53: pos-sim cannot draw over it exactly`);
-      }
       this.balanceKind[slot] = BALANCE_INT;
-      this.balanceValue[slot] = Number(parsed);
+      this.balanceValue[slot] = parsed;
     }
     this.validators.address[connection] = address;
     this.validators.balanceText[connection] = parsed === null ? (balance as { text: string }).text : String(parsed);
-    const stake = parsed === null ? 0 : Math.max(0, Number(parsed));
+    const stake = parsed === null ? 0 : Math.max(0, parsed);
     this.validators.stake[connection] = stake;
     this.validators.initialStake[connection] = stake;
     this.totalStake += stake;
@@ -228,17 +225,15 @@ export class PosServer {
    * closed connection (see {@link disconnect}). Returns whether the session goes on.
    */
   submit(connection: number, bpm: TypedInput): boolean {
-    const value = bpm.kind === 'int' ? BigInt(bpm.value) : pythonInt(bpm.text);
+    // Scenario integers are safe integers already; only typed text goes through int().
+    const value = bpm.kind === 'int' ? bpm.value : safeIntegerOrNull(pythonInt(bpm.text), 'BPM');
     if (value === null) {
       this.disconnect(connection);
       return false;
     }
-    if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) {
-      throw new RangeError(`BPM ${value} is beyond 2^53: not supported`);
-    }
     const now = this.sim.now;
     const slot = this.connectionSlot[connection] as number;
-    this.blocks.put(connection, slot, Number(value), now, this.chain.tipPosition);
+    this.blocks.put(connection, slot, value, now, this.chain.tipPosition);
     this.validators.blocksSubmitted[connection] = (this.validators.blocksSubmitted[connection] as number) + 1;
     if (this.seedRules) {
       this.syncSenders.add(now);
@@ -529,4 +524,13 @@ export class PosServer {
     this.poolStakes = new Float64Array(n);
     this.poolBlockSlots = new Int32Array(n);
   }
+}
+
+/** A Python int as a JS number, or null for null; refuses what a double cannot hold exactly. */
+function safeIntegerOrNull(value: bigint | null, what: string): number | null {
+  if (value === null) return null;
+  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < -BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new RangeError(`${what} ${value} is beyond 2^53: pos-sim cannot replay it exactly`);
+  }
+  return Number(value);
 }
