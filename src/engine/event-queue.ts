@@ -22,6 +22,11 @@ export class EventQueue {
     return this.count > 0 ? (this.times[0] as number) : Infinity;
   }
 
+  /** Rank of the earliest event (only meaningful when not empty). */
+  peekRank(): number {
+    return this.ranks[0] as number;
+  }
+
   push(time: number, rank: number, handler: number, arg: number): void {
     if (this.count === this.times.length) this.grow();
     let i = this.count++;

@@ -19,6 +19,8 @@ export class ClientDriver {
   /** Created on first use: only Poisson gaps and uniform BPMs draw after resolution. */
   private readonly streams: Array<RandomStream | undefined>;
   private readonly inputId: number;
+  /** One FIFO lane per submission interval. */
+  private readonly lanes = new Map<number, number>();
   private active: number;
 
   constructor(
@@ -55,9 +57,23 @@ export class ClientDriver {
       this.nextSubmissionUs[c] = this.followingSubmission(c, client, k + 1, now);
     }
     const next = this.nextSubmissionUs[c] as number;
-    const at = client.leaveUs !== null && client.leaveUs <= next ? client.leaveUs : next;
+    const leaving = client.leaveUs !== null && client.leaveUs <= next;
+    const at = leaving ? (client.leaveUs as number) : next;
     if (at === Infinity) return this.finish(c);
-    this.sim.schedule(at, PRIORITY.clientInput, this.inputId, c);
+    // Periodic submitters fire in the same order every period: a FIFO lane keeps them
+    // off the heap, in exactly the order the heap would have given.
+    const lane = !leaving && client.submissions.kind === 'every' ? this.laneFor(client.submissions.intervalUs) : -1;
+    if (lane >= 0 && this.sim.laneAccepts(lane, at)) this.sim.scheduleInLane(lane, at, c);
+    else this.sim.schedule(at, PRIORITY.clientInput, this.inputId, c);
+  }
+
+  private laneFor(intervalUs: number): number {
+    let lane = this.lanes.get(intervalUs);
+    if (lane === undefined) {
+      lane = this.sim.createLane(PRIORITY.clientInput, this.inputId);
+      this.lanes.set(intervalUs, lane);
+    }
+    return lane;
   }
 
   private firstSubmission(c: number, client: ResolvedValidator): number {
