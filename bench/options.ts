@@ -1,0 +1,49 @@
+import { parseArgs } from 'node:util';
+import { WORKLOADS, type WorkloadName } from './workloads.js';
+
+export const USAGE = `usage: npm run bench -- [--only NAME,NAME] [--scale X] [--repeat N]
+  --only    workloads to run (default all): ${WORKLOADS.join(', ')}
+  --scale   multiply every workload's rounds by X (> 0), e.g. 0.1 for a quick look (default 1)
+  --repeat  run each workload N times and report the median (default 1)`;
+
+/** The bench's options with every default filled in. */
+export interface BenchOptions {
+  readonly workloads: readonly WorkloadName[];
+  readonly scale: number;
+  readonly repeat: number;
+}
+
+/** Thrown for bad command-line options: printed with the usage, exit code 2. */
+export class BenchUsageError extends Error {}
+
+export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help' {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: { only: { type: 'string' }, scale: { type: 'string' }, repeat: { type: 'string' }, help: { type: 'boolean' } },
+    }));
+  } catch (error) {
+    throw new BenchUsageError((error as Error).message);
+  }
+  if (values.help) return 'help';
+  return {
+    workloads: values.only === undefined ? WORKLOADS : parseOnly(values.only),
+    scale: parseNumber('--scale', values.scale ?? '1', (x) => x > 0, 'a number > 0'),
+    repeat: parseNumber('--repeat', values.repeat ?? '1', (x) => Number.isInteger(x) && x >= 1, 'an integer >= 1'),
+  };
+}
+
+function parseOnly(text: string): WorkloadName[] {
+  const names = text.split(',').map((s) => s.trim());
+  const unknown = names.filter((n) => !(WORKLOADS as readonly string[]).includes(n));
+  if (unknown.length > 0) throw new BenchUsageError(`--only: unknown workload ${unknown.map((n) => `"${n}"`).join(', ')}; known: ${WORKLOADS.join(', ')}`);
+  // Run in the fixed order, each once, whatever order they were named in.
+  return WORKLOADS.filter((w) => names.includes(w));
+}
+
+function parseNumber(flag: string, text: string, ok: (x: number) => boolean, expected: string): number {
+  const x = Number(text);
+  if (text.trim() === '' || !Number.isFinite(x) || !ok(x)) throw new BenchUsageError(`${flag}: expected ${expected}, got "${text}"`);
+  return x;
+}

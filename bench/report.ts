@@ -1,0 +1,119 @@
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { median } from 'simple-statistics';
+import type { RssProbe, RunSample } from './measure.js';
+import type { BenchOptions } from './options.js';
+
+export interface Machine {
+  readonly node: string;
+  readonly cpu: string;
+  readonly cores: number;
+  readonly platform: string;
+  readonly memoryGb: number;
+}
+
+/** A workload's figures: the median of its repeats; rates are counts over the median wall time. */
+export interface Figures {
+  readonly wallSeconds: number;
+  readonly peakRssMb: number;
+  readonly eventsPerSecond: number;
+  readonly submissionsPerSecond: number;
+  readonly roundsPerSecond: number;
+  readonly events: number;
+  readonly rounds: number;
+  readonly submissions: number;
+}
+
+export type WorkloadResult =
+  | { readonly name: string; readonly file: string; readonly status: 'ok'; readonly figures: Figures; readonly samples: readonly RunSample[] }
+  | { readonly name: string; readonly file: string; readonly status: 'skipped' | 'failed'; readonly reason: string };
+
+export interface BenchReport {
+  readonly startedAt: string;
+  readonly machine: Machine;
+  readonly options: BenchOptions;
+  readonly rssProbe: RssProbe;
+  readonly workloads: readonly WorkloadResult[];
+}
+
+export function machine(): Machine {
+  const cores = cpus();
+  return {
+    node: process.version,
+    cpu: cores[0]?.model.trim() ?? 'unknown',
+    cores: cores.length,
+    platform: `${process.platform}-${process.arch}`,
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+  };
+}
+
+/**
+ * The median of a workload's repeats. A run is deterministic, so every repeat has the
+ * same counts; different counts mean the runs were not the same, and are refused.
+ */
+export function figures(samples: readonly RunSample[]): Figures {
+  const [first, ...rest] = samples;
+  if (!first) throw new Error('figures: no samples');
+  for (const s of rest) {
+    if (s.events !== first.events || s.rounds !== first.rounds || s.submissions !== first.submissions) {
+      throw new Error(`figures: repeats differ in counts: ${JSON.stringify(first)} vs ${JSON.stringify(s)}`);
+    }
+  }
+  const wallSeconds = median(samples.map((s) => s.wallSeconds));
+  return {
+    wallSeconds,
+    peakRssMb: median(samples.map((s) => s.peakRssKb)) / 1024,
+    eventsPerSecond: first.events / wallSeconds,
+    submissionsPerSecond: first.submissions / wallSeconds,
+    roundsPerSecond: first.rounds / wallSeconds,
+    events: first.events,
+    rounds: first.rounds,
+    submissions: first.submissions,
+  };
+}
+
+/** Writes `bench-<timestamp>.json` into `dir` (with a suffix if that is taken) and returns its path. */
+export function writeReport(dir: string, report: BenchReport): string {
+  mkdirSync(dir, { recursive: true });
+  const base = join(dir, `bench-${report.startedAt.replace(/[-:]/g, '').replace('T', '-').slice(0, 15)}`);
+  let path = `${base}.json`;
+  for (let k = 2; existsSync(path); k++) path = `${base}-${k}.json`;
+  writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
+  return path;
+}
+
+const COLUMNS = ['workload', 'rounds', 'wall s', 'events/s', 'submissions/s', 'rounds/s', 'peak RSS MB'];
+
+/** The report as a plain-text table, one row per workload, machine and options below. */
+export function reportTable(report: BenchReport): string {
+  const measured = report.workloads.flatMap((w) => (w.status === 'ok' ? [[w.name, ...figureCells(w.figures)]] : []));
+  const widths = COLUMNS.map((c, i) => Math.max(c.length, ...measured.map((cells) => cells[i]?.length ?? 0)));
+  const line = (cells: readonly string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[0] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ');
+  const rows = report.workloads.map((w) =>
+    w.status === 'ok' ? line([w.name, ...figureCells(w.figures)]) : `${w.name.padEnd(widths[0] ?? 0)}  ${w.status}: ${w.reason}`,
+  );
+  const m = report.machine;
+  const { scale, repeat } = report.options;
+  const runs = repeat === 1 ? '1 run each' : `median of ${repeat} runs`;
+  return [
+    line(COLUMNS),
+    ...rows,
+    '',
+    `Node ${m.node}, ${m.cpu}, ${m.cores} cores, ${m.platform}, ${m.memoryGb} GB; scale ${scale}, ${runs}; peak RSS by ${report.rssProbe}`,
+  ].join('\n');
+}
+
+function figureCells(f: Figures): string[] {
+  const grouped = (x: number) => Math.round(x).toLocaleString('en-US');
+  // Below 100, a rounded rate would lose most of its digits: 1.43 rounds/s, not 1.
+  const rate = (x: number) => (x < 100 ? String(Number(x.toPrecision(3))) : grouped(x));
+  return [
+    grouped(f.rounds),
+    f.wallSeconds.toFixed(2),
+    rate(f.eventsPerSecond),
+    rate(f.submissionsPerSecond),
+    rate(f.roundsPerSecond),
+    f.peakRssMb.toFixed(0),
+  ];
+}

@@ -1,0 +1,76 @@
+/**
+ * `npm run bench`: runs the fixed workloads of bench/workloads/ through the real CLI and
+ * reports, for each, events/s, submissions/s, rounds/s, wall time and peak RSS.
+ *
+ *   options -> for each workload: validate -> run N times (measure.ts) -> median (report.ts)
+ *           -> bench/results/bench-<timestamp>.json + a table on stdout
+ *
+ * Progress goes to stderr. Exit codes: 0 done (skipped workloads included), 1 a run
+ * failed, 2 bad options.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { measureRun, pickRssProbe, type RssProbe, type RunSample } from './measure.js';
+import { BenchUsageError, parseBenchOptions, USAGE, type BenchOptions } from './options.js';
+import { figures, machine, reportTable, writeReport, type WorkloadResult } from './report.js';
+import { checkWorkload, REPO_ROOT, scaledRounds, workloadFile, type WorkloadName } from './workloads.js';
+
+const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
+
+async function main(): Promise<number> {
+  let options: BenchOptions | 'help';
+  try {
+    options = parseBenchOptions(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof BenchUsageError)) throw error;
+    process.stderr.write(`bench: ${error.message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const startedAt = new Date().toISOString();
+  const rssProbe = pickRssProbe();
+  const scratch = mkdtempSync(join(tmpdir(), 'pos-sim-bench-'));
+  const workloads: WorkloadResult[] = [];
+  try {
+    for (const name of options.workloads) workloads.push(await benchWorkload(name, options, rssProbe, scratch));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  const report = { startedAt, machine: machine(), options, rssProbe, workloads };
+  const path = writeReport(join(REPO_ROOT, 'bench/results'), report);
+  process.stdout.write(`${reportTable(report)}\nresults: ${relative(process.cwd(), path)}\n`);
+  return workloads.some((w) => w.status === 'failed') ? 1 : 0;
+}
+
+async function benchWorkload(name: WorkloadName, options: BenchOptions, probe: RssProbe, scratch: string): Promise<WorkloadResult> {
+  const file = workloadFile(name);
+  const check = checkWorkload(name);
+  if (!check.ok) {
+    progress(`${name}: skipped: ${check.problem}`);
+    return { name, file, status: 'skipped', reason: check.problem };
+  }
+  const rounds = scaledRounds(check.rounds, options.scale);
+  const samples: RunSample[] = [];
+  for (let k = 1; k <= options.repeat; k++) {
+    const outDir = join(scratch, `${name}-${k}`);
+    progress(`${name}: run ${k}/${options.repeat}, ${rounds} rounds ...`);
+    try {
+      const sample = await measureRun({ scenarioFile: file, rounds, outDir }, probe);
+      progress(`${name}: run ${k}/${options.repeat} done in ${sample.wallSeconds.toFixed(2)} s, peak RSS ${(sample.peakRssKb / 1024).toFixed(0)} MB`);
+      samples.push(sample);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      progress(`${name}: failed: ${reason}`);
+      return { name, file, status: 'failed', reason };
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  }
+  return { name, file, status: 'ok', figures: figures(samples), samples };
+}
+
+process.exitCode = await main();

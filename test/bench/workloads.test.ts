@@ -1,0 +1,71 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { measureRun, pickRssProbe } from '../../bench/measure.js';
+import { REPO_ROOT, WORKLOADS, workloadFile } from '../../bench/workloads.js';
+import { runCommand } from '../../src/cli/run-command.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import { scratchDir } from '../cli/run-cli.js';
+
+/** What each workload is meant to be: validators and full-size rounds. */
+const SIZES = {
+  'whales-10k': { validators: 10_000, rounds: 10_000 },
+  'whales-100k': { validators: 100_000, rounds: 1_000 },
+  long: { validators: 100, rounds: 1_000_000 },
+  compounding: { validators: 10_000, rounds: 100_000 },
+} as const;
+
+const TINY_ROUNDS = 3;
+/**
+ * A 100,000-validator run costs several seconds of CPU at any number of rounds (its
+ * manifest.json and validators.csv list every validator), and this check needs two.
+ */
+const TOO_SLOW_TO_RUN_TWICE: ReadonlySet<string> = new Set(['whales-100k']);
+const COMPARED = ['rounds.csv', 'validators.csv', 'summary.json'];
+
+test('bench/workloads/ holds exactly the listed workloads', () => {
+  const files = readdirSync(join(REPO_ROOT, 'bench/workloads')).sort();
+  assert.deepEqual(files, WORKLOADS.map((w) => `${w}.yaml`).sort());
+});
+
+for (const name of WORKLOADS) {
+  test(`${name}: a valid scenario of the intended size`, () => {
+    const file = workloadFile(name);
+    const scenario = loadScenario(file, readFileSync(join(REPO_ROOT, file), 'utf8'));
+    assert.equal(scenario.name, name);
+    assert.equal(scenario.validators.length, SIZES[name].validators);
+    assert.equal(scenario.rounds, SIZES[name].rounds);
+  });
+
+  const skip = TOO_SLOW_TO_RUN_TWICE.has(name) && 'two 100,000-validator runs are too slow for npm test';
+  test(`${name}: the bench's run writes the same files as a plain pos-sim run`, { skip }, async (t) => {
+    const dir = scratchDir();
+    t.after(() => rmSync(dir, { recursive: true, force: true }));
+    const benchOut = join(dir, 'bench');
+    const plainOut = join(dir, 'plain');
+    // measureRun spawns its child at once; the plain run, in this process (what `pos-sim run`
+    // does below its argument parsing), then runs beside it.
+    const [sample] = await Promise.all([
+      measureRun({ scenarioFile: workloadFile(name), rounds: TINY_ROUNDS, outDir: benchOut }, pickRssProbe()),
+      (async () =>
+        runCommand({
+          scenarioPath: join(REPO_ROOT, workloadFile(name)),
+          rounds: TINY_ROUNDS,
+          out: plainOut,
+          force: false,
+          quiet: true,
+          chain: false,
+          argv: [],
+          resultsRoot: dir,
+        }))(),
+    ]);
+    for (const f of COMPARED) {
+      assert.equal(readFileSync(join(benchOut, f), 'utf8'), readFileSync(join(plainOut, f), 'utf8'), `${f} differs`);
+    }
+    const { counts } = JSON.parse(readFileSync(join(plainOut, 'manifest.json'), 'utf8'));
+    assert.deepEqual([sample.rounds, sample.events], [TINY_ROUNDS, counts.events]);
+    assert.ok(sample.submissions >= SIZES[name].validators * (TINY_ROUNDS - 1), `submissions ${sample.submissions}`);
+    assert.ok(sample.peakRssKb > 0);
+  });
+}
