@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ModelRun, type ModelResult } from '../model/run.js';
 import { buildSummary, type RunSummary } from '../report/summary.js';
@@ -11,7 +12,7 @@ import { runReplications } from './replication-pool.js';
 import { createProgress } from './progress.js';
 import { defaultResultsPath, ResultsFolder } from './results-folder.js';
 import { RunRecorder } from './run-recorder.js';
-import { readScenarioFile } from './scenario-file.js';
+import { readScenarioSource } from './scenario-file.js';
 
 export interface RunOptions {
   scenarioPath: string;
@@ -47,7 +48,7 @@ const SLICE_LOTTERY_PERIODS = 200;
  */
 export async function runCommand(options: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
-  const scenario = readScenarioFile(options.scenarioPath, { seed: options.seed, rounds: options.rounds });
+  const { scenario, text } = readScenarioSource(options.scenarioPath, { seed: options.seed, rounds: options.rounds });
   const path = options.out ?? defaultResultsPath(options.resultsRoot, scenario.name, scenario.seed, new Date(started));
   const folder = new ResultsFolder(path, options.force);
   const onSignal = () => {
@@ -66,7 +67,7 @@ export async function runCommand(options: RunOptions): Promise<RunOutcome> {
     }
     writeFileSync(folder.file('validators.csv'), validatorsCsv(rows));
     writeJson(folder.file('summary.json'), summary);
-    writeJson(folder.file('manifest.json'), manifest(scenario, result, options, (Date.now() - started) / 1000));
+    writeJson(folder.file('manifest.json'), manifest(scenario, text, result, options, (Date.now() - started) / 1000));
     folder.commit();
     return { path: folder.finalPath, summary };
   } finally {
@@ -101,7 +102,13 @@ function simulateToFolder(scenario: ResolvedScenario, folder: ResultsFolder, opt
   return { result: run.result(), finalConcentration };
 }
 
-function manifest(scenario: ResolvedScenario, result: ModelResult, options: RunOptions, wallSeconds: number) {
+/**
+ * manifest.json. The resolved scenario is given without its per-validator list (50 MB
+ * at 100,000 validators); the source text and the seed reproduce it exactly, and its
+ * digest identifies it.
+ */
+function manifest(scenario: ResolvedScenario, source: string, result: ModelResult, options: RunOptions, wallSeconds: number) {
+  const { validators, ...settings } = scenario;
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return {
     tool: { name: 'pos-sim', version: pkg.version },
@@ -125,11 +132,23 @@ function manifest(scenario: ResolvedScenario, result: ModelResult, options: RunO
       ...((options.replications ?? 1) > 1 ? ['replications.csv'] : []),
       ...(options.chain ? ['chain.json'] : []),
     ],
-    scenario,
+    scenario: {
+      ...settings,
+      validatorCount: validators.length,
+      groups: groupCounts(validators),
+      digest: createHash('sha256').update(JSON.stringify(scenario)).digest('hex'),
+    },
+    scenarioSource: source,
     // The only part of any results file that differs between two runs of the same scenario and seed.
     replications: options.replications ?? 1,
     run: { command: ['pos-sim', ...options.argv], wallSeconds, node: process.version, workers: options.workers },
   };
+}
+
+function groupCounts(validators: ResolvedScenario['validators']): Array<{ group: string; validators: number }> {
+  const counts = new Map<string, number>();
+  for (const v of validators) counts.set(v.group, (counts.get(v.group) ?? 0) + 1);
+  return [...counts].map(([group, n]) => ({ group, validators: n }));
 }
 
 function writeJson(path: string, value: unknown): void {
