@@ -33,6 +33,7 @@ export interface Holdings {
 export function toHoldings(amounts: readonly number[], caller: string): Holdings {
   assertNonNegativeList(amounts, caller, 'amounts');
   const total = sum(amounts as number[]);
-  const descending = total === 0 ? amounts.map(() => 1) : [...amounts].sort((a, b) => b - a);
+  // A typed-array sort is numeric without a comparator, several times faster than Array#sort.
+  const descending = total === 0 ? amounts.map(() => 1) : Array.from(Float64Array.from(amounts).sort().reverse());
   return { descending, total: total === 0 ? amounts.length : total };
 }
