@@ -1,9 +1,9 @@
 import type { ModelResult } from '../model/run.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { fairnessAnalysis, wilsonInterval, type FairnessAnalysis } from '../stats/index.js';
+import { fairnessAnalysis, wilsonInterval, type FairnessAnalysis, type ValidatorFairness } from '../stats/index.js';
 
-/** One validator's figures, as validators.csv and the summary show them. */
-export interface ValidatorRow {
+/** One validator's figures, as validators.csv and the summary show them; the fairness columns come last. */
+export interface ValidatorRow extends ValidatorFairness {
   id: string;
   group: string;
   address: string;
@@ -26,15 +26,6 @@ export interface ValidatorRow {
   /** expectedWins / rounds. */
   expectedShare: number;
   announcementsReceived: number;
-  /** wins / rounds in the pool, with its 95% Wilson interval. */
-  winRate: number;
-  expectedRate: number;
-  wilsonLow: number;
-  wilsonHigh: number;
-  z: number;
-  pValue: number;
-  /** p-value adjusted across validators (Holm). */
-  pHolm: number;
 }
 
 /** The per-validator table of a finished run, in scenario order, and the fairness tests behind its last columns. */
@@ -71,7 +62,7 @@ export function validatorTable(scenario: ResolvedScenario, result: ModelResult):
       winShare: rounds > 0 ? at(v.wins) / rounds : 0,
       expectedShare: rounds > 0 ? at(v.expectedWins) / rounds : 0,
       announcementsReceived: at(v.announcementsReceived),
-      ...(fairness.validators[i] as FairnessAnalysis['validators'][number]),
+      ...(fairness.validators[i] as ValidatorFairness),
     };
   });
   return { rows, fairness };
