@@ -4,6 +4,7 @@ import { formatProblem, ScenarioError } from '../scenario/load.js';
 import { summaryText } from '../report/summary-text.js';
 import { UserError } from './results-folder.js';
 import { defaultWorkers } from './replication-pool.js';
+import { reportCommand } from './report-command.js';
 import { runCommand } from './run-command.js';
 import { readScenarioFile } from './scenario-file.js';
 
@@ -31,7 +32,7 @@ await yargs(argv)
   .usage('$0 <command> [options]\n\nReplays a toy proof-of-stake server on a virtual clock and tests whether wins follow stake.')
   .command(
     'run <scenario>',
-    'simulate a scenario and write a results folder (CSV, JSON, summary)',
+    'simulate a scenario and write a results folder (CSV, JSON, charts, report.html)',
     (y) =>
       y
         .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario YAML file' })
@@ -89,7 +90,8 @@ await yargs(argv)
       if (bad > 0) process.exit(EXIT_BAD_INPUT);
     },
   )
-  .demandCommand(1, 'name a command: run or validate')
+  .command(reportCommand)
+  .demandCommand(1, 'name a command: run, validate or report')
   .strict()
   .fail((message, error) => {
     if (error) fail(error);

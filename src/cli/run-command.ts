@@ -9,6 +9,7 @@ import { aggregateReplications } from '../replications/aggregate.js';
 import { replicationsCsv } from '../report/replications-csv.js';
 import { trackedSeries } from '../report/tracked-series.js';
 import { runReplications } from './replication-pool.js';
+import { writeReport } from './report-command.js';
 import { createProgress } from './progress.js';
 import { defaultResultsPath, ResultsFolder } from './results-folder.js';
 import { RunRecorder } from './run-recorder.js';
@@ -67,7 +68,11 @@ export async function runCommand(options: RunOptions): Promise<RunOutcome> {
     }
     writeFileSync(folder.file('validators.csv'), validatorsCsv(rows));
     writeJson(folder.file('summary.json'), summary);
-    writeJson(folder.file('manifest.json'), manifest(scenario, text, result, options, (Date.now() - started) / 1000));
+    // The report reads the manifest, so write it first, then again with the chart files listed.
+    const writeManifest = (extraFiles: string[]) =>
+      writeJson(folder.file('manifest.json'), manifest(scenario, text, result, options, extraFiles, (Date.now() - started) / 1000));
+    writeManifest([]);
+    writeManifest(await writeReport(folder.tempPath, { quiet: options.quiet }));
     folder.commit();
     return { path: folder.finalPath, summary };
   } finally {
@@ -107,7 +112,14 @@ function simulateToFolder(scenario: ResolvedScenario, folder: ResultsFolder, opt
  * at 100,000 validators); the source text and the seed reproduce it exactly, and its
  * digest identifies it.
  */
-function manifest(scenario: ResolvedScenario, source: string, result: ModelResult, options: RunOptions, wallSeconds: number) {
+function manifest(
+  scenario: ResolvedScenario,
+  source: string,
+  result: ModelResult,
+  options: RunOptions,
+  reportFiles: string[],
+  wallSeconds: number,
+) {
   const { validators, ...settings } = scenario;
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return {
@@ -131,6 +143,7 @@ function manifest(scenario: ResolvedScenario, source: string, result: ModelResul
       'quirks.csv',
       ...((options.replications ?? 1) > 1 ? ['replications.csv'] : []),
       ...(options.chain ? ['chain.json'] : []),
+      ...reportFiles,
     ],
     scenario: {
       ...settings,

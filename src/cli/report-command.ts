@@ -1,0 +1,133 @@
+import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { buildCharts } from '../report/charts/build-charts.js';
+import { CHART_IDS } from '../report/charts/chart.js';
+import type { CsvRecord, ResultsSource } from '../report/charts/results-source.js';
+import { parseSummary, type ReportSummary } from '../report/charts/summary-input.js';
+import { reportHtml, type RenderedChart } from '../report/html/report-html.js';
+import { chartPng } from '../report/render/chart-png.js';
+import { chartSvg } from '../report/render/chart-svg.js';
+import { specJson } from '../report/render/spec-json.js';
+import { UserError } from './results-folder.js';
+
+/** Where a results folder keeps its charts, beside the CSVs. */
+const CHARTS_DIR = 'charts';
+const chartFiles = (id: string) => ({ spec: `${CHARTS_DIR}/${id}.vl.json`, svg: `${CHARTS_DIR}/${id}.svg`, png: `${CHARTS_DIR}/${id}.png` });
+
+export interface ReportOutcome {
+  /** Files written, relative to the results folder, e.g. "charts/win-rate.svg", "report.html". */
+  readonly files: string[];
+  readonly charts: string[];
+  readonly skipped: string[];
+}
+
+/**
+ * (Re)builds every chart (Vega-Lite spec, SVG, PNG) and report.html from the files
+ * of a results folder, and returns the files written, relative to the folder.
+ * Used by `pos-sim run` on its new folder and by `pos-sim report DIR`.
+ */
+export async function writeReport(resultsDir: string, options: { quiet?: boolean } = {}): Promise<string[]> {
+  return (await buildReport(resultsDir, options)).files;
+}
+
+/**
+ * 1. read summary.json (and the scenario's description from manifest.json);
+ * 2. build the charts its files support; 3. render each to SVG and PNG and write
+ * them with their spec; 4. delete the files of charts no longer made, so that a
+ * rebuild leaves no stale picture; 5. write report.html, last, so that it only
+ * ever shows charts that exist.
+ */
+export async function buildReport(resultsDir: string, options: { quiet?: boolean } = {}): Promise<ReportOutcome> {
+  const source = folderSource(resultsDir);
+  const summary = await readSummary(resultsDir, source);
+  const description = await scenarioDescription(source);
+  const { charts, skipped } = await buildCharts(source, summary);
+  mkdirSync(join(resultsDir, CHARTS_DIR), { recursive: true });
+  const files: string[] = [];
+  const rendered: RenderedChart[] = [];
+  let fontsMissing = false;
+  for (const chart of charts) {
+    const paths = chartFiles(chart.id);
+    const { svg, warnings } = await chartSvg(chart.spec, chart.id);
+    const { png, fontsFound } = chartPng(svg);
+    fontsMissing ||= !fontsFound;
+    if (!options.quiet) for (const w of warnings) process.stderr.write(`pos-sim: chart ${chart.id}: ${w}\n`);
+    writeFileSync(join(resultsDir, paths.spec), specJson(chart.spec));
+    writeFileSync(join(resultsDir, paths.svg), svg);
+    writeFileSync(join(resultsDir, paths.png), png);
+    files.push(paths.spec, paths.svg, paths.png);
+    rendered.push({ chart, svg, files: paths });
+  }
+  const made = new Set(charts.map((c) => c.id));
+  for (const id of CHART_IDS.filter((i) => !made.has(i))) {
+    for (const path of Object.values(chartFiles(id))) rmSync(join(resultsDir, path), { force: true });
+  }
+  if (fontsMissing && !options.quiet) {
+    process.stderr.write('pos-sim: DejaVu Sans not found in /usr/share/fonts/truetype/dejavu (Debian: fonts-dejavu-core); PNG text used the system fonts\n');
+  }
+  writeFileSync(join(resultsDir, 'report.html'), reportHtml({ summary, description, charts: rendered, skipped }));
+  files.push('report.html');
+  return { files, charts: charts.map((c) => c.id), skipped };
+}
+
+async function readSummary(resultsDir: string, source: ResultsSource): Promise<ReportSummary> {
+  if (!existsSync(resultsDir) || !statSync(resultsDir).isDirectory()) throw new UserError(`no results folder at ${resultsDir}`);
+  const text = await source.text('summary.json');
+  if (text === null) throw new UserError(`${resultsDir} is not a results folder: it has no summary.json`);
+  try {
+    return parseSummary(text);
+  } catch (error) {
+    throw new UserError(`${join(resultsDir, 'summary.json')}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+async function scenarioDescription(source: ResultsSource): Promise<string | null> {
+  const text = await source.text('manifest.json');
+  if (text === null) return null;
+  const manifest = JSON.parse(text) as { scenario?: { description?: unknown } };
+  const description = manifest.scenario?.description;
+  return typeof description === 'string' && description.trim() !== '' ? description : null;
+}
+
+/** The files of a results folder, CSVs streamed row by row and opened only when read. */
+export function folderSource(dir: string): ResultsSource {
+  return {
+    text: async (name) => {
+      const path = join(dir, name);
+      return existsSync(path) ? readFileSync(path, 'utf8') : null;
+    },
+    rows: (name) => {
+      const path = join(dir, name);
+      if (!existsSync(path)) return null;
+      return {
+        [Symbol.asyncIterator]: () =>
+          (createReadStream(path).pipe(parse({ columns: true, skip_empty_lines: true })) as AsyncIterable<CsvRecord>)[Symbol.asyncIterator](),
+      };
+    },
+  };
+}
+
+interface ReportArgs {
+  dir: string;
+  quiet: boolean;
+}
+
+/** `pos-sim report DIR`: rebuilds the charts and report.html of an existing results folder, without simulating. */
+export const reportCommand: CommandModule<object, ReportArgs> = {
+  command: 'report <dir>',
+  describe: 'rebuild the charts and report.html of a results folder from its files',
+  builder: (y: Argv<object>) =>
+    y
+      .positional('dir', { type: 'string', demandOption: true, describe: 'results folder written by pos-sim run' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'print only the path of report.html' }),
+  handler: async (args: ArgumentsCamelCase<ReportArgs>) => {
+    const outcome = await buildReport(args.dir, { quiet: args.quiet });
+    if (!args.quiet) {
+      process.stdout.write(`charts: ${outcome.charts.join(', ') || 'none'}\n`);
+      for (const reason of outcome.skipped) process.stdout.write(`not drawn: ${reason}\n`);
+    }
+    process.stdout.write(`report: ${join(args.dir, 'report.html')}\n`);
+  },
+};
