@@ -48,7 +48,7 @@ export function pickRssProbe(): RssProbe {
 
 /** The CLI arguments of a benchmark run: the normal `pos-sim run` path, quiet. */
 export function runArgs(request: RunRequest): string[] {
-  return ['run', request.scenarioFile, '--rounds', String(request.rounds), '--out', request.outDir, '--quiet'];
+  return ['run', request.scenarioFile, '--rounds', String(request.rounds), '--out', request.outDir, '--quiet', '--no-report'];
 }
 
 /** Runs `pos-sim run` once and measures it; rejects if the run fails. */

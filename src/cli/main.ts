@@ -4,7 +4,7 @@ import { formatProblem, ScenarioError } from '../scenario/load.js';
 import { summaryText } from '../report/summary-text.js';
 import { UserError } from './results-folder.js';
 import { defaultWorkers } from './replication-pool.js';
-import { reportCommand } from './report-command.js';
+import { reportCommand } from './report-cli.js';
 import { runCommand } from './run-command.js';
 import { readScenarioFile } from './scenario-file.js';
 
@@ -40,6 +40,7 @@ await yargs(argv)
         .option('rounds', { type: 'number', describe: "override the scenario's number of rounds" })
         .option('out', { type: 'string', describe: 'results folder (default: a new folder under results/)' })
         .option('force', { type: 'boolean', default: false, describe: 'replace --out if it exists' })
+        .option('report', { type: 'boolean', default: true, describe: 'draw charts/ and report.html (--no-report to skip)' })
         .option('chain', { type: 'boolean', default: false, describe: 'also write chain.json as the seed would send it' })
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar, no summary; print only the results path' })
         .option('replications', { type: 'number', default: 1, describe: 'independent replications (seeds derived from the run seed)' })
@@ -58,6 +59,7 @@ await yargs(argv)
           force: args.force,
           quiet: args.quiet,
           chain: args.chain,
+          report: args.report,
           replications: args.replications,
           workers: args.workers,
           argv,

@@ -1,7 +1,6 @@
 import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { buildCharts } from '../report/charts/build-charts.js';
 import { CHART_IDS } from '../report/charts/chart.js';
 import type { CsvRecord, ResultsSource } from '../report/charts/results-source.js';
@@ -108,26 +107,3 @@ export function folderSource(dir: string): ResultsSource {
     },
   };
 }
-
-interface ReportArgs {
-  dir: string;
-  quiet: boolean;
-}
-
-/** `pos-sim report DIR`: rebuilds the charts and report.html of an existing results folder, without simulating. */
-export const reportCommand: CommandModule<object, ReportArgs> = {
-  command: 'report <dir>',
-  describe: 'rebuild the charts and report.html of a results folder from its files',
-  builder: (y: Argv<object>) =>
-    y
-      .positional('dir', { type: 'string', demandOption: true, describe: 'results folder written by pos-sim run' })
-      .option('quiet', { type: 'boolean', default: false, describe: 'print only the path of report.html' }),
-  handler: async (args: ArgumentsCamelCase<ReportArgs>) => {
-    const outcome = await buildReport(args.dir, { quiet: args.quiet });
-    if (!args.quiet) {
-      process.stdout.write(`charts: ${outcome.charts.join(', ') || 'none'}\n`);
-      for (const reason of outcome.skipped) process.stdout.write(`not drawn: ${reason}\n`);
-    }
-    process.stdout.write(`report: ${join(args.dir, 'report.html')}\n`);
-  },
-};

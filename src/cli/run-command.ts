@@ -9,7 +9,6 @@ import { aggregateReplications } from '../replications/aggregate.js';
 import { replicationsCsv } from '../report/replications-csv.js';
 import { trackedSeries } from '../report/tracked-series.js';
 import { runReplications } from './replication-pool.js';
-import { writeReport } from './report-command.js';
 import { createProgress } from './progress.js';
 import { defaultResultsPath, ResultsFolder } from './results-folder.js';
 import { RunRecorder } from './run-recorder.js';
@@ -23,6 +22,8 @@ export interface RunOptions {
   force: boolean;
   quiet: boolean;
   chain: boolean;
+  /** Draw charts/ and report.html (default true). */
+  report?: boolean;
   /** Independent replications (default 1: just the run). */
   replications?: number;
   /** Worker threads for replications (default 1). */
@@ -72,7 +73,11 @@ export async function runCommand(options: RunOptions): Promise<RunOutcome> {
     const writeManifest = (extraFiles: string[]) =>
       writeJson(folder.file('manifest.json'), manifest(scenario, text, result, options, extraFiles, (Date.now() - started) / 1000));
     writeManifest([]);
-    writeManifest(await writeReport(folder.tempPath, { quiet: options.quiet }));
+    if (options.report ?? true) {
+      // Loaded here, not at start-up: the rendering libraries are large.
+      const { writeReport } = await import('./report-command.js');
+      writeManifest(await writeReport(folder.tempPath, { quiet: options.quiet }));
+    }
     folder.commit();
     return { path: folder.finalPath, summary };
   } finally {
