@@ -51,7 +51,19 @@ test('the tutorial scenario replays the seed step by step', () => {
 
 test('the same scenario and seed give byte-identical results; another seed other draws', () => {
   const dir = scratchDir();
-  const files = ['rounds.csv', 'validators.csv', 'summary.json', 'chain.json', 'timeseries.csv', 'shares.csv', 'quirks.csv'];
+  const files = [
+    'rounds.csv',
+    'validators.csv',
+    'summary.json',
+    'chain.json',
+    'timeseries.csv',
+    'shares.csv',
+    'quirks.csv',
+    'report.html',
+    'charts/win-rate.vl.json',
+    'charts/win-rate.svg',
+    'charts/seed-quirks.svg',
+  ];
   const run = (name: string, seed: string) => {
     const out = join(dir, name);
     const r = runCli(['run', 'scenarios/whales.yaml', '--rounds', '60', '--seed', seed, '--out', out, '--chain', '--quiet']);
@@ -61,6 +73,7 @@ test('the same scenario and seed give byte-identical results; another seed other
   const a = run('a', '11');
   const b = run('b', '11');
   for (const f of files) assert.equal(read(a, f), read(b, f), `${f} differs between identical runs`);
+  assert.ok(readFileSync(join(a, 'charts/win-rate.png')).equals(readFileSync(join(b, 'charts/win-rate.png'))), 'PNG differs');
   const manifestWithoutRun = (d: string) => ({ ...JSON.parse(read(d, 'manifest.json')), run: null });
   assert.deepEqual(manifestWithoutRun(a), manifestWithoutRun(b));
   const c = run('c', '12');
