@@ -18,8 +18,7 @@ export interface ReportSummary {
   topValidators: SummaryValidator[];
   fairness?: SummaryFairness;
   concentration?: { stake: ConcentrationFigures; blocks: ConcentrationFigures };
-  /** The contract says `{kind, ...}`; the writer's draft nests it as `{rule: {kind, ...}, ...}`: both are read. */
-  rewards?: { kind?: string; rule?: { kind?: string } };
+  rewards?: { rule?: { kind?: string } };
   replications?: SummaryReplications;
 }
 
@@ -126,7 +125,7 @@ export interface SummaryReplications {
 
 /** The reward rule's kind, "none" when the summary predates rewards. */
 export function rewardsKind(summary: ReportSummary): string {
-  return summary.rewards?.kind ?? summary.rewards?.rule?.kind ?? 'none';
+  return summary.rewards?.rule?.kind ?? 'none';
 }
 
 /** Parses summary.json, checking only what every report needs, so that a wrong file fails with its name. */
