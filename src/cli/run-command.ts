@@ -3,12 +3,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { ModelRun, type ModelResult } from '../model/run.js';
 import { buildSummary, type RunSummary } from '../report/summary.js';
 import { validatorTable } from '../report/validator-table.js';
-import { validatorsCsv } from '../report/validators-csv.js';
+import { validatorsCsvChunks } from '../report/validators-csv.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { aggregateReplications } from '../replications/aggregate.js';
 import { replicationsCsv } from '../report/replications-csv.js';
 import { trackedSeries } from '../report/tracked-series.js';
 import { runReplications } from './replication-pool.js';
+import { BufferedFile } from './buffered-file.js';
 import { createProgress } from './progress.js';
 import { defaultResultsPath, ResultsFolder } from './results-folder.js';
 import { RunRecorder } from './run-recorder.js';
@@ -67,7 +68,9 @@ export async function runCommand(options: RunOptions): Promise<RunOutcome> {
       writeFileSync(folder.file('replications.csv'), replicationsCsv(outcomes));
       summary.replications = aggregateReplications(scenario, outcomes);
     }
-    writeFileSync(folder.file('validators.csv'), validatorsCsv(rows));
+    const validatorsFile = new BufferedFile(folder.file('validators.csv'));
+    for (const chunk of validatorsCsvChunks(rows)) validatorsFile.write(chunk);
+    validatorsFile.close();
     writeJson(folder.file('summary.json'), summary);
     // The report reads the manifest, so write it first, then again with the chart files listed.
     const writeManifest = (extraFiles: string[]) =>
