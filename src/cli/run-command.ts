@@ -46,8 +46,9 @@ const SLICE_LOTTERY_PERIODS = 200;
  * `pos-sim run`: scenario -> simulation -> results folder.
  * 1. read and resolve the scenario; 2. open the temporary results folder;
  * 3. run in slices, streaming the per-round and per-period files; 4. with
- * --replications, run replications 0..N-1 on worker threads; 5. write the tables and
- * summary; 6. rename the folder into place.
+ * --replications, run replications 0..N-1 on worker threads; 5. write the tables,
+ * summary and manifest; 6. draw the charts and report.html; 7. rename the folder into
+ * place.
  */
 export async function runCommand(options: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
@@ -90,7 +91,7 @@ export async function runCommand(options: RunOptions): Promise<RunOutcome> {
 }
 
 async function replicate(scenario: ResolvedScenario, count: number, workers: number, quiet: boolean) {
-  const progress = createProgress(quiet, `${scenario.name} replications`);
+  const progress = createProgress(quiet, `${scenario.name} replications`, 'replications');
   try {
     return await runReplications(scenario, trackedSeries(scenario), count, workers, (done) =>
       progress.update(done / count, done),
@@ -104,7 +105,7 @@ function simulateToFolder(scenario: ResolvedScenario, folder: ResultsFolder, opt
   const recorder = new RunRecorder(scenario, trackedSeries(scenario), (name) => folder.file(name), options.chain);
   const run = new ModelRun(scenario, recorder.observer);
   recorder.attach(run.validators);
-  const progress = createProgress(options.quiet, scenario.name);
+  const progress = createProgress(options.quiet, scenario.name, 'rounds');
   try {
     const slice = scenario.timings.lotteryUs * SLICE_LOTTERY_PERIODS;
     while (!run.advance(slice)) progress.update(run.progress, run.roundsDone);
