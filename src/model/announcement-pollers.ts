@@ -20,7 +20,9 @@ export interface AnnouncementTotals {
  * message goes to whichever poller polls first. A poller whose connection is closed
  * dies on its send and the message is lost. Pollers are grouped by (connection,
  * spawn time mod P): a group's members are interchangeable, so memory and cost follow
- * the distinct wake-up points, not the number of threads.
+ * the distinct wake-up points, not the number of threads. Groups live in one bucket
+ * per millisecond of the period, sorted by (residue, connection), which is both the
+ * wake-up order and the index a spawn binary-searches.
  *
  * Same-instant order: a poller spawned by client input polls before the lottery of
  * that instant; pollers waking from sleep poll after it, by connection number.
@@ -28,8 +30,6 @@ export interface AnnouncementTotals {
 export class AnnouncementPollers {
   private readonly periodUs: number;
   private readonly buckets: PollerGroup[][];
-  /** Per connection: residue -> group (residues are small integers, which Maps hash fast). */
-  private readonly groupsByConnection: Array<Map<number, PollerGroup> | undefined> = [];
   private pendingMessages = 0;
   private live = 0;
   private lastWakeUs = -1;
@@ -65,22 +65,22 @@ export class AnnouncementPollers {
     this.live++;
     if (this.pendingMessages > 0) this.deliver(connection, this.pendingMessages);
     const residueUs = nowUs % this.periodUs;
-    let groups = this.groupsByConnection[connection];
-    if (!groups) {
-      groups = new Map();
-      this.groupsByConnection[connection] = groups;
+    const bucket = this.buckets[Math.floor(residueUs / 1000)] as PollerGroup[];
+    // Buckets are sorted by (residue, connection): find the group, or where it goes.
+    let low = 0;
+    let high = bucket.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      const g = bucket[mid] as PollerGroup;
+      if (g.residueUs < residueUs || (g.residueUs === residueUs && g.connection < connection)) low = mid + 1;
+      else high = mid;
     }
-    const existing = groups.get(residueUs);
-    if (existing) {
-      existing.count++;
+    const found = bucket[low];
+    if (found && found.residueUs === residueUs && found.connection === connection) {
+      found.count++;
       return;
     }
-    const group: PollerGroup = { residueUs, connection, createdUs: nowUs, count: 1 };
-    groups.set(residueUs, group);
-    const bucket = this.buckets[Math.floor(residueUs / 1000)] as PollerGroup[];
-    let i = bucket.length;
-    while (i > 0 && comesAfter(bucket[i - 1] as PollerGroup, group)) i--;
-    bucket.splice(i, 0, group);
+    bucket.splice(low, 0, { residueUs, connection, createdUs: nowUs, count: 1 });
   }
 
   /**
@@ -115,10 +115,7 @@ export class AnnouncementPollers {
       this.totals.lost += taken;
       this.live -= taken;
       group.count -= taken;
-      if (group.count === 0) {
-        bucket.splice(i--, 1);
-        this.groupsByConnection[group.connection]?.delete(group.residueUs);
-      }
+      if (group.count === 0) bucket.splice(i--, 1);
     }
     return this.pendingMessages > 0 ? this.nextWake(nowUs, false) : null;
   }
@@ -151,8 +148,4 @@ export class AnnouncementPollers {
     }
     return null;
   }
-}
-
-function comesAfter(a: PollerGroup, b: PollerGroup): boolean {
-  return a.residueUs > b.residueUs || (a.residueUs === b.residueUs && a.connection > b.connection);
 }
