@@ -51,6 +51,12 @@ await yargs(argv)
           throw new UserError(`--replications must be an integer >= 1, got ${args.replications}`);
         }
         if (!Number.isInteger(args.workers) || args.workers < 1) throw new UserError(`--workers must be an integer >= 1, got ${args.workers}`);
+        if (args.seed !== undefined && !(Number.isInteger(args.seed) && args.seed >= 0 && args.seed <= 4294967295)) {
+          throw new UserError(`--seed must be an integer from 0 to 4294967295, got ${args.seed}`);
+        }
+        if (args.rounds !== undefined && !(Number.isSafeInteger(args.rounds) && args.rounds >= 1)) {
+          throw new UserError(`--rounds must be an integer >= 1, got ${args.rounds}`);
+        }
         const outcome = await runCommand({
           scenarioPath: args.scenario,
           seed: args.seed,

@@ -112,6 +112,22 @@ test('bad input gives file:line:column, field and value, exit code 2, and no res
   }
 });
 
+test('bad options are named with their value, exit code 2, and nothing is written', () => {
+  const cases: Array<[string[], RegExp]> = [
+    [['--rounds', 'abc'], /--rounds must be an integer >= 1, got NaN/],
+    [['--seed', '-3'], /--seed must be an integer from 0 to 4294967295, got -3/],
+    [['--replications', '0'], /--replications must be an integer >= 1, got 0/],
+    [['--workers', '1.5'], /--workers must be an integer >= 1, got 1.5/],
+  ];
+  for (const [options, message] of cases) {
+    const dir = scratchDir();
+    const r = runCli(['run', 'scenarios/tutorial.yaml', '--out', join(dir, 'out'), ...options]);
+    assert.equal(r.status, 2, `${options.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, message);
+    assert.deepEqual(readdirSync(dir), []);
+  }
+});
+
 test('pos-sim validate lists the problems with line and field, and accepts a good file', () => {
   const bad = runCli(['validate', 'test/fixtures/scenarios/three-errors.yaml']);
   assert.equal(bad.status, 2);
