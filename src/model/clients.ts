@@ -19,8 +19,8 @@ export class ClientDriver {
   /** Created on first use: only Poisson gaps and uniform BPMs draw after resolution. */
   private readonly streams: Array<RandomStream | undefined>;
   private readonly inputId: number;
-  /** One FIFO lane per submission interval. */
-  private readonly lanes = new Map<number, number>();
+  /** Lane of each periodic client (one lane per interval), -1 for the others. */
+  private readonly laneOf: Int32Array;
   private active: number;
 
   constructor(
@@ -36,6 +36,7 @@ export class ClientDriver {
     this.streams = new Array<RandomStream | undefined>(n);
     this.active = n;
     this.inputId = sim.register((c) => this.onInput(c));
+    this.laneOf = this.assignLanes();
     clients.forEach((client, c) => sim.schedule(client.connectUs, PRIORITY.clientInput, this.inputId, c));
     if (n === 0) server.noMoreInput();
   }
@@ -60,20 +61,25 @@ export class ClientDriver {
     const leaving = client.leaveUs !== null && client.leaveUs <= next;
     const at = leaving ? (client.leaveUs as number) : next;
     if (at === Infinity) return this.finish(c);
-    // Periodic submitters fire in the same order every period: a FIFO lane keeps them
-    // off the heap, in exactly the order the heap would have given.
-    const lane = !leaving && client.submissions.kind === 'every' ? this.laneFor(client.submissions.intervalUs) : -1;
+    // A lane keeps periodic submitters off the heap, in exactly the order the heap would give.
+    const lane = leaving ? -1 : (this.laneOf[c] as number);
     if (lane >= 0 && this.sim.laneAccepts(lane, at)) this.sim.scheduleInLane(lane, at, c);
     else this.sim.schedule(at, PRIORITY.clientInput, this.inputId, c);
   }
 
-  private laneFor(intervalUs: number): number {
-    let lane = this.lanes.get(intervalUs);
-    if (lane === undefined) {
-      lane = this.sim.createLane(PRIORITY.clientInput, this.inputId);
-      this.lanes.set(intervalUs, lane);
-    }
-    return lane;
+  /** Periodic submitters fire in the same order every period, so each interval gets a FIFO lane. */
+  private assignLanes(): Int32Array {
+    const byInterval = new Map<number, number>();
+    return Int32Array.from(this.clients, (client) => {
+      const plan = client.submissions;
+      if (plan.kind !== 'every') return -1;
+      let lane = byInterval.get(plan.intervalUs);
+      if (lane === undefined) {
+        lane = this.sim.createLane(PRIORITY.clientInput, this.inputId);
+        byInterval.set(plan.intervalUs, lane);
+      }
+      return lane;
+    });
   }
 
   private firstSubmission(c: number, client: ResolvedValidator): number {
