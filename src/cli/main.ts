@@ -40,6 +40,7 @@ await yargs(argv)
         .option('rounds', { type: 'number', describe: "override the scenario's number of rounds" })
         .option('out', { type: 'string', describe: 'results folder (default: a new folder under results/)' })
         .option('force', { type: 'boolean', default: false, describe: 'replace --out if it exists' })
+        .option('sample-every', { type: 'number', describe: "sample concentration and tracked shares every N rounds (overrides the scenario's sampleEvery)" })
         .option('report', { type: 'boolean', default: true, describe: 'draw charts/ and report.html (--no-report to skip)' })
         .option('chain', { type: 'boolean', default: false, describe: 'also write chain.json as the seed would send it' })
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar, no summary; print only the results path' })
@@ -57,6 +58,9 @@ await yargs(argv)
         if (args.rounds !== undefined && !(Number.isSafeInteger(args.rounds) && args.rounds >= 1)) {
           throw new UserError(`--rounds must be an integer >= 1, got ${args.rounds}`);
         }
+        if (args.sampleEvery !== undefined && !(Number.isSafeInteger(args.sampleEvery) && args.sampleEvery >= 1)) {
+          throw new UserError(`--sample-every must be an integer >= 1, got ${args.sampleEvery}`);
+        }
         const outcome = await runCommand({
           scenarioPath: args.scenario,
           seed: args.seed,
@@ -66,6 +70,7 @@ await yargs(argv)
           quiet: args.quiet,
           chain: args.chain,
           report: args.report,
+          sampleEvery: args.sampleEvery,
           replications: args.replications,
           workers: args.workers,
           argv,

@@ -23,6 +23,8 @@ export interface RunOptions {
   force: boolean;
   quiet: boolean;
   chain: boolean;
+  /** Replaces the scenario's `sampleEvery`. */
+  sampleEvery?: number;
   /** Draw charts/ and report.html (default true). */
   report?: boolean;
   /** Independent replications (default 1: just the run). */
@@ -52,7 +54,10 @@ const SLICE_LOTTERY_PERIODS = 200;
  */
 export async function runCommand(options: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
-  const { scenario, text } = readScenarioSource(options.scenarioPath, { seed: options.seed, rounds: options.rounds });
+  const source = readScenarioSource(options.scenarioPath, { seed: options.seed, rounds: options.rounds });
+  const text = source.text;
+  const scenario: ResolvedScenario =
+    options.sampleEvery === undefined ? source.scenario : { ...source.scenario, sampleEvery: options.sampleEvery };
   const path = options.out ?? defaultResultsPath(options.resultsRoot, scenario.name, scenario.seed, new Date(started));
   const folder = new ResultsFolder(path, options.force);
   const onSignal = () => {

@@ -112,12 +112,21 @@ test('bad input gives file:line:column, field and value, exit code 2, and no res
   }
 });
 
+test('--sample-every sets the cadence of timeseries.csv', () => {
+  const out = join(scratchDir(), 'sampled');
+  const r = runCli(['run', 'scenarios/participation.yaml', '--rounds', '50', '--sample-every', '7', '--out', out, '--quiet', '--no-report']);
+  assert.equal(r.status, 0, r.stderr);
+  // Every 7th round, then the last round.
+  assert.deepEqual(csvRows(read(out, 'timeseries.csv')).map((row) => Number(row[0])), [7, 14, 21, 28, 35, 42, 49, 50]);
+});
+
 test('bad options are named with their value, exit code 2, and nothing is written', () => {
   const cases: Array<[string[], RegExp]> = [
     [['--rounds', 'abc'], /--rounds must be an integer >= 1, got NaN/],
     [['--seed', '-3'], /--seed must be an integer from 0 to 4294967295, got -3/],
     [['--replications', '0'], /--replications must be an integer >= 1, got 0/],
     [['--workers', '1.5'], /--workers must be an integer >= 1, got 1.5/],
+    [['--sample-every', '0'], /--sample-every must be an integer >= 1, got 0/],
   ];
   for (const [options, message] of cases) {
     const dir = scratchDir();
