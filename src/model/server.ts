@@ -6,11 +6,13 @@ import { AnnouncementPollers } from './announcement-pollers.js';
 import { CandidateBlocks } from './candidate-blocks.js';
 import { Chain } from './chain.js';
 import { drawPoolMember } from './lottery-draw.js';
+import { LotteryPool, POOL_CRASHED } from './lottery-pool.js';
 import { formatPythonDatetime, pythonInt } from './python-text.js';
 import type { PeriodRecord, RoundRecord, ServerCounters, StopReason, ValidatorTotals } from './records.js';
 import { rewardFor } from './rewards.js';
 import { sha256Hex } from './sha256.js';
 import { SyncSenders } from './sync-senders.js';
+import { ValidatorsTable } from './validators-table.js';
 
 /**
  * Same-instant order, as the spec fixes it: client input, intake, lottery, then the
@@ -42,11 +44,6 @@ export interface ServerObserver {
   /** The server's state at the end of every sync period, and at the end of the run (only if given). */
   period?(record: PeriodRecord): void;
 }
-
-// How the server holds a balance: what `validators[address]` is in the seed.
-const BALANCE_ABSENT = 0; // deleted, or never set
-const BALANCE_INT = 1;
-const BALANCE_BYTES = 2; // raw bytes of a line int() refused; truthy unless empty
 
 /**
  * The server of `server-logic.md`, replayed on the simulation's virtual clock: the
@@ -88,16 +85,12 @@ export class PosServer {
   private lotteryAlive = true;
   private literalLoopRunning = false;
 
-  // The `validators` map: address text -> slot; per slot the balance.
-  private readonly addressSlots = new Map<string, number>();
-  private balanceKind = new Uint8Array(64);
-  private balanceValue = new Float64Array(64);
-  private slotRoundStamp = new Float64Array(64);
+  private readonly table = new ValidatorsTable();
+  private readonly pool = new LotteryPool();
   private readonly connectionSlot: Int32Array;
   private readonly connectionOpen: Uint8Array;
   private readonly connectedUs: Float64Array;
   private openConnections = 0;
-  private lotteryAttempts = 0;
   private clientsDone = false;
   private totalStake = 0;
   private lastPeriodUs = 0;
@@ -115,9 +108,6 @@ export class PosServer {
     threads: 0,
   };
 
-  // Reused per round, sized to the number of addresses.
-  private poolStakes = new Float64Array(64);
-  private poolBlockSlots = new Int32Array(64);
   private readonly roundRecord: RoundRecord = {
     round: 0,
     timeUs: 0,
@@ -187,20 +177,14 @@ export class PosServer {
     }
     const timestamp = formatPythonDatetime(this.options.startEpochUs + now);
     let address = sha256Hex(timestamp);
-    if (this.addressSlots.has(address)) {
+    if (this.table.has(address)) {
       // Seed: the later client overwrites the earlier one's entry (quirk 7).
       // Fixed: it gets a fresh address derived from the same timestamp instead.
       if (this.seedRules) this.counters.addressCollisions++;
-      for (let k = 1; !this.seedRules && this.addressSlots.has(address); k++) address = sha256Hex(`${timestamp}#${k}`);
+      for (let k = 1; !this.seedRules && this.table.has(address); k++) address = sha256Hex(`${timestamp}#${k}`);
     }
-    const slot = this.slotFor(address);
-    if (parsed === null) {
-      this.balanceKind[slot] = BALANCE_BYTES;
-      this.balanceValue[slot] = balance.kind === 'text' && balance.text.length > 0 ? 1 : 0;
-    } else {
-      this.balanceKind[slot] = BALANCE_INT;
-      this.balanceValue[slot] = parsed;
-    }
+    const slot = this.table.slotFor(address);
+    this.table.set(slot, parsed, balance.kind === 'text' ? balance.text : '');
     this.validators.address[connection] = address;
     this.validators.balanceText[connection] = parsed === null ? (balance as { text: string }).text : String(parsed);
     const stake = parsed === null ? 0 : Math.max(0, parsed);
@@ -248,7 +232,7 @@ export class PosServer {
     if (!this.connectionOpen[connection]) return;
     const slot = this.connectionSlot[connection] as number;
     // With a shared (collided) address the second del raises KeyError: same outcome.
-    this.balanceKind[slot] = BALANCE_ABSENT;
+    this.table.delete(slot);
     this.connectionOpen[connection] = 0;
     this.openConnections--;
     this.counters.evictions++;
@@ -308,16 +292,6 @@ export class PosServer {
     this.observer.period?.(r);
   }
 
-  /** The `validators` map entry for an address, created on first use. */
-  private slotFor(address: string): number {
-    const existing = this.addressSlots.get(address);
-    if (existing !== undefined) return existing;
-    const slot = this.addressSlots.size;
-    this.addressSlots.set(address, slot);
-    if (slot === this.balanceKind.length) this.growSlots();
-    return slot;
-  }
-
   private intakeTick(): number {
     const moved = this.blocks.intake();
     if (!this.lotteryAlive) {
@@ -343,29 +317,11 @@ export class PosServer {
   /** One pass of `pick_winner`'s loop body. */
   private runLottery(): void {
     if (!this.lotteryAlive || this.blocks.tempCount === 0) return;
-    const blocks = this.blocks;
-    const stamp = ++this.lotteryAttempts;
-    const tempCount = blocks.tempCount;
-    let members = 0;
-    let poolStake = 0;
-    // Walk temp_blocks in order; a validator's first block decides its tickets.
-    for (let i = 0; i < tempCount; i++) {
-      const blockSlot = blocks.tempSlot(i);
-      const slot = blocks.address[blockSlot] as number;
-      if (this.slotRoundStamp[slot] === stamp) continue;
-      const kind = this.balanceKind[slot];
-      const balance = this.balanceValue[slot] as number;
-      if (kind === BALANCE_BYTES && balance !== 0) {
-        // range(bytes) raises TypeError: the lottery thread dies (quirk 4).
-        this.halt('bad-balance');
-        return;
-      }
-      if (kind !== BALANCE_INT || balance <= 0) continue; // falsy, or range(negative) = no tickets
-      this.slotRoundStamp[slot] = stamp;
-      this.poolStakes[members] = balance;
-      this.poolBlockSlots[members] = blockSlot;
-      members++;
-      poolStake += balance;
+    const tempCount = this.blocks.tempCount;
+    const members = this.pool.build(this.blocks, this.table);
+    if (members === POOL_CRASHED) {
+      this.halt('bad-balance'); // range(bytes) raises TypeError (quirk 4)
+      return;
     }
     if (members === 0) {
       if (this.seedRules) {
@@ -374,15 +330,16 @@ export class PosServer {
       }
       this.counters.emptyPoolsSkipped++;
       this.counters.candidatesDiscarded += tempCount;
-      blocks.clearTemp();
+      this.blocks.clearTemp();
       return;
     }
+    const poolStake = this.pool.total;
     if (poolStake > 2 ** 53) throw new RangeError(`pool stake ${poolStake} is beyond 2^53: cannot draw exactly`);
-    const winnerIndex = drawPoolMember(this.poolStakes, members, poolStake, this.options.lotteryStream);
+    const winnerIndex = drawPoolMember(this.pool.stakes, members, poolStake, this.options.lotteryStream);
     this.recordPool(members, poolStake);
     this.appendWinner(winnerIndex, members, poolStake);
     this.counters.candidatesDiscarded += tempCount - 1;
-    blocks.clearTemp();
+    this.blocks.clearTemp();
     if (this.options.maxRounds !== null && this.counters.rounds >= this.options.maxRounds) this.stop('rounds');
     else this.stopIfIdle();
   }
@@ -390,8 +347,8 @@ export class PosServer {
   private recordPool(members: number, poolStake: number): void {
     const v = this.validators;
     for (let m = 0; m < members; m++) {
-      const connection = this.blocks.connection[this.poolBlockSlots[m] as number] as number;
-      const p = (this.poolStakes[m] as number) / poolStake;
+      const connection = this.blocks.connection[this.pool.blockSlots[m] as number] as number;
+      const p = (this.pool.stakes[m] as number) / poolStake;
       v.roundsInPool[connection] = (v.roundsInPool[connection] as number) + 1;
       v.expectedWins[connection] = (v.expectedWins[connection] as number) + p;
       v.winVariance[connection] = (v.winVariance[connection] as number) + p * (1 - p);
@@ -400,7 +357,7 @@ export class PosServer {
 
   private appendWinner(winnerIndex: number, members: number, poolStake: number): void {
     const blocks = this.blocks;
-    const blockSlot = this.poolBlockSlots[winnerIndex] as number;
+    const blockSlot = this.pool.blockSlots[winnerIndex] as number;
     const connection = blocks.connection[blockSlot] as number;
     const now = this.sim.now;
     // Writes before this instant carried the chain as it was before this block.
@@ -427,7 +384,7 @@ export class PosServer {
     r.poolValidators = members;
     r.poolStake = poolStake;
     r.winner = connection;
-    r.winnerStake = this.poolStakes[winnerIndex] as number;
+    r.winnerStake = this.pool.stakes[winnerIndex] as number;
     r.winnerP = r.winnerStake / poolStake;
     r.blockIndex = appended.index;
     r.blockPosition = appended.position;
@@ -441,7 +398,7 @@ export class PosServer {
     const reward = rewardFor(this.options.rewards, this.counters.rounds, this.totalStake, this.validators.stake[connection] as number);
     if (reward === 0) return;
     const slot = this.connectionSlot[connection] as number;
-    this.balanceValue[slot] = (this.balanceValue[slot] as number) + reward;
+    this.table.addTokens(slot, reward);
     this.validators.stake[connection] = (this.validators.stake[connection] as number) + reward;
     this.totalStake += reward;
   }
@@ -508,21 +465,6 @@ export class PosServer {
   private updatePeakThreads(): void {
     const n = this.threadCount();
     if (n > this.counters.peakThreads) this.counters.peakThreads = n;
-  }
-
-  private growSlots(): void {
-    const n = this.balanceKind.length * 2;
-    const kind = new Uint8Array(n);
-    kind.set(this.balanceKind);
-    this.balanceKind = kind;
-    const value = new Float64Array(n);
-    value.set(this.balanceValue);
-    this.balanceValue = value;
-    const stamp = new Float64Array(n);
-    stamp.set(this.slotRoundStamp);
-    this.slotRoundStamp = stamp;
-    this.poolStakes = new Float64Array(n);
-    this.poolBlockSlots = new Int32Array(n);
   }
 }
 

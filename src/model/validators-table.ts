@@ -1,0 +1,74 @@
+/** What `validators[address]` holds in the seed. */
+const ABSENT = 0; // deleted, or never set
+const INT = 1;
+const BYTES = 2; // the raw bytes of a balance line int() refused; truthy unless empty
+
+/** {@link ValidatorsTable.tickets} for a balance on which `range()` raises: the lottery thread dies. */
+export const CRASHES_LOTTERY = -1;
+
+/**
+ * The seed's `validators` dict, address -> balance, with each address given a small
+ * integer slot so the lottery can work on typed arrays. Two clients with the same
+ * address share a slot, as they share the dict entry in the seed.
+ */
+export class ValidatorsTable {
+  private readonly slots = new Map<string, number>();
+  private kind = new Uint8Array(64);
+  private value = new Float64Array(64);
+
+  /** Addresses ever entered. */
+  get size(): number {
+    return this.slots.size;
+  }
+
+  has(address: string): boolean {
+    return this.slots.has(address);
+  }
+
+  /** The slot of an address, created on first use. */
+  slotFor(address: string): number {
+    const existing = this.slots.get(address);
+    if (existing !== undefined) return existing;
+    const slot = this.slots.size;
+    this.slots.set(address, slot);
+    if (slot === this.kind.length) this.grow();
+    return slot;
+  }
+
+  /** `validators[address] = balance`: an int, or (null) the raw text int() refused. */
+  set(slot: number, balance: number | null, rawText: string): void {
+    this.kind[slot] = balance === null ? BYTES : INT;
+    this.value[slot] = balance === null ? (rawText.length > 0 ? 1 : 0) : balance;
+  }
+
+  /** `del validators[address]` (a second del, which raises KeyError in the seed, changes nothing). */
+  delete(slot: number): void {
+    this.kind[slot] = ABSENT;
+  }
+
+  /** Adds reward tokens to an int balance. */
+  addTokens(slot: number, tokens: number): void {
+    this.value[slot] = (this.value[slot] as number) + tokens;
+  }
+
+  /**
+   * What `pick_winner` makes of the entry: `if k: range(k)` gives `balance` tickets for a
+   * positive int; none for a missing, zero, negative or empty entry; and for non-empty
+   * bytes, {@link CRASHES_LOTTERY}.
+   */
+  tickets(slot: number): number {
+    const kind = this.kind[slot];
+    const value = this.value[slot] as number;
+    if (kind === INT) return value > 0 ? value : 0;
+    return kind === BYTES && value !== 0 ? CRASHES_LOTTERY : 0;
+  }
+
+  private grow(): void {
+    const kind = new Uint8Array(this.kind.length * 2);
+    kind.set(this.kind);
+    this.kind = kind;
+    const value = new Float64Array(this.value.length * 2);
+    value.set(this.value);
+    this.value = value;
+  }
+}
