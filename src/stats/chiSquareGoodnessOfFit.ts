@@ -1,5 +1,4 @@
-import { chiSquarePValue } from './chiSquarePValue.js';
-import type { GoodnessOfFitResult } from './goodnessOfFitResult.js';
+import { chiSquareDistributedResult, type GoodnessOfFitResult } from './goodnessOfFitResult.js';
 import { poolSmallExpected, type GoodnessOfFitOptions } from './poolSmallExpected.js';
 
 /**
@@ -32,12 +31,5 @@ export function chiSquareGoodnessOfFit(
     const difference = (pooled.observed[index] ?? 0) - e;
     statistic += (difference * difference) / e;
   });
-  const degreesOfFreedom = pooled.expected.length - 1;
-  return {
-    statistic,
-    degreesOfFreedom,
-    pValue: chiSquarePValue(statistic, degreesOfFreedom),
-    bins: pooled.expected.length,
-    pooledCategories: pooled.pooledCategories,
-  };
+  return chiSquareDistributedResult(statistic, pooled);
 }

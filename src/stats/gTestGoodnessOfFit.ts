@@ -1,5 +1,4 @@
-import { chiSquarePValue } from './chiSquarePValue.js';
-import type { GoodnessOfFitResult } from './goodnessOfFitResult.js';
+import { chiSquareDistributedResult, type GoodnessOfFitResult } from './goodnessOfFitResult.js';
 import { poolSmallExpected, type GoodnessOfFitOptions } from './poolSmallExpected.js';
 
 /**
@@ -33,13 +32,5 @@ export function gTestGoodnessOfFit(
       halfG += o * Math.log(o / e);
     }
   });
-  const statistic = Math.max(0, 2 * halfG);
-  const degreesOfFreedom = pooled.expected.length - 1;
-  return {
-    statistic,
-    degreesOfFreedom,
-    pValue: chiSquarePValue(statistic, degreesOfFreedom),
-    bins: pooled.expected.length,
-    pooledCategories: pooled.pooledCategories,
-  };
+  return chiSquareDistributedResult(Math.max(0, 2 * halfG), pooled);
 }

@@ -4,7 +4,7 @@ export { winZScore } from './winZScore.js';
 export { holmAdjust } from './holmAdjust.js';
 export { chiSquarePValue } from './chiSquarePValue.js';
 export { poolSmallExpected, type GoodnessOfFitOptions, type PooledBins } from './poolSmallExpected.js';
-export type { GoodnessOfFitResult } from './goodnessOfFitResult.js';
+export { chiSquareDistributedResult, type GoodnessOfFitResult } from './goodnessOfFitResult.js';
 export { chiSquareGoodnessOfFit } from './chiSquareGoodnessOfFit.js';
 export { gTestGoodnessOfFit } from './gTestGoodnessOfFit.js';
 export { totalVariationDistance } from './totalVariationDistance.js';
