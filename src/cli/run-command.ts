@@ -7,7 +7,7 @@ import { validatorsCsvChunks } from '../report/validators-csv.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { aggregateReplications } from '../replications/aggregate.js';
 import { replicationsCsv } from '../report/replications-csv.js';
-import { trackedSeries } from '../report/tracked-series.js';
+import { trackedSeries, type TrackedSeries } from '../report/tracked-series.js';
 import { runReplications } from './replication-pool.js';
 import { BufferedFile } from './buffered-file.js';
 import { createProgress } from './progress.js';
@@ -66,11 +66,13 @@ export async function runCommand(options: RunOptions): Promise<RunOutcome> {
   };
   process.once('SIGINT', onSignal);
   try {
-    const { result, finalConcentration } = simulateToFolder(scenario, folder, options);
+    const tracked = trackedSeries(scenario);
+    const { result, finalConcentration } = simulateToFolder(scenario, tracked, folder, options);
     const { rows, fairness } = validatorTable(scenario, result);
     const summary: RunSummary = buildSummary(scenario, result, rows, fairness, finalConcentration);
-    if ((options.replications ?? 1) > 1) {
-      const outcomes = await replicate(scenario, options.replications ?? 1, options.workers ?? 1, options.quiet);
+    const replications = options.replications ?? 1;
+    if (replications > 1) {
+      const outcomes = await replicate(scenario, tracked, replications, options.workers ?? 1, options.quiet);
       writeFileSync(folder.file('replications.csv'), replicationsCsv(outcomes));
       summary.replications = aggregateReplications(scenario, outcomes);
     }
@@ -95,10 +97,16 @@ export async function runCommand(options: RunOptions): Promise<RunOutcome> {
   }
 }
 
-async function replicate(scenario: ResolvedScenario, count: number, workers: number, quiet: boolean) {
+async function replicate(
+  scenario: ResolvedScenario,
+  tracked: readonly TrackedSeries[],
+  count: number,
+  workers: number,
+  quiet: boolean,
+) {
   const progress = createProgress(quiet, `${scenario.name} replications`, 'replications');
   try {
-    return await runReplications(scenario, trackedSeries(scenario), count, workers, (done) =>
+    return await runReplications(scenario, tracked, count, workers, (done) =>
       progress.update(done / count, done),
     );
   } finally {
@@ -106,8 +114,13 @@ async function replicate(scenario: ResolvedScenario, count: number, workers: num
   }
 }
 
-function simulateToFolder(scenario: ResolvedScenario, folder: ResultsFolder, options: RunOptions) {
-  const recorder = new RunRecorder(scenario, trackedSeries(scenario), (name) => folder.file(name), options.chain);
+function simulateToFolder(
+  scenario: ResolvedScenario,
+  tracked: readonly TrackedSeries[],
+  folder: ResultsFolder,
+  options: RunOptions,
+) {
+  const recorder = new RunRecorder(scenario, tracked, (name) => folder.file(name), options.chain);
   const run = new ModelRun(scenario, recorder.observer);
   recorder.attach(run.validators);
   const progress = createProgress(options.quiet, scenario.name, 'rounds');
