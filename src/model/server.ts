@@ -251,15 +251,15 @@ export class PosServer {
   finish(endUs: number): void {
     if (this.observer.period && endUs > this.lastPeriodUs) this.reportPeriod();
     else this.countSyncWrites(endUs - (endUs % 1000));
+    this.settleAnnouncementCounters();
     if (!this.seedRules) {
+      // Per-connection counts under fixed rules: what was announced while still connected.
       for (let c = 0; c < this.connectionOpen.length; c++) {
         if (this.connectionOpen[c]) {
           this.validators.announcementsReceived[c] =
             (this.validators.announcementsReceived[c] as number) + this.counters.announcementsMade;
         }
       }
-    } else {
-      this.settleAnnouncementCounters();
     }
     this.counters.threadsAtEnd = this.threadCount();
   }
