@@ -1,5 +1,5 @@
+import type { BatchSource } from './batch-source.js';
 import { EventQueue, type PoppedEvent } from './event-queue.js';
-import { FifoLane } from './fifo-lane.js';
 
 /** What an event runs: a handler registered once, called with the event's number argument. */
 export type EventHandler = (arg: number) => void;
@@ -11,28 +11,34 @@ const SEQUENCE_SPAN = 2 ** 40;
 /**
  * A discrete-event kernel on a virtual clock in integer microseconds.
  *
- * Events are ordered by (time, priority, sequence): lower priority numbers run first
- * at the same instant, and equal (time, priority) run in scheduling order. Handlers are
- * registered once and events carry a number, so the hot loop allocates nothing.
- * It knows nothing of what it simulates, and never reads a wall clock: callers that
- * want progress run it in slices with {@link Simulation.runUntil}.
+ * Events are ordered by (time, rank), rank = (priority, then a tie-breaker): lower
+ * priority numbers run first at the same instant; within a priority, events run in
+ * the order they were scheduled (FIFO), or by an explicit order key when the caller
+ * gives one (see {@link schedule}). Handlers are registered once and events carry a
+ * number, so the hot loop allocates nothing. Batch sources ({@link addSource}) are
+ * merged with the heap by the same order. The kernel knows nothing of what it
+ * simulates and never reads a wall clock: callers that want progress run it in
+ * slices with {@link runUntil}.
  */
 export class Simulation {
   private readonly queue = new EventQueue();
   private readonly handlerTable: EventHandler[] = [];
-  private readonly lanes: FifoLane[] = [];
+  private readonly sources: BatchSource[] = [];
   private readonly popped: PoppedEvent = { time: 0, handler: 0, arg: 0 };
   private sequence = 0;
   private stopped = false;
   private current = 0;
   private processed = 0;
+  /** While a source runs a batch: the (time, rank) its items must come before. */
+  private boundTime = -Infinity;
+  private boundRank = -Infinity;
 
   /** The virtual time, µs. */
   get now(): number {
     return this.current;
   }
 
-  /** Events run so far. */
+  /** Events run so far (heap events and entered batch items). */
   get eventsProcessed(): number {
     return this.processed;
   }
@@ -45,8 +51,13 @@ export class Simulation {
   /** Time of the next event, Infinity if none. */
   get nextEventTime(): number {
     let t = this.queue.peekTime();
-    for (const lane of this.lanes) t = Math.min(t, lane.frontTime);
+    for (const source of this.sources) t = Math.min(t, source.frontTime);
     return t;
+  }
+
+  /** The rank an event of `priority` with order key `key` gets (see {@link schedule}). */
+  static rankOf(priority: number, key: number): number {
+    return priority * SEQUENCE_SPAN + key;
   }
 
   /** Registers a handler; returns the id to schedule it with. */
@@ -57,41 +68,50 @@ export class Simulation {
 
   /**
    * Schedules handler `handlerId` at virtual time `time` (µs, not in the past).
-   * @throws if time is before now or not an integer, or priority is out of range
+   *
+   * @param orderKey ties at the same (time, priority) run by this key instead of in
+   *   scheduling order. The caller keeps keys unique among pending events of the
+   *   priority, and uses keys for all events of that priority or for none.
+   * @throws if time is before now or not an integer, priority is out of range, or the
+   *   key is not an integer in [0, 2^40)
    */
-  schedule(time: number, priority: number, handlerId: number, arg = 0): void {
+  schedule(time: number, priority: number, handlerId: number, arg = 0, orderKey?: number): void {
     if (!(time >= this.current) || !Number.isInteger(time)) {
       throw new RangeError(`Simulation.schedule: time must be an integer >= now (${this.current}), got ${time}`);
     }
     this.checkPriority(priority);
-    this.queue.push(time, priority * SEQUENCE_SPAN + this.sequence++, handlerId, arg);
-  }
-
-  /**
-   * A FIFO lane for `handlerId` at `priority`: events scheduled into it must come in
-   * non-decreasing time order (see {@link FifoLane}). Returns the lane's id.
-   */
-  createLane(priority: number, handlerId: number): number {
-    this.checkPriority(priority);
-    this.lanes.push(new FifoLane(handlerId, priority));
-    return this.lanes.length - 1;
-  }
-
-  /** True when an event at `time` may go into the lane (no earlier than its last one). */
-  laneAccepts(laneId: number, time: number): boolean {
-    return time >= (this.lanes[laneId] as FifoLane).lastTime;
-  }
-
-  /**
-   * Schedules the lane's handler at `time`, ordered exactly as {@link schedule} would.
-   * @throws if time is before now, or before the lane's last event
-   */
-  scheduleInLane(laneId: number, time: number, arg = 0): void {
-    const lane = this.lanes[laneId] as FifoLane;
-    if (!(time >= this.current) || !Number.isInteger(time) || time < lane.lastTime) {
-      throw new RangeError(`Simulation.scheduleInLane: time must be an integer >= now and >= the lane's last time, got ${time}`);
+    let key = orderKey;
+    if (key === undefined) key = this.sequence++;
+    else if (!Number.isInteger(key) || key < 0 || key >= SEQUENCE_SPAN) {
+      throw new RangeError(`Simulation.schedule: order key must be an integer in [0, 2^40), got ${key}`);
     }
-    lane.push(time, lane.priority * SEQUENCE_SPAN + this.sequence++, arg);
+    const rank = priority * SEQUENCE_SPAN + key;
+    this.queue.push(time, rank, handlerId, arg);
+    // An event scheduled during a batch ahead of its bound ends the batch there.
+    if (time < this.boundTime || (time === this.boundTime && rank < this.boundRank)) {
+      this.boundTime = time;
+      this.boundRank = rank;
+    }
+  }
+
+  /** Adds a batch source, merged with the heap from now on. */
+  addSource(source: BatchSource): void {
+    this.sources.push(source);
+  }
+
+  /**
+   * For the source running a batch: true when an item at (time, rank) comes before
+   * every other pending event and the end of the current {@link runUntil}, and the
+   * run has not been stopped.
+   */
+  mayRunItem(time: number, rank: number): boolean {
+    return !this.stopped && (time < this.boundTime || (time === this.boundTime && rank < this.boundRank));
+  }
+
+  /** For the source running a batch: the clock moves to the item's time, which counts as an event. */
+  enterItem(time: number): void {
+    this.current = time;
+    this.processed++;
   }
 
   /** Ends the current run after the event being handled. */
@@ -107,33 +127,61 @@ export class Simulation {
   runUntil(until: number): void {
     const queue = this.queue;
     const handlers = this.handlerTable;
-    const lanes = this.lanes;
+    const sources = this.sources;
     const ev = this.popped;
     while (!this.stopped) {
-      // The earliest of the heap's top and every lane's front, by (time, rank).
+      // The earliest of the heap's top and every source's front, by (time, rank).
       let time = queue.peekTime();
       let rank = time === Infinity ? Infinity : queue.peekRank();
-      let from: FifoLane | null = null;
-      for (let i = 0; i < lanes.length; i++) {
-        const lane = lanes[i] as FifoLane;
-        const t = lane.frontTime;
-        if (t < time || (t === time && t !== Infinity && lane.frontRank < rank)) {
+      let from: BatchSource | null = null;
+      for (let i = 0; i < sources.length; i++) {
+        const source = sources[i] as BatchSource;
+        const t = source.frontTime;
+        if (t < time || (t === time && t !== Infinity && source.frontRank < rank)) {
           time = t;
-          rank = lane.frontRank;
-          from = lane;
+          rank = source.frontRank;
+          from = source;
         }
       }
       if (!(time < until)) break;
-      this.current = time;
-      this.processed++;
       if (from === null) {
+        this.current = time;
+        this.processed++;
         queue.pop(ev);
         (handlers[ev.handler] as EventHandler)(ev.arg);
       } else {
-        (handlers[from.handler] as EventHandler)(from.popArg());
+        this.runBatch(from, until);
       }
     }
     if (!this.stopped && until !== Infinity && until > this.current) this.current = until;
+  }
+
+  /** Lets `source` run everything it has before the next other event (or `until`). */
+  private runBatch(source: BatchSource, until: number): void {
+    let time = this.queue.peekTime();
+    let rank = time === Infinity ? Infinity : this.queue.peekRank();
+    for (const other of this.sources) {
+      const t = other.frontTime;
+      if (other !== source && (t < time || (t === time && t !== Infinity && other.frontRank < rank))) {
+        time = t;
+        rank = other.frontRank;
+      }
+    }
+    if (until <= time) {
+      time = until;
+      rank = -Infinity;
+    }
+    this.boundTime = time;
+    this.boundRank = rank;
+    const frontTime = source.frontTime;
+    const frontRank = source.frontRank;
+    source.runBatch();
+    this.boundTime = -Infinity;
+    this.boundRank = -Infinity;
+    if (source.frontTime === frontTime && source.frontRank === frontRank && !this.stopped) {
+      // It was first in line, so it had to run or skip at least its front item.
+      throw new Error(`Simulation: a batch source made no progress at ${frontTime} µs`);
+    }
   }
 
   private checkPriority(priority: number): void {

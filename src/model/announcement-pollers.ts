@@ -6,6 +6,9 @@ interface PollerGroup {
   count: number;
 }
 
+/** Spawn-cache entries per connection (see {@link AnnouncementPollers.spawn}). */
+const RECENT_PER_CONNECTION = 4;
+
 /** Where announcements went. */
 export interface AnnouncementTotals {
   delivered: number;
@@ -33,14 +36,24 @@ export class AnnouncementPollers {
   private pendingMessages = 0;
   private live = 0;
   private lastWakeUs = -1;
+  /**
+   * The last few groups each connection spawned into, by residue: a client that types
+   * at a fixed interval cycles through a handful of residues, so nearly every spawn
+   * finds its group here instead of searching its bucket.
+   */
+  private readonly recentResidue: Float64Array;
+  private readonly recentGroup: Array<PollerGroup | undefined>;
+  private readonly recentNext: Uint8Array;
   readonly totals: AnnouncementTotals = { delivered: 0, lost: 0 };
 
   /**
    * @param periodUs poll sleep, a whole number of ms
+   * @param connections connection numbers are below this
    * @param onDelivered called with the connection each delivered message reached
    */
   constructor(
     periodUs: number,
+    connections: number,
     private readonly onDelivered: (connection: number, messages: number) => void,
   ) {
     if (!Number.isInteger(periodUs / 1000) || periodUs <= 0) {
@@ -48,6 +61,9 @@ export class AnnouncementPollers {
     }
     this.periodUs = periodUs;
     this.buckets = Array.from({ length: periodUs / 1000 }, () => []);
+    this.recentResidue = new Float64Array(connections * RECENT_PER_CONNECTION).fill(-1);
+    this.recentGroup = new Array<PollerGroup | undefined>(connections * RECENT_PER_CONNECTION);
+    this.recentNext = new Uint8Array(connections);
   }
 
   /** Poller threads alive. */
@@ -65,6 +81,25 @@ export class AnnouncementPollers {
     this.live++;
     if (this.pendingMessages > 0) this.deliver(connection, this.pendingMessages);
     const residueUs = nowUs % this.periodUs;
+    const recent = connection * RECENT_PER_CONNECTION;
+    for (let j = recent; j < recent + RECENT_PER_CONNECTION; j++) {
+      if (this.recentResidue[j] !== residueUs) continue;
+      const group = this.recentGroup[j] as PollerGroup;
+      // A group whose pollers all died is gone from its bucket (only closed connections' die).
+      if (group.count > 0) {
+        group.count++;
+        return;
+      }
+    }
+    const group = this.findOrAddGroup(connection, residueUs, nowUs);
+    const next = this.recentNext[connection] as number;
+    this.recentNext[connection] = (next + 1) % RECENT_PER_CONNECTION;
+    const slot = recent + next;
+    this.recentResidue[slot] = residueUs;
+    this.recentGroup[slot] = group;
+  }
+
+  private findOrAddGroup(connection: number, residueUs: number, nowUs: number): PollerGroup {
     const bucket = this.buckets[Math.floor(residueUs / 1000)] as PollerGroup[];
     // Buckets are sorted by (residue, connection): find the group, or where it goes.
     let low = 0;
@@ -78,9 +113,11 @@ export class AnnouncementPollers {
     const found = bucket[low];
     if (found && found.residueUs === residueUs && found.connection === connection) {
       found.count++;
-      return;
+      return found;
     }
-    bucket.splice(low, 0, { residueUs, connection, createdUs: nowUs, count: 1 });
+    const group = { residueUs, connection, createdUs: nowUs, count: 1 };
+    bucket.splice(low, 0, group);
+    return group;
   }
 
   /**

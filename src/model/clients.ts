@@ -1,16 +1,29 @@
 import type { Simulation } from '../engine/simulation.js';
 import { deriveStream, type RandomStream } from '../rng/stream.js';
 import type { ResolvedValidator, TypedInput } from '../scenario/types.js';
+import { MEMBER_CONNECTED, MEMBER_DONE, PeriodicSubmitters, type PeriodicMember } from './periodic-submitters.js';
 import { PRIORITY, type PosServer } from './server.js';
 
 const NOT_CONNECTED = 0;
-const CONNECTED = 1;
-const DONE = 2;
+const CONNECTED = MEMBER_CONNECTED;
+const DONE = MEMBER_DONE;
+
+export interface ClientDriverOptions {
+  /**
+   * Periodic clients' lines go through one {@link PeriodicSubmitters} per interval
+   * (the default), or (false) one heap event each, like every other client: the slow
+   * path the tests compare the fast one against.
+   */
+  readonly periodicInBulk?: boolean;
+}
 
 /**
  * The simulated clients (the people at `nc localhost 9090`). Each has at most one
- * pending input event: connect, the next BPM line, or closing the connection. A client
- * whose next line would come at or after its leave time closes instead.
+ * pending event on the heap: connect, the next line, or closing the connection; a
+ * client whose next line would come at or after its leave time closes instead.
+ * Clients that type at a fixed interval have only their connect and close on the
+ * heap: their lines come from a batch source. Client input of the same instant runs
+ * in connection order (the connection number is the events' order key).
  */
 export class ClientDriver {
   private readonly state: Uint8Array;
@@ -19,8 +32,12 @@ export class ClientDriver {
   /** Created on first use: only Poisson gaps and uniform BPMs draw after resolution. */
   private readonly streams: Array<RandomStream | undefined>;
   private readonly inputId: number;
-  /** Lane of each periodic client (one lane per interval), -1 for the others. */
-  private readonly laneOf: Int32Array;
+  /** 1 for clients whose lines come from a batch source. */
+  private readonly inBulk: Uint8Array;
+  /** A bulk client's BPM when it always types the same integer, else NaN (see {@link typeBulkLine}). */
+  private readonly constantBpm: Float64Array;
+  /** A bulk client's leave time, Infinity if none. */
+  private readonly bulkLeaveUs: Float64Array;
   private active: number;
 
   constructor(
@@ -28,17 +45,25 @@ export class ClientDriver {
     private readonly server: PosServer,
     private readonly clients: readonly ResolvedValidator[],
     private readonly seed: number,
+    options: ClientDriverOptions = {},
   ) {
     const n = clients.length;
     this.state = new Uint8Array(n);
     this.submissionsTyped = new Float64Array(n);
     this.nextSubmissionUs = new Float64Array(n);
     this.streams = new Array<RandomStream | undefined>(n);
+    this.inBulk = new Uint8Array(n);
+    this.constantBpm = new Float64Array(n).fill(NaN);
+    this.bulkLeaveUs = new Float64Array(n).fill(Infinity);
     this.active = n;
     this.inputId = sim.register((c) => this.onInput(c));
-    this.laneOf = this.assignLanes();
-    clients.forEach((client, c) => sim.schedule(client.connectUs, PRIORITY.clientInput, this.inputId, c));
+    if (options.periodicInBulk ?? true) this.addPeriodicSources();
+    clients.forEach((client, c) => this.scheduleInput(client.connectUs, c));
     if (n === 0) server.noMoreInput();
+  }
+
+  private scheduleInput(timeUs: number, c: number): void {
+    this.sim.schedule(timeUs, PRIORITY.clientInput, this.inputId, c, c);
   }
 
   private onInput(c: number): void {
@@ -48,38 +73,73 @@ export class ClientDriver {
       if (!this.server.connect(c, client.balance)) return this.finish(c);
       this.state[c] = CONNECTED;
       this.nextSubmissionUs[c] = this.firstSubmission(c, client);
+      if (this.inBulk[c]) return this.scheduleLeaveBefore(c, this.nextSubmissionUs[c] as number);
     } else if (client.leaveUs !== null && now >= client.leaveUs) {
       this.server.disconnect(c);
       return this.finish(c);
     } else {
-      const k = this.submissionsTyped[c] as number;
-      this.submissionsTyped[c] = k + 1;
-      if (!this.server.submit(c, this.bpmLine(c, client, k))) return this.finish(c);
-      this.nextSubmissionUs[c] = this.followingSubmission(c, client, k + 1, now);
+      if (!this.typeLine(c)) return;
+      this.nextSubmissionUs[c] = this.followingSubmission(c, client, this.submissionsTyped[c] as number, now);
     }
     const next = this.nextSubmissionUs[c] as number;
-    const leaving = client.leaveUs !== null && client.leaveUs <= next;
-    const at = leaving ? (client.leaveUs as number) : next;
+    const at = client.leaveUs !== null && client.leaveUs <= next ? client.leaveUs : next;
     if (at === Infinity) return this.finish(c);
-    // A lane keeps periodic submitters off the heap, in exactly the order the heap would give.
-    const lane = leaving ? -1 : (this.laneOf[c] as number);
-    if (lane >= 0 && this.sim.laneAccepts(lane, at)) this.sim.scheduleInLane(lane, at, c);
-    else this.sim.schedule(at, PRIORITY.clientInput, this.inputId, c);
+    this.scheduleInput(at, c);
   }
 
-  /** Periodic submitters fire in the same order every period, so each interval gets a FIFO lane. */
-  private assignLanes(): Int32Array {
-    const byInterval = new Map<number, number>();
-    return Int32Array.from(this.clients, (client) => {
+  /** The client types its next BPM line now. Returns whether its session goes on. */
+  private typeLine(c: number): boolean {
+    const k = this.submissionsTyped[c] as number;
+    this.submissionsTyped[c] = k + 1;
+    if (this.server.submit(c, this.bpmLine(c, this.clients[c] as ResolvedValidator, k))) return true;
+    this.finish(c);
+    return false;
+  }
+
+  /**
+   * {@link typeLine} for a bulk client, cut to the bone for the common case (the same
+   * integer every time): this runs once per simulated submission.
+   */
+  private typeBulkLine(c: number, intervalUs: number): void {
+    const bpm = this.constantBpm[c] as number;
+    if (bpm === bpm) {
+      this.submissionsTyped[c] = (this.submissionsTyped[c] as number) + 1;
+      this.server.submitInt(c, bpm);
+    } else if (!this.typeLine(c)) return;
+    const now = this.sim.now;
+    if ((this.bulkLeaveUs[c] as number) <= now + intervalUs) this.scheduleLeaveBefore(c, now + intervalUs);
+  }
+
+  /**
+   * A bulk client's close goes on the heap when its next line would come at or after
+   * it, the moment the one-event-per-line path would schedule it too.
+   */
+  private scheduleLeaveBefore(c: number, nextLineUs: number): void {
+    const leaveUs = (this.clients[c] as ResolvedValidator).leaveUs;
+    if (leaveUs !== null && leaveUs <= nextLineUs) this.scheduleInput(leaveUs, c);
+  }
+
+  /** One batch source per interval, for every client that types at a fixed interval. */
+  private addPeriodicSources(): void {
+    const byInterval = new Map<number, PeriodicMember[]>();
+    this.clients.forEach((client, c) => {
       const plan = client.submissions;
-      if (plan.kind !== 'every') return -1;
-      let lane = byInterval.get(plan.intervalUs);
-      if (lane === undefined) {
-        lane = this.sim.createLane(PRIORITY.clientInput, this.inputId);
-        byInterval.set(plan.intervalUs, lane);
-      }
-      return lane;
+      if (plan.kind !== 'every') return;
+      this.inBulk[c] = 1;
+      const bpm = client.bpm;
+      const only = bpm.kind === 'cycle' && bpm.entries.length === 1 ? bpm.entries[0] : undefined;
+      if (only?.kind === 'int') this.constantBpm[c] = only.value;
+      if (client.leaveUs !== null) this.bulkLeaveUs[c] = client.leaveUs;
+      const members = byInterval.get(plan.intervalUs) ?? [];
+      members.push({ connection: c, firstUs: client.connectUs + plan.phaseUs });
+      byInterval.set(plan.intervalUs, members);
     });
+    for (const [intervalUs, members] of byInterval) {
+      const source = new PeriodicSubmitters(this.sim, intervalUs, members, this.state, PRIORITY.clientInput, (c) =>
+        this.typeBulkLine(c, intervalUs),
+      );
+      this.sim.addSource(source);
+    }
   }
 
   private firstSubmission(c: number, client: ResolvedValidator): number {

@@ -26,13 +26,15 @@ export class ModelRun {
   private finished: ModelResult | null = null;
 
   /**
-   * @param testDoubles replaces the lottery's random stream (tests use a biased one to
-   *   prove the fairness tests can fail); never set by the CLI
+   * @param testDoubles for tests only, never set by the CLI: `lotteryStream` replaces the
+   *   lottery's random stream (a biased one proves the fairness tests can fail);
+   *   `periodicInBulk: false` sends periodic clients through the heap one line at a
+   *   time, the reference the fast path is compared with
    */
   constructor(
     private readonly scenario: ResolvedScenario,
     observer: ServerObserver,
-    testDoubles: { lotteryStream?: RandomStream } = {},
+    testDoubles: { lotteryStream?: RandomStream; periodicInBulk?: boolean } = {},
   ) {
     if (scenario.durationUs !== null && scenario.durationUs % 1000 !== 0) {
       throw new RangeError(`ModelRun: duration must be a whole number of ms, got ${scenario.durationUs} µs`);
@@ -55,7 +57,7 @@ export class ModelRun {
       },
       observer,
     );
-    new ClientDriver(this.sim, this.server, scenario.validators, seed);
+    new ClientDriver(this.sim, this.server, scenario.validators, seed, { periodicInBulk: testDoubles.periodicInBulk });
   }
 
   /** Share of the run done, in [0, 1], by rounds or by virtual time, whichever is further. */

@@ -146,7 +146,7 @@ export class PosServer {
     this.chain = new Chain(formatPythonDatetime(options.startEpochUs));
     observer.block?.(this.chain.genesisJson);
     const t = options.timings;
-    this.pollers = new AnnouncementPollers(t.pollUs, (connection, messages) => {
+    this.pollers = new AnnouncementPollers(t.pollUs, n, (connection, messages) => {
       this.validators.announcementsReceived[connection] =
         (this.validators.announcementsReceived[connection] as number) + messages;
     });
@@ -215,21 +215,26 @@ export class PosServer {
       this.disconnect(connection);
       return false;
     }
+    this.submitInt(connection, value);
+    return true;
+  }
+
+  /** {@link submit} of a line int() reads as `bpm`: the hot path of every run. */
+  submitInt(connection: number, bpm: number): void {
     const now = this.sim.now;
-    const slot = this.connectionSlot[connection] as number;
-    this.blocks.put(connection, slot, value, now, this.chain.tipPosition);
+    this.blocks.put(connection, this.connectionSlot[connection] as number, bpm, now, this.chain.tipPosition);
     this.validators.blocksSubmitted[connection] = (this.validators.blocksSubmitted[connection] as number) + 1;
     if (this.seedRules) {
+      // Threads only grow here; the peak is taken before anything makes them fewer.
       this.syncSenders.add(now);
       this.pollers.spawn(connection, now);
-      this.updatePeakThreads();
     }
-    return true;
   }
 
   /** The connection closes: the server reads an empty line, int() fails, `del validators[address]`. */
   disconnect(connection: number): void {
     if (!this.connectionOpen[connection]) return;
+    this.updatePeakThreads();
     const slot = this.connectionSlot[connection] as number;
     // With a shared (collided) address the second del raises KeyError: same outcome.
     this.table.delete(slot);
@@ -261,6 +266,7 @@ export class PosServer {
         }
       }
     }
+    this.updatePeakThreads();
     this.counters.threadsAtEnd = this.threadCount();
   }
 
@@ -415,6 +421,7 @@ export class PosServer {
   }
 
   private wakePollers(): void {
+    this.updatePeakThreads(); // pollers of closed connections may die
     const next = this.pollers.wake(this.sim.now, (c) => this.connectionOpen[c] === 1);
     if (next !== null) this.sim.schedule(next, PRIORITY.connectionThreads, this.wakePollersId);
   }
@@ -426,11 +433,11 @@ export class PosServer {
   }
 
   private halt(reason: 'empty-pool' | 'bad-balance'): void {
+    this.updatePeakThreads();
     this.lotteryAlive = false;
     this.counters.halt = { reason, timeUs: this.sim.now, afterRound: this.counters.rounds };
     this.counters.candidatesAfterHalt += this.blocks.tempCount + this.blocks.queuedCount;
     this.blocks.clearAll();
-    this.updatePeakThreads();
     if (this.options.durationUs === null) this.stop('halted');
   }
 

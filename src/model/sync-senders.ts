@@ -1,3 +1,7 @@
+/** Sender counts are summed in blocks of BLOCK milliseconds (see {@link SyncSenders}). */
+const BLOCK_BITS = 7;
+const BLOCK = 1 << BLOCK_BITS;
+
 /**
  * The chain-sync sender threads, counted in aggregate.
  *
@@ -5,18 +9,25 @@
  * `json.dumps(chain)` every period, forever. Simulating each wake-up would cost
  * (threads x wake-ups): quadratic in the run length. Instead, a sender is reduced to
  * its first firing time u (spawn + period) and its residue u mod period, kept as a
- * count per millisecond of the period in a Fenwick tree. The chain only changes at
+ * count per millisecond of the period. The chain only changes at
  * lotteries, so all that is needed is how many firings fall in [a, b) between two
  * chain changes: for a sender with u <= a,
  *   firings before t = floor(t/P) - floor(u/P) + [u mod P < t mod P],
  * and summed over senders that is N*floor(t/P) - Σfloor(u/P) + #(residues < t mod P).
  * The difference over [a, b) needs only N and one prefix count per bound, which is
  * exact when a and b are whole milliseconds (the server's timings and jitter are).
+ *
+ * Every BPM typed adds a sender, while prefix counts are needed only at each chain
+ * change: so the counts are kept in blocks of {@link BLOCK} milliseconds with a sum
+ * per block, making an insert O(1) and a prefix count O(√buckets), rather than a
+ * Fenwick tree's O(log) for both.
  */
 export class SyncSenders {
   private readonly periodUs: number;
-  private readonly tree: Float64Array;
-  private readonly buckets: number;
+  /** Active senders per millisecond of the period, by residue. */
+  private readonly counts: Float64Array;
+  /** Sum of each run of {@link BLOCK} counts. */
+  private readonly blockSums: Float64Array;
   private active = 0;
   /** First firing times of senders not yet in the tree, ascending (spawn order). */
   private pending = new Float64Array(1024);
@@ -32,8 +43,8 @@ export class SyncSenders {
       throw new RangeError(`SyncSenders: period must be a positive whole number of ms, got ${periodUs} µs`);
     }
     this.periodUs = periodUs;
-    this.buckets = periodUs / 1000;
-    this.tree = new Float64Array(this.buckets + 1);
+    this.counts = new Float64Array(periodUs / 1000);
+    this.blockSums = new Float64Array(Math.ceil(periodUs / 1000 / BLOCK));
   }
 
   /** Sender threads alive now. */
@@ -86,15 +97,18 @@ export class SyncSenders {
 
   private insert(firstUs: number, weight: number): void {
     this.active += weight;
-    for (let i = Math.floor((firstUs % this.periodUs) / 1000) + 1; i <= this.buckets; i += i & -i) {
-      this.tree[i] = (this.tree[i] as number) + weight;
-    }
+    const bucket = Math.floor((firstUs % this.periodUs) / 1000);
+    this.counts[bucket] = (this.counts[bucket] as number) + weight;
+    this.blockSums[bucket >> BLOCK_BITS] = (this.blockSums[bucket >> BLOCK_BITS] as number) + weight;
   }
 
   /** Number of active senders whose residue is below `residueUs` (a whole ms). */
   private prefix(residueUs: number): number {
+    const end = residueUs / 1000;
+    const fullBlocks = end >> BLOCK_BITS;
     let sum = 0;
-    for (let i = residueUs / 1000; i > 0; i -= i & -i) sum += this.tree[i] as number;
+    for (let b = 0; b < fullBlocks; b++) sum += this.blockSums[b] as number;
+    for (let i = fullBlocks << BLOCK_BITS; i < end; i++) sum += this.counts[i] as number;
     return sum;
   }
 

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { BatchSource } from '../../src/engine/batch-source.js';
 import { Simulation } from '../../src/engine/simulation.js';
 import { startPeriodic, startRepeating } from '../../src/engine/repeating.js';
 
@@ -108,33 +109,93 @@ test('scheduling in the past or at a bad priority is refused', () => {
   assert.throws(() => sim.schedule(6.5, 0, h), /integer/);
 });
 
-test('events in a FIFO lane run in exactly the order the heap would give them', () => {
-  // The same schedule twice: once all on the heap, once with the monotone part in a lane.
-  const run = (useLane: boolean) => {
-    const sim = new Simulation();
-    const trace: Array<[number, number]> = [];
-    const h = sim.register((arg) => {
-      trace.push([sim.now, arg]);
-      // Each "periodic" event re-schedules itself 10 later; ties with heap events abound.
-      if (arg < 100 && sim.now < 60) {
-        if (useLane && sim.laneAccepts(lane, sim.now + 10)) sim.scheduleInLane(lane, sim.now + 10, arg);
-        else sim.schedule(sim.now + 10, 0, h, arg);
-      }
-    });
-    const lane = sim.createLane(0, h);
-    for (let i = 0; i < 5; i++) sim.schedule(i * 3, 0, h, i); // periodic ones, phases 0, 3, 6, 9, 12
-    for (let t = 0; t < 70; t += 5) sim.schedule(t, 0, h, 100 + t); // one-off events at shared instants
-    sim.schedule(30, 1, h, 999); // a later priority at a shared instant
-    sim.runUntil(Infinity);
-    return trace;
+/** A test source: `count` items at first, first + period, ... each calling `onItem(arg)`; a stand-in for a model's periodic events. */
+class EverySource implements BatchSource {
+  frontTime: number;
+  frontRank: number;
+  private fired = 0;
+  constructor(
+    private readonly sim: Simulation,
+    private readonly first: number,
+    private readonly period: number,
+    private readonly key: number,
+    private readonly count: number,
+    private readonly onItem: () => void,
+  ) {
+    this.frontTime = count > 0 ? first : Infinity;
+    this.frontRank = Simulation.rankOf(0, key);
+  }
+  runBatch(): void {
+    while (this.sim.mayRunItem(this.frontTime, this.frontRank)) {
+      this.sim.enterItem(this.frontTime);
+      this.onItem();
+      this.fired++;
+      this.frontTime = this.fired < this.count ? this.first + this.fired * this.period : Infinity;
+    }
+  }
+}
+
+/** Periodic items from sources, or the same items re-scheduled on the heap, among one-off events with ties. */
+function traceWithSources(useSources: boolean, until = Infinity, stopAt = -1) {
+  const sim = new Simulation();
+  const trace: Array<[number, string]> = [];
+  const oneOff = sim.register((arg) => {
+    trace.push([sim.now, `one-off ${arg}`]);
+    if (arg === stopAt) sim.stop();
+  });
+  const periodic = (key: number) => () => {
+    trace.push([sim.now, `periodic ${key}`]);
+    // An item that schedules an event ahead of the batch's other items: it must run in between.
+    if (key === 2 && sim.now === 16) sim.schedule(17, 0, oneOff, 500, 1);
   };
-  assert.deepEqual(run(true), run(false));
+  for (let key = 0; key < 5; key++) {
+    const first = key * 4; // 0, 4, 8, 12, 16 with period 10: ties with the one-offs below
+    if (useSources) sim.addSource(new EverySource(sim, first, 10, key * 2, 7, periodic(key)));
+    else {
+      let fired = 0;
+      const id = sim.register(() => {
+        periodic(key)();
+        if (++fired < 7) sim.schedule(sim.now + 10, 0, id, 0, key * 2);
+      });
+      sim.schedule(first, 0, id, 0, key * 2);
+    }
+  }
+  for (let t = 0; t < 70; t += 4) sim.schedule(t, 0, oneOff, t, 1 + (t % 3) * 2); // keys 1, 3, 5 interleave
+  sim.schedule(30, 1, oneOff, 999, 0); // a later priority at a shared instant
+  sim.runUntil(until);
+  return { trace, now: sim.now, events: sim.eventsProcessed };
+}
+
+test('batch sources run in exactly the order the heap gives the same events', () => {
+  const reference = traceWithSources(false);
+  assert.ok(reference.trace.length > 50);
+  assert.deepEqual(traceWithSources(true), reference);
 });
 
-test('a lane refuses an event earlier than its last one', () => {
+test('batch sources stop where runUntil ends and where a handler stops the run', () => {
+  assert.deepEqual(traceWithSources(true, 36), traceWithSources(false, 36));
+  const stopped = traceWithSources(true, Infinity, 24);
+  assert.deepEqual(stopped, traceWithSources(false, Infinity, 24));
+  assert.deepEqual(stopped.trace.at(-1), [24, 'one-off 24']);
+});
+
+test('order keys break ties at an instant; without them, scheduling order does', () => {
   const sim = new Simulation();
-  const lane = sim.createLane(0, sim.register(() => undefined));
-  sim.scheduleInLane(lane, 10);
-  assert.equal(sim.laneAccepts(lane, 9), false);
-  assert.throws(() => sim.scheduleInLane(lane, 9), /lane's last time/);
+  const seen: number[] = [];
+  const h = sim.register((arg) => seen.push(arg));
+  sim.schedule(5, 0, h, 30, 3);
+  sim.schedule(5, 0, h, 10, 1);
+  sim.schedule(5, 0, h, 20, 2);
+  sim.schedule(5, 1, h, 40);
+  sim.schedule(5, 1, h, 50);
+  sim.runUntil(Infinity);
+  assert.deepEqual(seen, [10, 20, 30, 40, 50]);
+  assert.throws(() => sim.schedule(6, 0, h, 0, -1), /order key/);
+  assert.throws(() => sim.schedule(6, 0, h, 0, 2 ** 40), /order key/);
+});
+
+test('a batch source that makes no progress is an error, not a hang', () => {
+  const sim = new Simulation();
+  sim.addSource({ frontTime: 3, frontRank: 0, runBatch: () => undefined });
+  assert.throws(() => sim.runUntil(10), /made no progress at 3/);
 });

@@ -8,13 +8,32 @@ const END = 120_000;
 
 type Input = { t: number; kind: 'spawn' | 'close' | 'announce'; conn: number };
 
-function randomInputs(seed: number): Input[] {
+/**
+ * Spawns, closes and announcements at random. With `periodic`, each connection spawns
+ * at its own fixed interval instead, cycling through a few residues of the poll
+ * period as periodic clients do (the case the per-connection spawn cache serves).
+ */
+function randomInputs(seed: number, periodic = false): Input[] {
   const rng = deriveStream(seed, 'test', 'pollers');
   const inputs: Input[] = [];
   const open = new Set<number>();
+  const intervals = [1000, 1700, 2000, 4500, 6100, 7000];
+  const lastSpawn = [-1, -1, -1, -1, -1, -1];
   for (let t = 0; t < END; t += 1 + rng.nextIntBelow(900)) {
     const roll = rng.nextIntBelow(10);
-    if (roll < 5) {
+    if (periodic && roll < 5) {
+      for (let conn = 0; conn < 6; conn++) {
+        // Spawns of the instants between this step and the last, at each connection's interval.
+        const closedAlready = inputs.some((i) => i.kind === 'close' && i.conn === conn);
+        const interval = intervals[conn]!;
+        const last = lastSpawn[conn]!;
+        for (let u = last < 0 ? conn * 37 : last + interval; u <= t && !closedAlready; u += interval) {
+          open.add(conn);
+          inputs.push({ t: u, kind: 'spawn', conn });
+          lastSpawn[conn] = u;
+        }
+      }
+    } else if (roll < 5) {
       const conn = rng.nextIntBelow(6);
       // Connections 4 and 5 reconnect never: once closed they stay closed.
       if (open.has(conn) || !inputs.some((i) => i.kind === 'close' && i.conn === conn)) {
@@ -73,7 +92,7 @@ function reference(inputs: Input[]) {
 
 function aggregate(inputs: Input[]) {
   const delivered = new Map<number, number>();
-  const pollers = new AnnouncementPollers(P, (conn, n) => delivered.set(conn, (delivered.get(conn) ?? 0) + n));
+  const pollers = new AnnouncementPollers(P, 6, (conn, n) => delivered.set(conn, (delivered.get(conn) ?? 0) + n));
   const closed = new Set<number>();
   const wakes = new Set<number>();
   const isOpen = (conn: number) => !closed.has(conn);
@@ -96,9 +115,9 @@ function aggregate(inputs: Input[]) {
   return { delivered, lost: pollers.totals.lost, pending: pollers.pending, alive: pollers.count };
 }
 
-for (const seed of [1, 2, 3, 4]) {
-  test(`aggregate pollers deliver and lose exactly as one thread per poller would (seed ${seed})`, () => {
-    const inputs = randomInputs(seed);
+for (const [seed, periodic] of [[1, false], [2, false], [3, false], [4, false], [5, true], [6, true]] as const) {
+  test(`aggregate pollers deliver and lose exactly as one thread per poller would (seed ${seed}${periodic ? ', periodic spawns' : ''})`, () => {
+    const inputs = randomInputs(seed, periodic).sort((a, b) => a.t - b.t);
     const want = reference(inputs);
     const got = aggregate(inputs);
     assert.ok(want.lost > 0, 'the random inputs must exercise lost messages');
