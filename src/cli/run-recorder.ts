@@ -1,6 +1,6 @@
 import type { ValidatorTotals } from '../model/records.js';
 import type { ServerObserver } from '../model/server.js';
-import { SHARES_CSV_HEADER, TIMESERIES_CSV_HEADER, sampleConcentration, sharesCsvLines, timeseriesCsvLine, type ConcentrationSample } from '../report/concentration-csv.js';
+import { SHARES_CSV_HEADER, TIMESERIES_CSV_HEADER, ConcentrationSampler, sampleConcentration, sharesCsvLines, timeseriesCsvLine, type ConcentrationSample } from '../report/concentration-csv.js';
 import { QUIRKS_CSV_HEADER, quirksCsvLine } from '../report/quirks-csv.js';
 import { ROUNDS_CSV_HEADER, roundCsvLine } from '../report/rounds-csv.js';
 import type { TrackedSeries } from '../report/tracked-series.js';
@@ -31,6 +31,7 @@ export class RunRecorder {
   private readonly chain: BufferedFile | null;
   private readonly every: number;
   private readonly ids: string[];
+  private readonly sampler = new ConcentrationSampler();
   private validators: ValidatorTotals | null = null;
   private lastSampleRound = -1;
   private lastRound = 0;
@@ -87,7 +88,7 @@ export class RunRecorder {
 
   private sample(round: number, timeUs: number): ConcentrationSample {
     const v = this.requireValidators();
-    const s = sampleConcentration(v, round, timeUs);
+    const s = this.sampler.sample(v, round, timeUs);
     this.timeseries.write(timeseriesCsvLine(s));
     this.shares.write(sharesCsvLines(this.tracked, v, s.stakeTotal, round, timeUs));
     this.lastSampleRound = round;

@@ -8,6 +8,7 @@ interface PollerGroup {
 
 /** Spawn-cache entries per connection (see {@link AnnouncementPollers.spawn}). */
 const RECENT_PER_CONNECTION = 4;
+const NO_RESIDUE = -1;
 
 /** Where announcements went. */
 export interface AnnouncementTotals {
@@ -37,13 +38,18 @@ export class AnnouncementPollers {
   private live = 0;
   private lastWakeUs = -1;
   /**
-   * The last few groups each connection spawned into, by residue: a client that types
-   * at a fixed interval cycles through a handful of residues, so nearly every spawn
-   * finds its group here instead of searching its bucket.
+   * The last few groups each connection spawned into: a client that types at a fixed
+   * interval cycles through a handful of residues, so nearly every spawn lands in one
+   * of them. Per connection, RECENT_PER_CONNECTION pairs (residue, spawns not yet
+   * added to the group's count) in one cache line; a group's count is brought up to
+   * date when its pair is reused and when the connection closes, the only time the
+   * count matters (an open connection's pollers never die).
    */
-  private readonly recentResidue: Float64Array;
+  private readonly recent: Float64Array;
   private readonly recentGroup: Array<PollerGroup | undefined>;
   private readonly recentNext: Uint8Array;
+  /** A multiple of the period at or before the latest spawn (residues without a modulo each). */
+  private spawnPeriodStartUs = 0;
   readonly totals: AnnouncementTotals = { delivered: 0, lost: 0 };
 
   /**
@@ -61,7 +67,8 @@ export class AnnouncementPollers {
     }
     this.periodUs = periodUs;
     this.buckets = Array.from({ length: periodUs / 1000 }, () => []);
-    this.recentResidue = new Float64Array(connections * RECENT_PER_CONNECTION).fill(-1);
+    this.recent = new Float64Array(connections * RECENT_PER_CONNECTION * 2);
+    for (let j = 0; j < this.recent.length; j += 2) this.recent[j] = NO_RESIDUE;
     this.recentGroup = new Array<PollerGroup | undefined>(connections * RECENT_PER_CONNECTION);
     this.recentNext = new Uint8Array(connections);
   }
@@ -80,23 +87,40 @@ export class AnnouncementPollers {
   spawn(connection: number, nowUs: number): void {
     this.live++;
     if (this.pendingMessages > 0) this.deliver(connection, this.pendingMessages);
-    const residueUs = nowUs % this.periodUs;
-    const recent = connection * RECENT_PER_CONNECTION;
-    for (let j = recent; j < recent + RECENT_PER_CONNECTION; j++) {
-      if (this.recentResidue[j] !== residueUs) continue;
-      const group = this.recentGroup[j] as PollerGroup;
-      // A group whose pollers all died is gone from its bucket (only closed connections' die).
-      if (group.count > 0) {
-        group.count++;
+    let residueUs = nowUs - this.spawnPeriodStartUs;
+    if (residueUs >= this.periodUs || residueUs < 0) {
+      this.spawnPeriodStartUs = nowUs - (nowUs % this.periodUs);
+      residueUs = nowUs - this.spawnPeriodStartUs;
+    }
+    const recent = this.recent;
+    const first = connection * RECENT_PER_CONNECTION;
+    for (let j = 2 * first; j < 2 * (first + RECENT_PER_CONNECTION); j += 2) {
+      if (recent[j] === residueUs) {
+        recent[j + 1] = (recent[j + 1] as number) + 1;
         return;
       }
     }
-    const group = this.findOrAddGroup(connection, residueUs, nowUs);
     const next = this.recentNext[connection] as number;
     this.recentNext[connection] = (next + 1) % RECENT_PER_CONNECTION;
-    const slot = recent + next;
-    this.recentResidue[slot] = residueUs;
-    this.recentGroup[slot] = group;
+    this.settleRecent(first + next);
+    this.recent[2 * (first + next)] = residueUs;
+    this.recentGroup[first + next] = this.findOrAddGroup(connection, residueUs, nowUs);
+  }
+
+  /** The connection closed: its groups' counts must be whole before its pollers start dying. */
+  close(connection: number): void {
+    const first = connection * RECENT_PER_CONNECTION;
+    for (let i = first; i < first + RECENT_PER_CONNECTION; i++) {
+      this.settleRecent(i);
+      this.recent[2 * i] = NO_RESIDUE;
+      this.recentGroup[i] = undefined;
+    }
+  }
+
+  private settleRecent(i: number): void {
+    const group = this.recentGroup[i];
+    if (group) group.count += this.recent[2 * i + 1] as number;
+    this.recent[2 * i + 1] = 0;
   }
 
   private findOrAddGroup(connection: number, residueUs: number, nowUs: number): PollerGroup {

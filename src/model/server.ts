@@ -239,6 +239,7 @@ export class PosServer {
     // With a shared (collided) address the second del raises KeyError: same outcome.
     this.table.delete(slot);
     this.connectionOpen[connection] = 0;
+    if (this.seedRules) this.pollers.close(connection);
     this.openConnections--;
     this.counters.evictions++;
     if (this.options.rewards.withdrawOnLeave) {

@@ -33,6 +33,8 @@ export class SyncSenders {
   private pending = new Float64Array(1024);
   private pendingHead = 0;
   private pendingTail = 0;
+  /** A multiple of the period at or before the next pending first firing (see {@link activatePending}). */
+  private pendingPeriodStartUs = 0;
   /** Cancellations of removed senders: the next firing time each would have had. */
   private readonly cancelled: number[] = [];
   private windowStartUs = 0;
@@ -79,11 +81,7 @@ export class SyncSenders {
     const P = this.periodUs;
     let writes =
       this.active * (Math.floor(endUs / P) - Math.floor(a / P)) + this.prefix(endUs % P) - this.prefix(a % P);
-    while (this.pendingHead < this.pendingTail && (this.pending[this.pendingHead] as number) <= endUs) {
-      const u = this.pending[this.pendingHead++] as number;
-      writes += Math.ceil((endUs - u) / P);
-      this.insert(u, 1);
-    }
+    writes += this.activatePending(endUs);
     for (let i = this.cancelled.length - 1; i >= 0; i--) {
       const u = this.cancelled[i] as number;
       if (u > endUs) continue;
@@ -92,6 +90,41 @@ export class SyncSenders {
       this.cancelled.splice(i, 1);
     }
     this.windowStartUs = endUs;
+    return writes;
+  }
+
+  /**
+   * Moves the pending senders whose first firing is at or before `endUs` into the
+   * counts; returns their writes before `endUs`. This runs once per BPM typed, so it
+   * avoids a floating-point modulo per sender: first firings come in ascending order,
+   * and a residue is the distance to the last period start, moved on only when needed.
+   */
+  private activatePending(endUs: number): number {
+    const P = this.periodUs;
+    const pending = this.pending;
+    const counts = this.counts;
+    const blockSums = this.blockSums;
+    const tail = this.pendingTail;
+    let head = this.pendingHead;
+    let periodStart = this.pendingPeriodStartUs;
+    let writes = 0;
+    for (; head < tail; head++) {
+      const u = pending[head] as number;
+      if (u > endUs) break;
+      let residueUs = u - periodStart;
+      if (residueUs >= P || residueUs < 0) {
+        periodStart = u - (u % P);
+        residueUs = u - periodStart;
+      }
+      const untilEnd = endUs - u;
+      writes += untilEnd <= P ? (untilEnd > 0 ? 1 : 0) : Math.ceil(untilEnd / P);
+      const bucket = Math.floor(residueUs / 1000);
+      counts[bucket] = (counts[bucket] as number) + 1;
+      blockSums[bucket >> BLOCK_BITS] = (blockSums[bucket >> BLOCK_BITS] as number) + 1;
+    }
+    this.active += head - this.pendingHead;
+    this.pendingHead = head;
+    this.pendingPeriodStartUs = periodStart;
     return writes;
   }
 

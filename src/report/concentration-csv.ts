@@ -28,6 +28,34 @@ export function sampleConcentration(v: ValidatorTotals, round: number, timeUs: n
   };
 }
 
+/**
+ * {@link sampleConcentration} over a run: the stake summary is computed again only when
+ * some stake changed since the last sample. Without rewards or churn stakes never
+ * change, and sorting every validator's stake at each sample was a large share of a
+ * big run's time.
+ */
+export class ConcentrationSampler {
+  private stakeSeen: Float64Array | null = null;
+  private stakeSummary: ConcentrationSummary | null = null;
+  private stakeTotal = 0;
+
+  sample(v: ValidatorTotals, round: number, timeUs: number): ConcentrationSample {
+    if (this.stakeSummary === null || !sameValues(this.stakeSeen as Float64Array, v.stake)) {
+      const stake = Array.from(v.stake);
+      this.stakeSummary = concentrationSummary(stake);
+      this.stakeTotal = stake.reduce((a, b) => a + b, 0);
+      this.stakeSeen = Float64Array.from(v.stake);
+    }
+    return { round, timeUs, stakeTotal: this.stakeTotal, stake: this.stakeSummary, blocks: concentrationSummary(Array.from(v.wins)) };
+  }
+}
+
+function sameValues(a: Float64Array, b: Float64Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 const metricValues = (c: ConcentrationSummary): number[] => [
   c.gini,
   c.herfindahlHirschman,

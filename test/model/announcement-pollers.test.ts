@@ -101,8 +101,10 @@ function aggregate(inputs: Input[]) {
     while (next < inputs.length && inputs[next]!.t === t) {
       const input = inputs[next++]!;
       if (input.kind === 'spawn') pollers.spawn(input.conn, t);
-      else if (input.kind === 'close') closed.add(input.conn);
-      else {
+      else if (input.kind === 'close') {
+        closed.add(input.conn);
+        pollers.close(input.conn);
+      } else {
         const w = pollers.announce(t);
         if (w !== null) wakes.add(w);
       }
