@@ -1,6 +1,28 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx's loader, so there is no build step to forget.
-import { register } from 'tsx/esm/api';
+// Runs the compiled CLI from dist/ when it is up to date with src/ (`npm ci` builds it
+// through the `prepare` script, `npm run build` refreshes it), and otherwise the
+// TypeScript sources through tsx's loader, so an edited source is never ignored.
+// The compiled path starts faster and lighter (no loader thread, no compiling).
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-register();
-await import('../src/cli/main.ts');
+const root = fileURLToPath(new URL('../', import.meta.url));
+const stamp = `${root}dist/.build-stamp`;
+
+/** Newest modification time of any file under `dir`, ms. */
+function newestMtime(dir) {
+  let newest = statSync(dir).mtimeMs;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = `${dir}/${entry.name}`;
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+if (existsSync(stamp) && statSync(stamp).mtimeMs >= newestMtime(`${root}src`)) {
+  await import('../dist/cli/main.js');
+} else {
+  const { register } = await import('tsx/esm/api');
+  register();
+  await import('../src/cli/main.ts');
+}

@@ -5,6 +5,14 @@ import { runReplication } from '../replications/run-replication.js';
 import type { TrackedSeries } from '../report/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 
+/**
+ * Compiled (dist/), a worker runs the compiled worker directly; from the TypeScript
+ * sources, an entry that first registers tsx's loader in the new thread.
+ */
+const WORKER_URL = import.meta.url.endsWith('.ts')
+  ? new URL('../replications/worker-entry.mjs', import.meta.url)
+  : new URL('../replications/worker.js', import.meta.url);
+
 export const defaultWorkers = (): number => availableParallelism();
 
 /**
@@ -31,7 +39,7 @@ export async function runReplications(
     await Promise.all(
       Array.from({ length: threads }, (_, w) => {
         const replications = Array.from({ length: count }, (_, k) => k).filter((k) => k % threads === w);
-        const worker = new Worker(new URL('../replications/worker-entry.mjs', import.meta.url), {
+        const worker = new Worker(WORKER_URL, {
           workerData: { scenario, tracked, replications },
         });
         worker.on('message', store);
