@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { ReplicationOutcome } from '../replications/run-replication.js';
-import { runReplication } from '../replications/run-replication.js';
+import { runReplication, type ReplicationOutcome } from '../replications/run-replication.js';
 import type { TrackedSeries } from '../report/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 
@@ -15,43 +14,88 @@ const WORKER_URL = import.meta.url.endsWith('.ts')
 
 export const defaultWorkers = (): number => availableParallelism();
 
+/** Replications under way on worker threads. */
+export interface ReplicationPool {
+  /** Their outcomes, in the order the replication numbers were given. */
+  readonly outcomes: Promise<ReplicationOutcome[]>;
+  /** Stops every worker (when the run fails before the outcomes are needed). */
+  cancel(): void;
+}
+
 /**
- * Runs replications 0..count-1 on `workers` threads (in this thread when 1) and returns
- * their outcomes in replication order. `onDone` is called as each one finishes.
+ * Starts replications `ks` on `workers` threads. Each worker asks for the next
+ * replication as soon as it is done with one, so uneven replications do not leave a
+ * core idle; each outcome depends only on (scenario, k), so the spread over workers
+ * cannot change any result. `onDone` is called as each one finishes.
+ */
+export function startReplicationPool(
+  scenario: ResolvedScenario,
+  tracked: readonly TrackedSeries[],
+  ks: readonly number[],
+  workers: number,
+  onDone: () => void,
+): ReplicationPool {
+  const position = new Map(ks.map((k, i) => [k, i]));
+  const outcomes = new Array<ReplicationOutcome | undefined>(ks.length);
+  const queue = [...ks];
+  const threads = Array.from(
+    { length: Math.max(1, Math.min(workers, ks.length)) },
+    () => new Worker(WORKER_URL, { workerData: { scenario, tracked } }),
+  );
+  const finished = threads.map(
+    (worker) =>
+      new Promise<void>((resolve, reject) => {
+        const next = () => worker.postMessage(queue.length > 0 ? queue.shift() : null);
+        worker.on('message', (o: ReplicationOutcome) => {
+          outcomes[position.get(o.replication) as number] = o;
+          onDone();
+          next();
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`replication worker exited with code ${code}`))));
+        next();
+      }),
+  );
+  return {
+    outcomes: Promise.all(finished).then(() => complete(outcomes, ks)),
+    cancel: () => {
+      for (const worker of threads) void worker.terminate();
+    },
+  };
+}
+
+/** Runs replications `ks` in this thread, in order. */
+export function runReplicationsInThread(
+  scenario: ResolvedScenario,
+  tracked: readonly TrackedSeries[],
+  ks: readonly number[],
+  onDone: () => void,
+): ReplicationOutcome[] {
+  return ks.map((k) => {
+    const outcome = runReplication(scenario, k, tracked);
+    onDone();
+    return outcome;
+  });
+}
+
+/**
+ * Replications `ks` on `workers` threads (in this thread when 1), outcomes in the
+ * order of `ks`.
  */
 export async function runReplications(
   scenario: ResolvedScenario,
   tracked: readonly TrackedSeries[],
-  count: number,
+  ks: readonly number[],
   workers: number,
-  onDone: (finished: number) => void,
+  onDone: () => void = () => undefined,
 ): Promise<ReplicationOutcome[]> {
-  const outcomes = new Array<ReplicationOutcome | undefined>(count);
-  let finished = 0;
-  const store = (o: ReplicationOutcome) => {
-    outcomes[o.replication] = o;
-    onDone(++finished);
-  };
-  const threads = Math.max(1, Math.min(workers, count));
-  if (threads === 1) {
-    for (let k = 0; k < count; k++) store(runReplication(scenario, k, tracked));
-  } else {
-    await Promise.all(
-      Array.from({ length: threads }, (_, w) => {
-        const replications = Array.from({ length: count }, (_, k) => k).filter((k) => k % threads === w);
-        const worker = new Worker(WORKER_URL, {
-          workerData: { scenario, tracked, replications },
-        });
-        worker.on('message', store);
-        return new Promise<void>((resolve, reject) => {
-          worker.on('error', reject);
-          worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`replication worker exited with code ${code}`))));
-        });
-      }),
-    );
-  }
-  return outcomes.map((o, k) => {
-    if (!o) throw new Error(`replication ${k} produced no result`);
+  if (workers <= 1) return runReplicationsInThread(scenario, tracked, ks, onDone);
+  return startReplicationPool(scenario, tracked, ks, workers, onDone).outcomes;
+}
+
+function complete(outcomes: Array<ReplicationOutcome | undefined>, ks: readonly number[]): ReplicationOutcome[] {
+  return outcomes.map((o, i) => {
+    if (!o) throw new Error(`replication ${ks[i]} produced no result`);
     return o;
   });
 }

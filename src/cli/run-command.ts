@@ -6,11 +6,12 @@ import { validatorTable } from '../report/validator-table.js';
 import { validatorsCsvChunks } from '../report/validators-csv.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { aggregateReplications } from '../replications/aggregate.js';
+import { replicationOutcome, type ReplicationOutcome } from '../replications/run-replication.js';
 import { replicationsCsv } from '../report/replications-csv.js';
 import { trackedSeries, type TrackedSeries } from '../report/tracked-series.js';
-import { runReplications } from './replication-pool.js';
+import { runReplicationsInThread, startReplicationPool, type ReplicationPool } from './replication-pool.js';
 import { BufferedFile } from './buffered-file.js';
-import { createProgress } from './progress.js';
+import { createProgress, type ProgressReporter } from './progress.js';
 import { defaultResultsPath, ResultsFolder } from './results-folder.js';
 import { RunRecorder } from './run-recorder.js';
 import { readScenarioSource } from './scenario-file.js';
@@ -65,14 +66,14 @@ export async function runCommand(options: RunOptions): Promise<RunOutcome> {
     process.exit(130);
   };
   process.once('SIGINT', onSignal);
+  const tracked = trackedSeries(scenario);
+  const replications = new Replications(scenario, tracked, options);
   try {
-    const tracked = trackedSeries(scenario);
     const { result, finalConcentration } = simulateToFolder(scenario, tracked, folder, options);
     const { rows, fairness } = validatorTable(scenario, result);
     const summary: RunSummary = buildSummary(scenario, result, rows, fairness, finalConcentration);
-    const replications = options.replications ?? 1;
-    if (replications > 1) {
-      const outcomes = await replicate(scenario, tracked, replications, options.workers ?? 1, options.quiet);
+    const outcomes = await replications.outcomes(result);
+    if (outcomes.length > 1) {
       writeFileSync(folder.file('replications.csv'), replicationsCsv(outcomes));
       summary.replications = aggregateReplications(scenario, outcomes);
     }
@@ -92,25 +93,61 @@ export async function runCommand(options: RunOptions): Promise<RunOutcome> {
     folder.commit();
     return { path: folder.finalPath, summary };
   } finally {
+    replications.cancel();
     process.off('SIGINT', onSignal);
     folder.discard();
   }
 }
 
-async function replicate(
-  scenario: ResolvedScenario,
-  tracked: readonly TrackedSeries[],
-  count: number,
-  workers: number,
-  quiet: boolean,
-) {
-  const progress = createProgress(quiet, `${scenario.name} replications`, 'replications');
-  try {
-    return await runReplications(scenario, tracked, count, workers, (done) =>
-      progress.update(done / count, done),
-    );
-  } finally {
-    progress.stop();
+/**
+ * The run's replications: 0 is the main run itself (its seed is the run seed), and
+ * 1..N-1 start on worker threads at once, so they use the other cores while this
+ * thread runs the main run and writes its files. With one worker they run here after
+ * the main run.
+ */
+class Replications {
+  private readonly others: number[];
+  private readonly pool: ReplicationPool | null;
+  private done = 0;
+  private progress: ProgressReporter | null = null;
+
+  constructor(
+    private readonly scenario: ResolvedScenario,
+    private readonly tracked: readonly TrackedSeries[],
+    private readonly options: RunOptions,
+  ) {
+    const count = options.replications ?? 1;
+    this.others = Array.from({ length: Math.max(0, count - 1) }, (_, i) => i + 1);
+    const workers = options.workers ?? 1;
+    const onDone = () => this.oneDone();
+    this.pool = this.others.length > 0 && workers > 1 ? startReplicationPool(scenario, tracked, this.others, workers, onDone) : null;
+  }
+
+  /** Every replication's outcome, replication 0 taken from the main run's result. */
+  async outcomes(mainRun: ModelResult): Promise<ReplicationOutcome[]> {
+    if (this.others.length === 0) return [];
+    const first = replicationOutcome(0, this.scenario.seed, mainRun, this.tracked);
+    this.progress = createProgress(this.options.quiet ?? false, `${this.scenario.name} replications`, 'replications');
+    this.oneDone();
+    try {
+      const rest = this.pool
+        ? await this.pool.outcomes
+        : runReplicationsInThread(this.scenario, this.tracked, this.others, () => this.oneDone());
+      return [first, ...rest];
+    } finally {
+      this.progress.stop();
+    }
+  }
+
+  /** Stops the workers if the run ended before their outcomes were taken. */
+  cancel(): void {
+    this.pool?.cancel();
+  }
+
+  private oneDone(): void {
+    this.done++;
+    const total = this.others.length + 1;
+    this.progress?.update(this.done / total, this.done);
   }
 }
 

@@ -1,4 +1,4 @@
-import { ModelRun } from '../model/run.js';
+import { ModelRun, type ModelResult } from '../model/run.js';
 import type { TrackedSeries } from '../report/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { concentrationSummary, fairnessAnalysis } from '../stats/index.js';
@@ -38,6 +38,14 @@ export interface ReplicationOutcome {
 export function runReplication(scenario: ResolvedScenario, k: number, tracked: readonly TrackedSeries[]): ReplicationOutcome {
   const seed = replicationSeed(scenario.seed, k);
   const result = new ModelRun({ ...scenario, seed }, { round: () => undefined }).runToEnd();
+  return replicationOutcome(k, seed, result, tracked);
+}
+
+/**
+ * What replication k contributes, from its finished run. The main run of a command is
+ * replication 0 (its seed is the run seed), so its result serves as is.
+ */
+export function replicationOutcome(k: number, seed: number, result: ModelResult, tracked: readonly TrackedSeries[]): ReplicationOutcome {
   const v = result.validators;
   const rounds = result.counters.rounds;
   const sumOf = (a: Float64Array, members: readonly number[]) => members.reduce((acc, i) => acc + (a[i] as number), 0);

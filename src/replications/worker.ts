@@ -1,7 +1,7 @@
 /**
- * Worker-thread entry: runs the replications it is given and posts their outcomes.
- * Each replication depends only on (scenario, k), so how they are spread over workers
- * cannot change any result.
+ * Worker-thread entry: receives replication numbers one at a time, runs each and
+ * posts its outcome; `null` means there is no more work. Each replication depends
+ * only on (scenario, k), so how they are spread over workers cannot change a result.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { TrackedSeries } from '../report/tracked-series.js';
@@ -11,10 +11,12 @@ import { runReplication } from './run-replication.js';
 interface Job {
   scenario: ResolvedScenario;
   tracked: TrackedSeries[];
-  replications: number[];
 }
 
 const job = workerData as Job;
-for (const k of job.replications) {
-  parentPort?.postMessage(runReplication(job.scenario, k, job.tracked));
-}
+const port = parentPort;
+if (!port) throw new Error('replications/worker.ts runs only as a worker thread');
+port.on('message', (k: number | null) => {
+  if (k === null) port.close();
+  else port.postMessage(runReplication(job.scenario, k, job.tracked));
+});

@@ -80,6 +80,23 @@ test('the same scenario and seed give byte-identical results; another seed other
   assert.notEqual(read(a, 'rounds.csv'), read(c, 'rounds.csv'));
 });
 
+test('replications give byte-identical results on one worker thread or several', () => {
+  const dir = scratchDir();
+  const run = (workers: string) => {
+    const out = join(dir, `workers-${workers}`);
+    const args = ['run', 'scenarios/compounding.yaml', '--rounds', '40', '--replications', '5', '--workers', workers];
+    const r = runCli([...args, '--no-report', '--out', out, '--quiet']);
+    assert.equal(r.status, 0, r.stderr);
+    return out;
+  };
+  const one = run('1');
+  const three = run('3');
+  assert.equal(new Set(csvRows(read(one, 'replications.csv')).map((row) => row[0])).size, 5);
+  for (const f of readdirSync(one).filter((name) => name !== 'manifest.json')) {
+    assert.equal(read(three, f), read(one, f), `${f} differs between 1 and 3 workers`);
+  }
+});
+
 test('an existing results folder is never overwritten without --force', () => {
   const out = join(scratchDir(), 'taken');
   assert.equal(runCli(['run', 'scenarios/tutorial.yaml', '--out', out, '--quiet']).status, 0);

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { runReplications } from '../../src/cli/replication-pool.js';
 import { aggregateReplications } from '../../src/replications/aggregate.js';
 import { replicationSeed } from '../../src/replications/replication-seed.js';
-import { runReplication } from '../../src/replications/run-replication.js';
+import { replicationOutcome, runReplication } from '../../src/replications/run-replication.js';
+import { ModelRun } from '../../src/model/run.js';
 import { trackedSeries } from '../../src/report/tracked-series.js';
 import { loadScenario } from '../../src/scenario/load.js';
 
@@ -21,13 +22,24 @@ test('replication seeds: 0 is the run seed, others depend only on (seed, k)', ()
 test('the same run seed gives identical replication rows whatever the order or the number of workers', async () => {
   const scenario = load('compounding.yaml', 100);
   const tracked = trackedSeries(scenario);
-  const inThread = await runReplications(scenario, tracked, 6, 1, () => undefined);
-  const onWorkers = await runReplications(scenario, tracked, 6, 2, () => undefined);
+  const ks = [0, 1, 2, 3, 4, 5];
+  const inThread = await runReplications(scenario, tracked, ks, 1);
+  const onWorkers = await runReplications(scenario, tracked, ks, 2);
   assert.deepEqual(onWorkers, inThread);
   // Computed alone and backwards: replication k does not depend on the others.
   const backwards = [5, 4, 3, 2, 1, 0].map((k) => runReplication(scenario, k, tracked)).reverse();
   assert.deepEqual(backwards, inThread);
   assert.notDeepEqual(inThread[1]!.series, inThread[2]!.series);
+});
+
+test('replication 0 is the main run: its outcome from a fully observed run equals a fresh replication 0', () => {
+  const scenario = load('compounding.yaml', 60);
+  const tracked = trackedSeries(scenario);
+  let observed = 0;
+  const count = () => void observed++;
+  const main = new ModelRun(scenario, { round: count, block: count, period: count }).runToEnd();
+  assert.ok(observed > 60);
+  assert.deepEqual(replicationOutcome(0, scenario.seed, main, tracked), runReplication(scenario, 0, tracked));
 });
 
 test('compounding rewards: the mean final share stays at the initial share, and the whale\'s wins follow the beta-binomial', () => {
