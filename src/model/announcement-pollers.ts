@@ -10,6 +10,28 @@ interface PollerGroup {
 const RECENT_PER_CONNECTION = 4;
 const NO_RESIDUE = -1;
 
+/** {@link AnnouncementPollers.close}: a connection's spawns at firstUs + k·intervalUs, k < spawns. */
+export interface PeriodicSpawns {
+  readonly firstUs: number;
+  readonly intervalUs: number;
+  readonly spawns: number;
+  /** Their cycle length; spawns from k = cycle on were {@link AnnouncementPollers.spawnRepeat}. */
+  readonly cycle: number;
+}
+
+/** Where in a bucket sorted by (residue, connection) the group goes: binary search. */
+function groupPosition(bucket: readonly PollerGroup[], connection: number, residueUs: number): number {
+  let low = 0;
+  let high = bucket.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    const g = bucket[mid] as PollerGroup;
+    if (g.residueUs < residueUs || (g.residueUs === residueUs && g.connection < connection)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 /** Where announcements went. */
 export interface AnnouncementTotals {
   delivered: number;
@@ -107,13 +129,46 @@ export class AnnouncementPollers {
     this.recentGroup[first + next] = this.findOrAddGroup(connection, residueUs, nowUs);
   }
 
-  /** The connection closed: its groups' counts must be whole before its pollers start dying. */
-  close(connection: number): void {
+  /**
+   * Spawns a connection's periodic line lands in a group it already has: the connection
+   * types every `intervalUs`, so its spawns cycle through the residues of
+   * {@link cycleLength}, and once it has spawned that many times every spawn repeats
+   * one it made before. Such a spawn only adds a thread (and polls), with no lookup;
+   * the groups' counts are brought up to date by {@link close}.
+   */
+  spawnRepeat(connection: number): void {
+    this.live++;
+    if (this.pendingMessages > 0) this.deliver(connection, this.pendingMessages);
+  }
+
+  /** How many residues spawns every `intervalUs` cycle through (P / gcd(interval, P)). */
+  cycleLength(intervalUs: number): number {
+    let a = this.periodUs;
+    let b = intervalUs % this.periodUs;
+    while (b !== 0) [a, b] = [b, a % b];
+    return this.periodUs / a;
+  }
+
+  /**
+   * The connection closed: its groups' counts must be whole before its pollers start
+   * dying. `periodic` describes its spawns at firstUs + k·intervalUs, k < spawns, of
+   * which those from k = cycle on went through {@link spawnRepeat}.
+   */
+  close(connection: number, periodic?: PeriodicSpawns): void {
     const first = connection * RECENT_PER_CONNECTION;
     for (let i = first; i < first + RECENT_PER_CONNECTION; i++) {
       this.settleRecent(i);
       this.recent[2 * i] = NO_RESIDUE;
       this.recentGroup[i] = undefined;
+    }
+    if (!periodic) return;
+    const { firstUs, intervalUs, spawns, cycle } = periodic;
+    for (let j = 0; j < cycle && j < spawns; j++) {
+      // Spawns k = j, j + cycle, j + 2·cycle, ... < spawns share a residue; k = j was counted as it came.
+      const repeats = Math.floor((spawns - 1 - j) / cycle);
+      const group = this.findGroup(connection, (firstUs + j * intervalUs) % this.periodUs);
+      if (group) group.count += repeats;
+      else if (repeats > 0) throw new Error(`AnnouncementPollers.close: connection ${connection} has no group for its spawn ${j}`);
     }
   }
 
@@ -125,23 +180,21 @@ export class AnnouncementPollers {
 
   private findOrAddGroup(connection: number, residueUs: number, nowUs: number): PollerGroup {
     const bucket = this.buckets[Math.floor(residueUs / 1000)] as PollerGroup[];
-    // Buckets are sorted by (residue, connection): find the group, or where it goes.
-    let low = 0;
-    let high = bucket.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      const g = bucket[mid] as PollerGroup;
-      if (g.residueUs < residueUs || (g.residueUs === residueUs && g.connection < connection)) low = mid + 1;
-      else high = mid;
-    }
-    const found = bucket[low];
+    const at = groupPosition(bucket, connection, residueUs);
+    const found = bucket[at];
     if (found && found.residueUs === residueUs && found.connection === connection) {
       found.count++;
       return found;
     }
     const group = { residueUs, connection, createdUs: nowUs, count: 1 };
-    bucket.splice(low, 0, group);
+    bucket.splice(at, 0, group);
     return group;
+  }
+
+  private findGroup(connection: number, residueUs: number): PollerGroup | undefined {
+    const bucket = this.buckets[Math.floor(residueUs / 1000)] as PollerGroup[];
+    const found = bucket[groupPosition(bucket, connection, residueUs)];
+    return found && found.residueUs === residueUs && found.connection === connection ? found : undefined;
   }
 
   /**

@@ -126,6 +126,7 @@ export class ClientDriver {
       const plan = client.submissions;
       if (plan.kind !== 'every') return;
       this.inBulk[c] = 1;
+      this.server.declarePeriodic(c, plan.intervalUs);
       const bpm = client.bpm;
       const only = bpm.kind === 'cycle' && bpm.entries.length === 1 ? bpm.entries[0] : undefined;
       if (only?.kind === 'int') this.constantBpm[c] = only.value;

@@ -90,6 +90,10 @@ export class PosServer {
   private readonly connectionSlot: Int32Array;
   private readonly connectionOpen: Uint8Array;
   private readonly connectedUs: Float64Array;
+  /** For a connection that types every `periodicIntervalUs` (declared by the clients): its pollers' cycle, else 0. */
+  private readonly periodicCycle: Int32Array;
+  private readonly periodicIntervalUs: Float64Array;
+  private readonly firstPeriodicUs: Float64Array;
   private openConnections = 0;
   private clientsDone = false;
   private totalStake = 0;
@@ -143,6 +147,9 @@ export class PosServer {
     this.connectionSlot = new Int32Array(n).fill(-1);
     this.connectionOpen = new Uint8Array(n);
     this.connectedUs = new Float64Array(n);
+    this.periodicCycle = new Int32Array(n);
+    this.periodicIntervalUs = new Float64Array(n);
+    this.firstPeriodicUs = new Float64Array(n);
     this.chain = new Chain(formatPythonDatetime(options.startEpochUs));
     observer.block?.(this.chain.genesisJson);
     const t = options.timings;
@@ -219,15 +226,31 @@ export class PosServer {
     return true;
   }
 
+  /**
+   * The client promises to type every `intervalUs` from its first line on, for as long
+   * as it is connected: its pollers are then counted in bulk (see
+   * {@link AnnouncementPollers.spawnRepeat}).
+   */
+  declarePeriodic(connection: number, intervalUs: number): void {
+    this.periodicIntervalUs[connection] = intervalUs;
+    this.periodicCycle[connection] = this.pollers.cycleLength(intervalUs);
+  }
+
   /** {@link submit} of a line int() reads as `bpm`: the hot path of every run. */
   submitInt(connection: number, bpm: number): void {
     const now = this.sim.now;
     this.blocks.put(connection, this.connectionSlot[connection] as number, bpm, now, this.chain.tipPosition);
-    this.validators.blocksSubmitted[connection] = (this.validators.blocksSubmitted[connection] as number) + 1;
+    const k = this.validators.blocksSubmitted[connection] as number;
+    this.validators.blocksSubmitted[connection] = k + 1;
     if (this.seedRules) {
       // Threads only grow here; the peak is taken before anything makes them fewer.
       this.syncSenders.add(now);
-      this.pollers.spawn(connection, now);
+      const cycle = this.periodicCycle[connection] as number;
+      if (cycle > 0 && k >= cycle) this.pollers.spawnRepeat(connection);
+      else {
+        if (k === 0) this.firstPeriodicUs[connection] = now;
+        this.pollers.spawn(connection, now);
+      }
     }
   }
 
@@ -239,7 +262,7 @@ export class PosServer {
     // With a shared (collided) address the second del raises KeyError: same outcome.
     this.table.delete(slot);
     this.connectionOpen[connection] = 0;
-    if (this.seedRules) this.pollers.close(connection);
+    if (this.seedRules) this.closePollers(connection);
     this.openConnections--;
     this.counters.evictions++;
     if (this.options.rewards.withdrawOnLeave) {
@@ -251,6 +274,17 @@ export class PosServer {
       this.validators.announcementsReceived[connection] =
         (this.validators.announcementsReceived[connection] as number) + this.counters.announcementsMade;
     }
+  }
+
+  private closePollers(connection: number): void {
+    const cycle = this.periodicCycle[connection] as number;
+    if (cycle === 0) return this.pollers.close(connection);
+    this.pollers.close(connection, {
+      firstUs: this.firstPeriodicUs[connection] as number,
+      intervalUs: this.periodicIntervalUs[connection] as number,
+      spawns: this.validators.blocksSubmitted[connection] as number,
+      cycle,
+    });
   }
 
   /** Settles the counters that are kept lazily; call once when the run ends. */

@@ -129,3 +129,13 @@ for (const [seed, periodic] of [[1, false], [2, false], [3, false], [4, false], 
     assert.equal(got.alive, want.alive);
   });
 }
+
+test('spawns every interval cycle through P / gcd(interval, P) residues of the poll period', () => {
+  const pollers = new AnnouncementPollers(3_000_000, 1, () => undefined);
+  // 10 s mod 3 s = 1 s: residues r, r+1 s, r+2 s, then r again.
+  assert.equal(pollers.cycleLength(10_000_000), 3);
+  assert.equal(pollers.cycleLength(3_000_000), 1);
+  assert.equal(pollers.cycleLength(4_500_000), 2);
+  assert.equal(pollers.cycleLength(1_700_000), 30);
+  assert.equal(pollers.cycleLength(1), 3_000_000);
+});
