@@ -1,6 +1,6 @@
 import type { ValidatorTotals } from '../model/records.js';
 import type { ServerObserver } from '../model/server.js';
-import { SHARES_CSV_HEADER, TIMESERIES_CSV_HEADER, ConcentrationSampler, sampleConcentration, sharesCsvLines, timeseriesCsvLine, type ConcentrationSample } from '../report/concentration-csv.js';
+import { SHARES_CSV_HEADER, TIMESERIES_CSV_HEADER, ConcentrationSampler, sharesCsvLines, timeseriesCsvLine, type ConcentrationSample } from '../report/concentration-csv.js';
 import { QUIRKS_CSV_HEADER, quirksCsvLine } from '../report/quirks-csv.js';
 import { ROUNDS_CSV_HEADER, roundCsvLine } from '../report/rounds-csv.js';
 import type { TrackedSeries } from '../report/tracked-series.js';
@@ -32,6 +32,7 @@ export class RunRecorder {
   private readonly every: number;
   private readonly ids: string[];
   private readonly sampler = new ConcentrationSampler();
+  private lastSample: ConcentrationSample | null = null;
   private validators: ValidatorTotals | null = null;
   private lastSampleRound = -1;
   private lastRound = 0;
@@ -80,10 +81,11 @@ export class RunRecorder {
 
   /** Takes the final sample (if the last round was not one) and closes every file. Returns the final concentration. */
   close(): ConcentrationSample {
-    const final = this.lastSampleRound === this.lastRound ? null : this.sample(this.lastRound, this.lastRoundUs);
+    const final =
+      this.lastSample !== null && this.lastSampleRound === this.lastRound ? this.lastSample : this.sample(this.lastRound, this.lastRoundUs);
     this.chain?.write(']');
     for (const f of this.files) f.close();
-    return final ?? sampleConcentration(this.requireValidators(), this.lastRound, this.lastRoundUs);
+    return final;
   }
 
   private sample(round: number, timeUs: number): ConcentrationSample {
@@ -92,6 +94,7 @@ export class RunRecorder {
     this.timeseries.write(timeseriesCsvLine(s));
     this.shares.write(sharesCsvLines(this.tracked, v, s.stakeTotal, round, timeUs));
     this.lastSampleRound = round;
+    this.lastSample = s;
     return s;
   }
 

@@ -16,6 +16,8 @@ export { topKShare, topKShareOfHoldings } from './topKShare.js';
 export { shannonEntropyBits, shannonEntropyBitsOfHoldings } from './shannonEntropyBits.js';
 export { theilIndex, theilIndexOfHoldings } from './theilIndex.js';
 export { concentrationSummary, type ConcentrationSummary } from './concentrationSummary.js';
+export { concentrationSummaryOfTally } from './concentrationSummaryOfTally.js';
+export { tallyOf, type Tally } from './tally.js';
 export { betaBinomialPmf } from './betaBinomialPmf.js';
 export { betaBinomialCdf } from './betaBinomialCdf.js';
 export { betaBinomialMeanVariance } from './betaBinomialMeanVariance.js';
