@@ -27,15 +27,21 @@ export function genesisJson(timestamp: string, hash: string): string {
   return `{"Index": 0, "Timestamp": "${timestamp}", "BPM": 0, "PrevHash": "", "Validator": "", "Hash": "${hash}"}`;
 }
 
+/** Length of blockJson's text around its fields: `{"Index": , "BPM": , "Timestamp": "", ...}`. */
+const BLOCK_JSON_FRAME = blockJson({ index: 0, bpm: '', timestamp: '', prevHash: '', validator: '' }, '').length - 1;
+const HASH_LENGTH = 64;
+
 /** The outcome of appending one block. */
 export interface AppendedBlock {
   /** Position in the chain (0 = genesis). */
   position: number;
   /** The block's own Index field (differs from position once stale blocks are in). */
   index: number;
+  /** '' when the chain does not keep text (see {@link Chain}). */
   hash: string;
   /** True when Index/PrevHash do not follow the block before it: `is_block_valid` would fail. */
   stale: boolean;
+  /** '' when the chain does not keep text. */
   json: string;
 }
 
@@ -45,6 +51,14 @@ export interface AppendedBlock {
  * old), the length, and the length of `json.dumps(chain)` for the sync traffic.
  * Memory stays flat however long the run; the whole chain can be streamed out through
  * the appended blocks' JSON.
+ *
+ * A chain that does not keep text ({@link keepsText} false) skips the hashing and JSON
+ * of every block and keeps only what the run's results need: each block's Index, the
+ * length, and the byte count (hashes are always 64 characters, so the JSON's length
+ * follows from the other fields' lengths). Staleness is then read from positions: a
+ * block is stale exactly when it was built on another block than the tip, since two
+ * blocks with the same Index and text would have to come from the same round's pool,
+ * of which only one is appended.
  */
 export class Chain {
   private readonly indexes = new Float64Array(RECENT_CAPACITY);
@@ -53,7 +67,10 @@ export class Chain {
   private jsonBytes = 0;
   readonly genesisJson: string;
 
-  constructor(genesisTimestamp: string) {
+  constructor(
+    genesisTimestamp: string,
+    readonly keepsText = true,
+  ) {
     const hash = blockHash({ index: 0, bpm: '0', timestamp: genesisTimestamp, prevHash: '' });
     this.genesisJson = genesisJson(genesisTimestamp, hash);
     this.remember(0, hash);
@@ -92,6 +109,7 @@ export class Chain {
    * built), exactly as the seed does: no check against the current tip.
    */
   appendBuiltOn(builtOnPosition: number, bpm: string, timestamp: string, validator: string): AppendedBlock {
+    if (!this.keepsText) throw new Error('Chain.appendBuiltOn: this chain keeps no text; use appendCounted');
     const fields: BlockFields = {
       index: this.indexAt(builtOnPosition) + 1,
       bpm,
@@ -107,6 +125,23 @@ export class Chain {
     this.remember(fields.index, hash);
     this.jsonBytes += 2 + json.length; // ", " + block
     return { position, index: fields.index, hash, stale, json };
+  }
+
+  /**
+   * {@link appendBuiltOn} for a chain that keeps no text: the same position, Index,
+   * staleness and byte count, from the lengths of the block's BPM, Timestamp and
+   * Validator texts.
+   */
+  appendCounted(builtOnPosition: number, bpmLength: number, timestampLength: number, validatorLength: number): AppendedBlock {
+    if (this.keepsText) throw new Error('Chain.appendCounted: this chain keeps text; use appendBuiltOn');
+    const index = this.indexAt(builtOnPosition) + 1;
+    const stale = builtOnPosition !== this.tipPosition;
+    const position = this.count;
+    const indexLength = String(index).length;
+    const jsonLength = BLOCK_JSON_FRAME + indexLength + bpmLength + timestampLength + 2 * HASH_LENGTH + validatorLength;
+    this.remember(index, '');
+    this.jsonBytes += 2 + jsonLength;
+    return { position, index, hash: '', stale, json: '' };
   }
 
   private remember(index: number, hash: string): void {

@@ -38,6 +38,15 @@ export function formatPythonDatetime(epochUs: number): string {
   return micros === 0 ? text : `${text}.${String(micros).padStart(6, '0')}`;
 }
 
+/**
+ * `len(str(datetime))` for the instant {@link formatPythonDatetime} formats, without
+ * formatting it: 19 characters, plus 7 for `.ffffff` unless the microseconds are 0
+ * (years 1 to 9999, written with four digits, as Python does).
+ */
+export function pythonDatetimeLength(epochUs: number): number {
+  return epochUs % 1_000_000 === 0 ? 19 : 26;
+}
+
 // Python's int() on bytes: optional ASCII whitespace around, an optional sign, decimal
 // digits with single underscores allowed between digits.
 const PY_INT_PATTERN = /^[ \t\n\r\v\f]*([+-]?)(\d+(?:_\d+)*)[ \t\n\r\v\f]*$/;

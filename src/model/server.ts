@@ -7,7 +7,7 @@ import { CandidateBlocks } from './candidate-blocks.js';
 import { Chain } from './chain.js';
 import { drawPoolMember } from './lottery-draw.js';
 import { LotteryPool, POOL_CRASHED } from './lottery-pool.js';
-import { formatPythonDatetime, pythonInt } from './python-text.js';
+import { formatPythonDatetime, pythonDatetimeLength, pythonInt } from './python-text.js';
 import type { PeriodRecord, RoundRecord, ServerCounters, StopReason, ValidatorTotals } from './records.js';
 import { rewardFor } from './rewards.js';
 import { sha256Hex } from './sha256.js';
@@ -150,7 +150,8 @@ export class PosServer {
     this.periodicCycle = new Int32Array(n);
     this.periodicIntervalUs = new Float64Array(n);
     this.firstPeriodicUs = new Float64Array(n);
-    this.chain = new Chain(formatPythonDatetime(options.startEpochUs));
+    // Block text is made only if someone reads it: the counts need only its length.
+    this.chain = new Chain(formatPythonDatetime(options.startEpochUs), observer.block !== undefined);
     observer.block?.(this.chain.genesisJson);
     const t = options.timings;
     this.pollers = new AnnouncementPollers(t.pollUs, n, (connection, messages) => {
@@ -404,12 +405,12 @@ export class PosServer {
     // Writes before this instant carried the chain as it was before this block.
     this.countSyncWrites(now);
     const builtOn = this.seedRules ? (blocks.builtOn[blockSlot] as number) : this.chain.tipPosition;
-    const appended = this.chain.appendBuiltOn(
-      builtOn,
-      String(blocks.bpm[blockSlot]),
-      formatPythonDatetime(this.options.startEpochUs + (blocks.submittedUs[blockSlot] as number)),
-      this.validators.address[connection] as string,
-    );
+    const bpm = String(blocks.bpm[blockSlot]);
+    const submittedEpochUs = this.options.startEpochUs + (blocks.submittedUs[blockSlot] as number);
+    const address = this.validators.address[connection] as string;
+    const appended = this.chain.keepsText
+      ? this.chain.appendBuiltOn(builtOn, bpm, formatPythonDatetime(submittedEpochUs), address)
+      : this.chain.appendCounted(builtOn, bpm.length, pythonDatetimeLength(submittedEpochUs), address.length);
     this.observer.block?.(appended.json);
     const c = this.counters;
     c.rounds++;

@@ -42,3 +42,23 @@ test('a block built on an old tip is appended anyway and flagged stale', () => {
   assert.equal(b3.index, 2);
   assert.equal(b3.stale, false);
 });
+
+test('a chain that keeps no text counts the same bytes, Index and staleness without hashing', () => {
+  const text = new Chain('2018-08-07 20:44:00');
+  const counted = new Chain('2018-08-07 20:44:00', false);
+  const steps: Array<[number, string, string]> = [
+    [0, '9', '2018-08-07 20:44:04.500000'],
+    [0, '10', '2018-08-07 20:44:05'], // stale: built on genesis after b1
+    [2, '11', '2018-08-07 20:44:06'],
+    [3, '12345', '2018-08-07 20:44:07.000001'],
+    [1, '7', '2018-08-07 20:44:08'], // stale, Index 2 again
+  ];
+  for (const [builtOn, bpm, timestamp] of steps) {
+    const a = text.appendBuiltOn(builtOn, bpm, timestamp, ADDR);
+    const b = counted.appendCounted(builtOn, bpm.length, timestamp.length, ADDR.length);
+    assert.deepEqual([b.position, b.index, b.stale, b.hash, b.json], [a.position, a.index, a.stale, '', '']);
+    assert.equal(counted.syncMessageBytes, text.syncMessageBytes);
+  }
+  assert.throws(() => counted.appendBuiltOn(0, '9', 'x', ADDR), /keeps no text/);
+  assert.throws(() => text.appendCounted(0, 1, 19, 64), /keeps text/);
+});

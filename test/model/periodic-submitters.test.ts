@@ -1,72 +1,8 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { ModelRun } from '../../src/model/run.js';
-import { deriveStream, type RandomStream } from '../../src/rng/stream.js';
-import type { ResolvedScenario, ResolvedValidator, SubmissionPlan, TypedInput } from '../../src/scenario/types.js';
-import { int, s, scenario, text, validator } from './scenario-builders.js';
-
-/** Everything a run reports, in order: the bulk path must give exactly this, record for record. */
-function trace(sc: ResolvedScenario, periodicInBulk: boolean) {
-  const events: string[] = [];
-  const run = new ModelRun(
-    sc,
-    {
-      round: (r) => events.push(`round ${JSON.stringify(r)}`),
-      block: (json) => events.push(`block ${json}`),
-      period: (p) => events.push(`period ${JSON.stringify(p)}`),
-    },
-    { periodicInBulk },
-  );
-  const result = run.runToEnd();
-  const v = result.validators;
-  return {
-    events,
-    counters: result.counters,
-    stopReason: result.stopReason,
-    endUs: result.endUs,
-    eventsProcessed: result.eventsProcessed,
-    validators: Object.fromEntries(Object.entries(v).map(([k, a]) => [k, Array.from(a as ArrayLike<unknown>)])),
-  };
-}
-
-const pick = <T>(rng: RandomStream, items: readonly T[]): T => items[rng.nextIntBelow(items.length)] as T;
-
-/** A random mix of clients that exercises what the bulk path must get right. */
-function randomScenario(seed: number): ResolvedScenario {
-  const rng = deriveStream(seed, 'test', 'periodic-submitters');
-  const validators: ResolvedValidator[] = [];
-  const count = 3 + rng.nextIntBelow(20);
-  for (let i = 0; i < count; i++) {
-    // Whole seconds and shared phases make same-instant ties common.
-    const connectUs = pick(rng, [0, 0, s(1), s(7), s(12.5), s(31)]);
-    const leaveUs = pick(rng, [null, null, connectUs + s(20), connectUs + s(45), connectUs + s(10)]);
-    const intervalUs = pick(rng, [s(10), s(10), s(5), s(3), s(7.5), s(30)]);
-    const submissions: SubmissionPlan = pick<SubmissionPlan>(rng, [
-      { kind: 'every', intervalUs, phaseUs: 0 },
-      { kind: 'every', intervalUs, phaseUs: rng.nextIntBelow(intervalUs) },
-      { kind: 'every', intervalUs, phaseUs: rng.nextIntBelow(3) * s(1) },
-      { kind: 'poisson', ratePerSecond: 0.3 },
-      { kind: 'at', timesUs: [connectUs + s(2), connectUs + s(5), connectUs + s(15)] },
-    ]);
-    const entries: TypedInput[] = pick(rng, [[int(7)], [int(1), int(2), int(3)], [int(5), int(6), text('x')]]);
-    validators.push(
-      validator(`v${i}`, {
-        balance: pick(rng, [int(100), int(1_000_000), int(0), int(-5), text(''), int(1 + rng.nextIntBelow(1000))]),
-        connectUs,
-        leaveUs,
-        submissions,
-        bpm: rng.nextIntBelow(4) === 0 ? { kind: 'uniform', min: 60, max: 100 } : { kind: 'cycle', entries },
-      }),
-    );
-  }
-  return scenario(validators, {
-    seed,
-    rules: pick(rng, ['seed', 'fixed'] as const),
-    lottery: pick(rng, ['periodic', 'literal'] as const),
-    durationUs: s(pick(rng, [60, 125, 300])),
-    timings: { intakeUs: s(5), lotteryUs: s(10), syncUs: s(30), pollUs: s(3), jitterUs: pick(rng, [0, 0, s(0.4)]) },
-  });
-}
+import type { SubmissionPlan } from '../../src/scenario/types.js';
+import { randomScenario, trace } from './random-scenarios.js';
+import { s, scenario, validator } from './scenario-builders.js';
 
 test('periodic clients in bulk give exactly what one heap event per line gives (100 random scenarios)', () => {
   let rounds = 0;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { formatPythonDatetime, parsePythonDatetime, pythonInt } from '../../src/model/python-text.js';
+import { formatPythonDatetime, parsePythonDatetime, pythonDatetimeLength, pythonInt } from '../../src/model/python-text.js';
 import { sha256Hex } from '../../src/model/sha256.js';
 
 const START = parsePythonDatetime('2018-08-07 20:44:00');
@@ -44,4 +44,9 @@ test("pythonInt follows Python's int(bytes) rules", () => {
     ['١٢', null],
   ];
   for (const [text, expected] of cases) assert.equal(pythonInt(text), expected, JSON.stringify(text));
+});
+
+test('pythonDatetimeLength is the length of the formatted text, microseconds or not', () => {
+  const epochs = [START, START + 1, START + 999_999, START + 1_000_000, parsePythonDatetime('1000-01-01 00:00:00') + 7, parsePythonDatetime('9999-12-31 23:59:59') + 5];
+  for (const epochUs of epochs) assert.equal(pythonDatetimeLength(epochUs), formatPythonDatetime(epochUs).length, String(epochUs));
 });
