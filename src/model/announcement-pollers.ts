@@ -2,8 +2,43 @@
 interface PollerGroup {
   readonly residueUs: number;
   readonly connection: number;
-  readonly createdUs: number;
+  createdUs: number;
   count: number;
+  /** Set when the group was merged into an equal one: counts go there. */
+  forward?: PollerGroup;
+}
+
+const byWakeOrder = (a: PollerGroup, b: PollerGroup): number => a.residueUs - b.residueUs || a.connection - b.connection;
+
+/**
+ * Merges `added` (sorted) into `sorted`, combining groups of the same (residue,
+ * connection): the earlier creation time is kept (a group created this instant skips
+ * this instant's wake-up, which the older pollers still make).
+ */
+function mergeGroups(sorted: readonly PollerGroup[], added: readonly PollerGroup[]): PollerGroup[] {
+  const merged: PollerGroup[] = [];
+  const push = (g: PollerGroup) => {
+    const last = merged[merged.length - 1];
+    if (last && byWakeOrder(last, g) === 0) {
+      last.count += g.count;
+      last.createdUs = Math.min(last.createdUs, g.createdUs);
+      g.forward = last;
+    } else merged.push(g);
+  };
+  let i = 0;
+  let j = 0;
+  while (i < sorted.length || j < added.length) {
+    const a = sorted[i];
+    const b = added[j];
+    if (b === undefined || (a !== undefined && byWakeOrder(a, b) <= 0)) {
+      push(a as PollerGroup);
+      i++;
+    } else {
+      push(b);
+      j++;
+    }
+  }
+  return merged;
 }
 
 /** Spawn-cache entries per connection (see {@link AnnouncementPollers.spawn}). */
@@ -48,7 +83,10 @@ export interface AnnouncementTotals {
  * spawn time mod P): a group's members are interchangeable, so memory and cost follow
  * the distinct wake-up points, not the number of threads. Groups live in one bucket
  * per millisecond of the period, sorted by (residue, connection), which is both the
- * wake-up order and the index a spawn binary-searches.
+ * wake-up order and the index a spawn binary-searches. A spawn that finds no group
+ * adds one to a small unsorted list of its bucket, merged in when the bucket is read or
+ * the list grows: inserting into a sorted array at every spawn made clients with
+ * irregular times (whose every spawn is a new residue) cost quadratic time.
  *
  * Same-instant order: a poller spawned by client input polls before the lottery of
  * that instant; pollers waking from sleep poll after it, by connection number.
@@ -56,6 +94,8 @@ export interface AnnouncementTotals {
 export class AnnouncementPollers {
   private readonly periodUs: number;
   private readonly buckets: PollerGroup[][];
+  /** Per bucket, groups added since it was last sorted (see {@link sortedBucket}). */
+  private readonly unsorted: Array<PollerGroup[] | undefined>;
   private pendingMessages = 0;
   private live = 0;
   private lastWakeUs = -1;
@@ -89,6 +129,7 @@ export class AnnouncementPollers {
     }
     this.periodUs = periodUs;
     this.buckets = Array.from({ length: periodUs / 1000 }, () => []);
+    this.unsorted = new Array<PollerGroup[] | undefined>(periodUs / 1000);
     this.recent = new Float64Array(connections * RECENT_PER_CONNECTION * 2);
     for (let j = 0; j < this.recent.length; j += 2) this.recent[j] = NO_RESIDUE;
     this.recentGroup = new Array<PollerGroup | undefined>(connections * RECENT_PER_CONNECTION);
@@ -173,26 +214,40 @@ export class AnnouncementPollers {
   }
 
   private settleRecent(i: number): void {
-    const group = this.recentGroup[i];
+    let group = this.recentGroup[i];
+    while (group?.forward) group = group.forward;
     if (group) group.count += this.recent[2 * i + 1] as number;
     this.recent[2 * i + 1] = 0;
   }
 
   private findOrAddGroup(connection: number, residueUs: number, nowUs: number): PollerGroup {
-    const bucket = this.buckets[Math.floor(residueUs / 1000)] as PollerGroup[];
-    const at = groupPosition(bucket, connection, residueUs);
-    const found = bucket[at];
+    const b = Math.floor(residueUs / 1000);
+    const sorted = this.buckets[b] as PollerGroup[];
+    const found = sorted[groupPosition(sorted, connection, residueUs)];
     if (found && found.residueUs === residueUs && found.connection === connection) {
       found.count++;
       return found;
     }
-    const group = { residueUs, connection, createdUs: nowUs, count: 1 };
-    bucket.splice(at, 0, group);
+    // Not among the sorted groups; if it is among the unsorted ones, the merge combines them.
+    const group: PollerGroup = { residueUs, connection, createdUs: nowUs, count: 1 };
+    const added = (this.unsorted[b] ??= []);
+    added.push(group);
+    if (added.length > 16 + sorted.length / 4) this.sortedBucket(b);
     return group;
   }
 
+  /** Bucket `b` with its unsorted groups merged in. */
+  private sortedBucket(b: number): PollerGroup[] {
+    const added = this.unsorted[b];
+    if (added === undefined) return this.buckets[b] as PollerGroup[];
+    this.unsorted[b] = undefined;
+    const merged = mergeGroups(this.buckets[b] as PollerGroup[], added.sort(byWakeOrder));
+    this.buckets[b] = merged;
+    return merged;
+  }
+
   private findGroup(connection: number, residueUs: number): PollerGroup | undefined {
-    const bucket = this.buckets[Math.floor(residueUs / 1000)] as PollerGroup[];
+    const bucket = this.sortedBucket(Math.floor(residueUs / 1000));
     const found = bucket[groupPosition(bucket, connection, residueUs)];
     return found && found.residueUs === residueUs && found.connection === connection ? found : undefined;
   }
@@ -214,7 +269,7 @@ export class AnnouncementPollers {
     if (this.pendingMessages === 0 || nowUs === this.lastWakeUs) return null;
     this.lastWakeUs = nowUs;
     const residueUs = nowUs % this.periodUs;
-    const bucket = this.buckets[Math.floor(residueUs / 1000)] as PollerGroup[];
+    const bucket = this.sortedBucket(Math.floor(residueUs / 1000));
     for (let i = 0; i < bucket.length && this.pendingMessages > 0; i++) {
       const group = bucket[i] as PollerGroup;
       // Groups created this instant already polled at their spawn.
@@ -250,8 +305,8 @@ export class AnnouncementPollers {
     const n = this.buckets.length;
     for (let k = 0; k <= n; k++) {
       const b = (first + k) % n;
-      const bucket = this.buckets[b] as PollerGroup[];
-      if (bucket.length === 0) continue;
+      if ((this.buckets[b] as PollerGroup[]).length === 0 && this.unsorted[b] === undefined) continue;
+      const bucket = this.sortedBucket(b);
       for (const group of bucket) {
         const wrapped = k === n || (k > 0 && b < first) ? P : 0;
         const r = group.residueUs + wrapped;

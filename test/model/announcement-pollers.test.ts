@@ -139,3 +139,20 @@ test('spawns every interval cycle through P / gcd(interval, P) residues of the p
   assert.equal(pollers.cycleLength(1_700_000), 30);
   assert.equal(pollers.cycleLength(1), 3_000_000);
 });
+
+test('a connection cycling through more residues than its spawn cache counts every poller once its groups merge', () => {
+  // Five residues in turn: every spawn misses the four-entry cache and adds a group the
+  // sorted buckets do not hold yet, so equal groups meet when a bucket is merged.
+  const inputs: Input[] = [];
+  for (let k = 0; k < 10; k++) for (const r of [0, 100, 200, 300, 400]) inputs.push({ t: k * P + r, kind: 'spawn', conn: 0 });
+  inputs.push({ t: 10 * P, kind: 'spawn', conn: 1 });
+  inputs.push({ t: 10 * P + 50, kind: 'close', conn: 0 });
+  // 60 messages: each of connection 0's 50 pollers takes one and dies; connection 1 gets the rest.
+  for (let m = 0; m < 60; m++) inputs.push({ t: 11 * P + m * 7, kind: 'announce', conn: -1 });
+  const want = reference(inputs);
+  const got = aggregate(inputs);
+  assert.equal(want.lost, 50);
+  assert.equal(got.lost, want.lost);
+  assert.deepEqual([...got.delivered].sort(), [...want.delivered].sort());
+  assert.equal(got.alive, want.alive);
+});
