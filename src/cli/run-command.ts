@@ -158,7 +158,7 @@ function simulateToFolder(
   options: RunOptions,
 ) {
   const recorder = new RunRecorder(scenario, tracked, (name) => folder.file(name), options.chain);
-  const run = new ModelRun(scenario, recorder.observer);
+  const run = new ModelRun(scenario, recorder.observer());
   recorder.attach(run.validators);
   const progress = createProgress(options.quiet, scenario.name, 'rounds');
   try {

@@ -65,19 +65,21 @@ export class RunRecorder {
     this.validators = validators;
   }
 
-  readonly observer: ServerObserver = {
-    round: (r) => {
-      this.rounds.write(roundCsvLine(r, this.ids));
-      this.lastRound = r.round;
-      this.lastRoundUs = r.timeUs;
-      if (r.round % this.every === 0) this.sample(r.round, r.timeUs);
-    },
-    period: (p) => this.quirks.write(quirksCsvLine(p)),
-    block: (json) => {
+  /** What the model reports to; `block` only with --chain, so that otherwise no block text is made. */
+  observer(): ServerObserver {
+    const chain = this.chain;
+    return {
+      round: (r) => {
+        this.rounds.write(roundCsvLine(r, this.ids));
+        this.lastRound = r.round;
+        this.lastRoundUs = r.timeUs;
+        if (r.round % this.every === 0) this.sample(r.round, r.timeUs);
+      },
+      period: (p) => this.quirks.write(quirksCsvLine(p)),
       // Streams json.dumps(chain): "[" + blocks joined by ", " + "]".
-      this.chain?.write(this.blocksWritten++ === 0 ? `[${json}` : `, ${json}`);
-    },
-  };
+      ...(chain && { block: (json: string) => chain.write(this.blocksWritten++ === 0 ? `[${json}` : `, ${json}`) }),
+    };
+  }
 
   /** Takes the final sample (if the last round was not one) and closes every file. Returns the final concentration. */
   close(): ConcentrationSample {
