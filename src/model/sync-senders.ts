@@ -1,6 +1,6 @@
-/** Sender counts are summed in blocks of BLOCK milliseconds (see {@link SyncSenders}). */
-const BLOCK_BITS = 7;
-const BLOCK = 1 << BLOCK_BITS;
+/** Sender counts are also summed per 32 ms and per 1,024 ms (see {@link SyncSenders}). */
+const BLOCK_BITS = 5;
+const SUPER_BITS = 10;
 
 /**
  * The chain-sync sender threads, counted in aggregate.
@@ -18,16 +18,17 @@ const BLOCK = 1 << BLOCK_BITS;
  * exact when a and b are whole milliseconds (the server's timings and jitter are).
  *
  * Every BPM typed adds a sender, while prefix counts are needed only at each chain
- * change: so the counts are kept in blocks of {@link BLOCK} milliseconds with a sum
- * per block, making an insert O(1) and a prefix count O(√buckets), rather than a
- * Fenwick tree's O(log) for both.
+ * change: so the counts are also summed per 32 ms and per 1,024 ms, making an insert
+ * three additions and a prefix count at most 30 + 31 + 31 (a Fenwick tree costs
+ * O(log) for both, and inserts far outnumber prefix counts).
  */
 export class SyncSenders {
   private readonly periodUs: number;
   /** Active senders per millisecond of the period, by residue. */
   private readonly counts: Float64Array;
-  /** Sum of each run of {@link BLOCK} counts. */
+  /** Sums of each 2^BLOCK_BITS and each 2^SUPER_BITS consecutive counts. */
   private readonly blockSums: Float64Array;
+  private readonly superSums: Float64Array;
   private active = 0;
   /** First firing times of senders not yet in the tree, ascending (spawn order). */
   private pending = new Float64Array(1024);
@@ -46,7 +47,8 @@ export class SyncSenders {
     }
     this.periodUs = periodUs;
     this.counts = new Float64Array(periodUs / 1000);
-    this.blockSums = new Float64Array(Math.ceil(periodUs / 1000 / BLOCK));
+    this.blockSums = new Float64Array(Math.ceil(periodUs / 1000 / 2 ** BLOCK_BITS));
+    this.superSums = new Float64Array(Math.ceil(periodUs / 1000 / 2 ** SUPER_BITS));
   }
 
   /** Sender threads alive now. */
@@ -104,6 +106,7 @@ export class SyncSenders {
     const pending = this.pending;
     const counts = this.counts;
     const blockSums = this.blockSums;
+    const superSums = this.superSums;
     const tail = this.pendingTail;
     let head = this.pendingHead;
     let periodStart = this.pendingPeriodStartUs;
@@ -121,6 +124,7 @@ export class SyncSenders {
       const bucket = Math.floor(residueUs / 1000);
       counts[bucket] = (counts[bucket] as number) + 1;
       blockSums[bucket >> BLOCK_BITS] = (blockSums[bucket >> BLOCK_BITS] as number) + 1;
+      superSums[bucket >> SUPER_BITS] = (superSums[bucket >> SUPER_BITS] as number) + 1;
     }
     this.active += head - this.pendingHead;
     this.pendingHead = head;
@@ -133,14 +137,17 @@ export class SyncSenders {
     const bucket = Math.floor((firstUs % this.periodUs) / 1000);
     this.counts[bucket] = (this.counts[bucket] as number) + weight;
     this.blockSums[bucket >> BLOCK_BITS] = (this.blockSums[bucket >> BLOCK_BITS] as number) + weight;
+    this.superSums[bucket >> SUPER_BITS] = (this.superSums[bucket >> SUPER_BITS] as number) + weight;
   }
 
   /** Number of active senders whose residue is below `residueUs` (a whole ms). */
   private prefix(residueUs: number): number {
     const end = residueUs / 1000;
+    const fullSupers = end >> SUPER_BITS;
     const fullBlocks = end >> BLOCK_BITS;
     let sum = 0;
-    for (let b = 0; b < fullBlocks; b++) sum += this.blockSums[b] as number;
+    for (let s = 0; s < fullSupers; s++) sum += this.superSums[s] as number;
+    for (let b = fullSupers << (SUPER_BITS - BLOCK_BITS); b < fullBlocks; b++) sum += this.blockSums[b] as number;
     for (let i = fullBlocks << BLOCK_BITS; i < end; i++) sum += this.counts[i] as number;
     return sum;
   }
