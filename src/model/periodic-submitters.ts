@@ -47,12 +47,14 @@ export class PeriodicSubmitters implements BatchSource {
     if (!(intervalUs > 0) || !Number.isInteger(intervalUs)) {
       throw new RangeError(`PeriodicSubmitters: interval must be a positive integer µs, got ${intervalUs}`);
     }
-    const sorted = members
-      .map((m) => ({ ...m, residueUs: m.firstUs % intervalUs }))
-      .sort((a, b) => a.residueUs - b.residueUs || a.connection - b.connection);
-    this.order = Int32Array.from(sorted, (m) => m.connection);
-    this.residueUs = Float64Array.from(sorted, (m) => m.residueUs);
-    this.firstUs = Float64Array.from(sorted, (m) => m.firstUs);
+    const residueOf = Float64Array.from(members, (m) => m.firstUs % intervalUs);
+    const connectionOf = Int32Array.from(members, (m) => m.connection);
+    const sorted = Array.from(members, (_, i) => i).sort(
+      (a, b) => (residueOf[a] as number) - (residueOf[b] as number) || (connectionOf[a] as number) - (connectionOf[b] as number),
+    );
+    this.order = Int32Array.from(sorted, (i) => connectionOf[i] as number);
+    this.residueUs = Float64Array.from(sorted, (i) => residueOf[i] as number);
+    this.firstUs = Float64Array.from(sorted, (i) => (members[i] as PeriodicMember).firstUs);
     const earliest = this.firstUs.reduce((a, b) => Math.min(a, b), Infinity);
     this.cycleStartUs = earliest - (earliest % intervalUs);
     if (sorted.length > 0) this.setFront();
