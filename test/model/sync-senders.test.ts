@@ -47,3 +47,35 @@ test('a window end that is not a whole millisecond is refused', () => {
   const agg = new SyncSenders(P);
   assert.throws(() => agg.countUntil(1500), /whole ms/);
 });
+
+test('senders spawned at the very instant a window ends, and removed at a firing, count as one by one', () => {
+  // Whole-millisecond spawns and window ends that often coincide, as periodic clients'
+  // lines and lotteries do; removals sometimes exactly at a firing time.
+  const rng = deriveStream(4, 'test', 'sync-instants');
+  const agg = new SyncSenders(P);
+  const senders: Array<{ spawn: number; removedAt: number }> = [];
+  let now = 0;
+  let windowStart = 0;
+  let coincided = 0;
+  for (let step = 0; step < 400; step++) {
+    now += 1000 * rng.nextIntBelow(4000);
+    for (let i = rng.nextIntBelow(4); i > 0; i--) {
+      agg.add(now);
+      senders.push({ spawn: now, removedAt: Infinity });
+    }
+    const victim = senders[rng.nextIntBelow(senders.length + 1)];
+    if (victim && victim.removedAt === Infinity && rng.nextIntBelow(3) === 0) {
+      // Sometimes removed exactly when it fires.
+      const at = rng.nextIntBelow(2) === 0 ? now : Math.max(now, victim.spawn + P * (1 + Math.floor((now - victim.spawn) / P)));
+      now = at;
+      victim.removedAt = at;
+      agg.remove(victim.spawn, at);
+    }
+    const end = rng.nextIntBelow(3) === 0 ? Math.ceil(now / 1000) * 1000 : (Math.floor(now / 1000) + 1 + rng.nextIntBelow(40_000)) * 1000;
+    if (end === now) coincided++;
+    assert.equal(agg.countUntil(end), bruteForceWrites(senders, windowStart, end), `window ending ${end}`);
+    windowStart = end;
+    now = end;
+  }
+  assert.ok(coincided > 50, `only ${coincided} windows ended at a spawn instant`);
+});
