@@ -1,49 +1,9 @@
-/** Pollers of one connection that wake at the same point of the poll period. */
-interface PollerGroup {
-  readonly residueUs: number;
-  readonly connection: number;
-  createdUs: number;
-  count: number;
-  /** Set when the group was merged into an equal one: counts go there. */
-  forward?: PollerGroup;
-}
-
-const byWakeOrder = (a: PollerGroup, b: PollerGroup): number => a.residueUs - b.residueUs || a.connection - b.connection;
-
-/**
- * Merges `added` (sorted) into `sorted`, combining groups of the same (residue,
- * connection): the earlier creation time is kept (a group created this instant skips
- * this instant's wake-up, which the older pollers still make).
- */
-function mergeGroups(sorted: readonly PollerGroup[], added: readonly PollerGroup[]): PollerGroup[] {
-  const merged: PollerGroup[] = [];
-  const push = (g: PollerGroup) => {
-    const last = merged[merged.length - 1];
-    if (last && byWakeOrder(last, g) === 0) {
-      last.count += g.count;
-      last.createdUs = Math.min(last.createdUs, g.createdUs);
-      g.forward = last;
-    } else merged.push(g);
-  };
-  let i = 0;
-  let j = 0;
-  while (i < sorted.length || j < added.length) {
-    const a = sorted[i];
-    const b = added[j];
-    if (b === undefined || (a !== undefined && byWakeOrder(a, b) <= 0)) {
-      push(a as PollerGroup);
-      i++;
-    } else {
-      push(b);
-      j++;
-    }
-  }
-  return merged;
-}
+import { PollerGroups } from './poller-groups.js';
 
 /** Spawn-cache entries per connection (see {@link AnnouncementPollers.spawn}). */
 const RECENT_PER_CONNECTION = 4;
 const NO_RESIDUE = -1;
+const NO_GROUP = -1;
 
 /** {@link AnnouncementPollers.close}: a connection's spawns at firstUs + k·intervalUs, k < spawns. */
 export interface PeriodicSpawns {
@@ -52,19 +12,6 @@ export interface PeriodicSpawns {
   readonly spawns: number;
   /** Their cycle length; spawns from k = cycle on were {@link AnnouncementPollers.spawnRepeat}. */
   readonly cycle: number;
-}
-
-/** Where in a bucket sorted by (residue, connection) the group goes: binary search. */
-function groupPosition(bucket: readonly PollerGroup[], connection: number, residueUs: number): number {
-  let low = 0;
-  let high = bucket.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    const g = bucket[mid] as PollerGroup;
-    if (g.residueUs < residueUs || (g.residueUs === residueUs && g.connection < connection)) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** Where announcements went. */
@@ -81,7 +28,8 @@ export interface AnnouncementTotals {
  * message goes to whichever poller polls first. A poller whose connection is closed
  * dies on its send and the message is lost. Pollers are grouped by (connection,
  * spawn time mod P): a group's members are interchangeable, so memory and cost follow
- * the distinct wake-up points, not the number of threads. Groups live in one bucket
+ * the distinct wake-up points, not the number of threads. Groups ({@link PollerGroups},
+ * by id) live in one bucket
  * per millisecond of the period, sorted by (residue, connection), which is both the
  * wake-up order and the index a spawn binary-searches. A spawn that finds no group
  * adds one to a small unsorted list of its bucket, merged in when the bucket is read or
@@ -93,9 +41,11 @@ export interface AnnouncementTotals {
  */
 export class AnnouncementPollers {
   private readonly periodUs: number;
-  private readonly buckets: PollerGroup[][];
+  private readonly groups = new PollerGroups();
+  /** Group ids per millisecond of the period, in wake-up order. */
+  private readonly buckets: number[][];
   /** Per bucket, groups added since it was last sorted (see {@link sortedBucket}). */
-  private readonly unsorted: Array<PollerGroup[] | undefined>;
+  private readonly unsorted: Array<number[] | undefined>;
   private pendingMessages = 0;
   private live = 0;
   private lastWakeUs = -1;
@@ -108,7 +58,7 @@ export class AnnouncementPollers {
    * count matters (an open connection's pollers never die).
    */
   private readonly recent: Float64Array;
-  private readonly recentGroup: Array<PollerGroup | undefined>;
+  private readonly recentGroup: Int32Array;
   private readonly recentNext: Uint8Array;
   /** A multiple of the period at or before the latest spawn (residues without a modulo each). */
   private spawnPeriodStartUs = 0;
@@ -128,11 +78,12 @@ export class AnnouncementPollers {
       throw new RangeError(`AnnouncementPollers: period must be a positive whole number of ms, got ${periodUs} µs`);
     }
     this.periodUs = periodUs;
+    if (periodUs >= 2 ** 31) throw new RangeError(`AnnouncementPollers: period must be below 2^31 µs, got ${periodUs}`);
     this.buckets = Array.from({ length: periodUs / 1000 }, () => []);
-    this.unsorted = new Array<PollerGroup[] | undefined>(periodUs / 1000);
+    this.unsorted = new Array<number[] | undefined>(periodUs / 1000);
     this.recent = new Float64Array(connections * RECENT_PER_CONNECTION * 2);
     for (let j = 0; j < this.recent.length; j += 2) this.recent[j] = NO_RESIDUE;
-    this.recentGroup = new Array<PollerGroup | undefined>(connections * RECENT_PER_CONNECTION);
+    this.recentGroup = new Int32Array(connections * RECENT_PER_CONNECTION).fill(NO_GROUP);
     this.recentNext = new Uint8Array(connections);
   }
 
@@ -167,7 +118,7 @@ export class AnnouncementPollers {
     this.recentNext[connection] = (next + 1) % RECENT_PER_CONNECTION;
     this.settleRecent(first + next);
     this.recent[2 * (first + next)] = residueUs;
-    this.recentGroup[first + next] = this.findOrAddGroup(connection, residueUs, nowUs);
+    this.recentGroup[first + next] = this.addGroup(connection, residueUs, nowUs);
   }
 
   /**
@@ -200,7 +151,7 @@ export class AnnouncementPollers {
     for (let i = first; i < first + RECENT_PER_CONNECTION; i++) {
       this.settleRecent(i);
       this.recent[2 * i] = NO_RESIDUE;
-      this.recentGroup[i] = undefined;
+      this.recentGroup[i] = NO_GROUP;
     }
     if (!periodic) return;
     const { firstUs, intervalUs, spawns, cycle } = periodic;
@@ -208,48 +159,50 @@ export class AnnouncementPollers {
       // Spawns k = j, j + cycle, j + 2·cycle, ... < spawns share a residue; k = j was counted as it came.
       const repeats = Math.floor((spawns - 1 - j) / cycle);
       const group = this.findGroup(connection, (firstUs + j * intervalUs) % this.periodUs);
-      if (group) group.count += repeats;
+      if (group !== NO_GROUP) this.groups.count[group] = (this.groups.count[group] as number) + repeats;
       else if (repeats > 0) throw new Error(`AnnouncementPollers.close: connection ${connection} has no group for its spawn ${j}`);
     }
   }
 
   private settleRecent(i: number): void {
-    let group = this.recentGroup[i];
-    while (group?.forward) group = group.forward;
-    if (group) group.count += this.recent[2 * i + 1] as number;
+    const id = this.recentGroup[i] as number;
+    if (id !== NO_GROUP) {
+      const group = this.groups.resolve(id);
+      this.groups.count[group] = (this.groups.count[group] as number) + (this.recent[2 * i + 1] as number);
+    }
     this.recent[2 * i + 1] = 0;
   }
 
-  private findOrAddGroup(connection: number, residueUs: number, nowUs: number): PollerGroup {
+  /**
+   * A new group for (residue, connection) in its bucket's unsorted list. If the
+   * connection already has a group there, the merge combines them (see
+   * {@link PollerGroups.merge}): a search per spawn cost more than it saved, since a
+   * client at irregular times nearly always spawns at a new point.
+   */
+  private addGroup(connection: number, residueUs: number, nowUs: number): number {
     const b = Math.floor(residueUs / 1000);
-    const sorted = this.buckets[b] as PollerGroup[];
-    const found = sorted[groupPosition(sorted, connection, residueUs)];
-    if (found && found.residueUs === residueUs && found.connection === connection) {
-      found.count++;
-      return found;
-    }
-    // Not among the sorted groups; if it is among the unsorted ones, the merge combines them.
-    const group: PollerGroup = { residueUs, connection, createdUs: nowUs, count: 1 };
+    const group = this.groups.add(residueUs, connection, nowUs);
     const added = (this.unsorted[b] ??= []);
     added.push(group);
-    if (added.length > 16 + sorted.length / 4) this.sortedBucket(b);
+    if (added.length > 16 + (this.buckets[b] as number[]).length / 4) this.sortedBucket(b);
     return group;
   }
 
   /** Bucket `b` with its unsorted groups merged in. */
-  private sortedBucket(b: number): PollerGroup[] {
+  private sortedBucket(b: number): number[] {
     const added = this.unsorted[b];
-    if (added === undefined) return this.buckets[b] as PollerGroup[];
+    if (added === undefined) return this.buckets[b] as number[];
     this.unsorted[b] = undefined;
-    const merged = mergeGroups(this.buckets[b] as PollerGroup[], added.sort(byWakeOrder));
+    const merged = this.groups.merge(this.buckets[b] as number[], added.sort((x, y) => this.groups.compare(x, y)));
     this.buckets[b] = merged;
     return merged;
   }
 
-  private findGroup(connection: number, residueUs: number): PollerGroup | undefined {
+  /** The group (residue, connection), or NO_GROUP. */
+  private findGroup(connection: number, residueUs: number): number {
     const bucket = this.sortedBucket(Math.floor(residueUs / 1000));
-    const found = bucket[groupPosition(bucket, connection, residueUs)];
-    return found && found.residueUs === residueUs && found.connection === connection ? found : undefined;
+    const found = bucket[this.groups.position(bucket, residueUs, connection)];
+    return found !== undefined && this.groups.is(found, residueUs, connection) ? found : NO_GROUP;
   }
 
   /**
@@ -270,21 +223,23 @@ export class AnnouncementPollers {
     this.lastWakeUs = nowUs;
     const residueUs = nowUs % this.periodUs;
     const bucket = this.sortedBucket(Math.floor(residueUs / 1000));
+    const groups = this.groups;
     for (let i = 0; i < bucket.length && this.pendingMessages > 0; i++) {
-      const group = bucket[i] as PollerGroup;
+      const group = bucket[i] as number;
       // Groups created this instant already polled at their spawn.
-      if (group.residueUs !== residueUs || group.createdUs === nowUs) continue;
-      if (isOpen(group.connection)) {
-        this.deliver(group.connection, this.pendingMessages);
+      if (groups.residueUs[group] !== residueUs || groups.createdUs[group] === nowUs) continue;
+      const connection = groups.connection[group] as number;
+      if (isOpen(connection)) {
+        this.deliver(connection, this.pendingMessages);
         continue;
       }
       // Each poller of a closed connection takes one message, fails to send it and dies.
-      const taken = Math.min(group.count, this.pendingMessages);
+      const taken = Math.min(groups.count[group] as number, this.pendingMessages);
       this.pendingMessages -= taken;
       this.totals.lost += taken;
       this.live -= taken;
-      group.count -= taken;
-      if (group.count === 0) bucket.splice(i--, 1);
+      groups.count[group] = (groups.count[group] as number) - taken;
+      if (groups.count[group] === 0) bucket.splice(i--, 1);
     }
     return this.pendingMessages > 0 ? this.nextWake(nowUs, false) : null;
   }
@@ -305,13 +260,14 @@ export class AnnouncementPollers {
     const n = this.buckets.length;
     for (let k = 0; k <= n; k++) {
       const b = (first + k) % n;
-      if ((this.buckets[b] as PollerGroup[]).length === 0 && this.unsorted[b] === undefined) continue;
+      if ((this.buckets[b] as number[]).length === 0 && this.unsorted[b] === undefined) continue;
       const bucket = this.sortedBucket(b);
       for (const group of bucket) {
+        const residueUs = this.groups.residueUs[group] as number;
         const wrapped = k === n || (k > 0 && b < first) ? P : 0;
-        const r = group.residueUs + wrapped;
+        const r = residueUs + wrapped;
         if (k === 0 && (inclusive ? r < fromResidue : r <= fromResidue)) continue;
-        if (k === n && group.residueUs > fromResidue) continue;
+        if (k === n && residueUs > fromResidue) continue;
         return base + r;
       }
     }
