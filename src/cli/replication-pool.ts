@@ -23,10 +23,11 @@ export interface ReplicationPool {
 }
 
 /**
- * Starts replications `ks` on `workers` threads. Each worker asks for the next
- * replication as soon as it is done with one, so uneven replications do not leave a
- * core idle; each outcome depends only on (scenario, k), so the spread over workers
- * cannot change any result. `onDone` is called as each one finishes.
+ * Starts replications `ks` on `workers` threads. Workers take the next replication
+ * from a shared counter as soon as they are done with one (so uneven replications do
+ * not leave a core idle, and they go on while this thread is busy with the main run);
+ * each outcome depends only on (scenario, k), so the spread over workers cannot
+ * change any result. `onDone` is called as each outcome arrives.
  */
 export function startReplicationPool(
   scenario: ResolvedScenario,
@@ -37,27 +38,27 @@ export function startReplicationPool(
 ): ReplicationPool {
   const position = new Map(ks.map((k, i) => [k, i]));
   const outcomes = new Array<ReplicationOutcome | undefined>(ks.length);
-  const queue = [...ks];
+  const nextJob = new Int32Array(new SharedArrayBuffer(4));
   const threads = Array.from(
     { length: Math.max(1, Math.min(workers, ks.length)) },
-    () => new Worker(WORKER_URL, { workerData: { scenario, tracked } }),
+    () => new Worker(WORKER_URL, { workerData: { scenario, tracked, ks, nextJob } }),
   );
   const finished = threads.map(
     (worker) =>
       new Promise<void>((resolve, reject) => {
-        const next = () => worker.postMessage(queue.length > 0 ? queue.shift() : null);
         worker.on('message', (o: ReplicationOutcome) => {
           outcomes[position.get(o.replication) as number] = o;
           onDone();
-          next();
         });
         worker.on('error', reject);
         worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`replication worker exited with code ${code}`))));
-        next();
       }),
   );
+  const all = Promise.all(finished).then(() => complete(outcomes, ks));
+  // A cancelled pool rejects with nobody waiting: that is expected, not an error to report.
+  all.catch(() => undefined);
   return {
-    outcomes: Promise.all(finished).then(() => complete(outcomes, ks)),
+    outcomes: all,
     cancel: () => {
       for (const worker of threads) void worker.terminate();
     },
@@ -94,7 +95,8 @@ export async function runReplications(
 }
 
 function complete(outcomes: Array<ReplicationOutcome | undefined>, ks: readonly number[]): ReplicationOutcome[] {
-  return outcomes.map((o, i) => {
+  // Array.from, not map: map skips the holes of a missing outcome.
+  return Array.from(outcomes, (o, i) => {
     if (!o) throw new Error(`replication ${ks[i]} produced no result`);
     return o;
   });

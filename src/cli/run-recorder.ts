@@ -32,7 +32,6 @@ export class RunRecorder {
   private readonly every: number;
   private readonly ids: string[];
   private readonly sampler = new ConcentrationSampler();
-  private lastSample: ConcentrationSample | null = null;
   private validators: ValidatorTotals | null = null;
   private lastSampleRound = -1;
   private lastRound = 0;
@@ -83,8 +82,12 @@ export class RunRecorder {
 
   /** Takes the final sample (if the last round was not one) and closes every file. Returns the final concentration. */
   close(): ConcentrationSample {
+    // A row for the last round if it was not sampled; either way the final figures come
+    // from the final state, which stakes may have changed since (late connects, withdrawals).
     const final =
-      this.lastSample !== null && this.lastSampleRound === this.lastRound ? this.lastSample : this.sample(this.lastRound, this.lastRoundUs);
+      this.lastSampleRound === this.lastRound
+        ? this.sampler.sample(this.requireValidators(), this.lastRound, this.lastRoundUs)
+        : this.sample(this.lastRound, this.lastRoundUs);
     this.chain?.write(']');
     for (const f of this.files) f.close();
     return final;
@@ -96,7 +99,6 @@ export class RunRecorder {
     this.timeseries.write(timeseriesCsvLine(s));
     this.shares.write(sharesCsvLines(this.tracked, v, s.stakeTotal, round, timeUs));
     this.lastSampleRound = round;
-    this.lastSample = s;
     return s;
   }
 

@@ -10,16 +10,18 @@ const SUPER_BITS = 10;
  * (threads x wake-ups): quadratic in the run length. Instead, a sender is reduced to
  * its first firing time u = spawn + P, written u = qP + r (0 <= r < P). Its firings
  * before a time x = XP + ρ number
- *   G(x) = max(0, ceil((x - u)/P)) = X - q + [r < ρ]   whenever u <= x + P - 1,
- * which holds for every sender spawned before x (and one spawned exactly at x has
- * G(x) = 0 where the closed form says -1). Summed over senders,
- *   F(x) = N·X - Σq + #(r < ρ) + (senders spawned at x),
+ *   G(x) = max(0, ceil((x - u)/P)) = X - q + [r < ρ]   whenever u < x + P,
+ * i.e. for every sender spawned before x; one spawned at or after x (within the same
+ * millisecond: windows end at the current time, or at the end of a run rounded down
+ * to the ms) has G(x) = 0 where the closed form says -1. Summed over senders,
+ *   F(x) = N·X - Σq + #(r < ρ) + (senders spawned at or after x),
  * and the writes in [a, b) are F(b) - F(a): a sender spawned after a adds nothing to
  * F(a), so F(a) is the value computed at the previous window end. #(r < ρ) is exact
  * when ρ is a whole millisecond (the server's timings and jitter are), so residues are
  * counted per millisecond, also summed per 32 ms and per 1,024 ms: adding a sender is a
  * few additions, and a prefix count at most ~90. A removed sender (fixed rules) is a
- * sender of weight -1 from its next firing on.
+ * sender of weight -1 from its next firing c on, which corrects the same way when
+ * c >= x + P (removed at or after x: the closed form says +1 where it adds nothing).
  */
 export class SyncSenders {
   private readonly periodUs: number;
@@ -35,9 +37,13 @@ export class SyncSenders {
   /** Start of the period the latest spawn fell in (residues without a modulo each), and its index. */
   private spawnPeriodStartUs = 0;
   private spawnPeriod = 0;
-  /** Senders spawned at `lastSpawnUs` (see F(x) above). */
-  private lastSpawnUs = -1;
-  private spawnedAtLast = 0;
+  /**
+   * The millisecond of the latest add or remove, and within it the adds and the
+   * removals whose closed form is off by one at a window ending there (see F(x) above).
+   */
+  private latestMsUs = 0;
+  private addsInLatestMs = 0;
+  private lateRemovalsInLatestMs = 0;
   private windowStartUs = 0;
   private firingsBeforeWindowStart = 0;
 
@@ -66,11 +72,8 @@ export class SyncSenders {
     }
     // u = spawn + P: same residue, one period later.
     this.insert(residueUs, this.spawnPeriod + 1, 1);
-    if (spawnUs === this.lastSpawnUs) this.spawnedAtLast++;
-    else {
-      this.lastSpawnUs = spawnUs;
-      this.spawnedAtLast = 1;
-    }
+    this.enterMs(spawnUs);
+    this.addsInLatestMs++;
     this.live++;
   }
 
@@ -81,7 +84,18 @@ export class SyncSenders {
     // From its next firing on (one at nowUs itself no longer happens), it counts -1.
     const next = first >= nowUs ? first : first + P * Math.ceil((nowUs - first) / P);
     this.insert(next % P, Math.floor(next / P), -1);
+    this.enterMs(nowUs);
+    if (next >= this.latestMsUs + P) this.lateRemovalsInLatestMs++;
     this.live--;
+  }
+
+  /** Starts counting the adds and removals of a later millisecond. */
+  private enterMs(timeUs: number): void {
+    const ms = timeUs - (timeUs % 1000);
+    if (ms === this.latestMsUs) return;
+    this.latestMsUs = ms;
+    this.addsInLatestMs = 0;
+    this.lateRemovalsInLatestMs = 0;
   }
 
   /**
@@ -90,12 +104,14 @@ export class SyncSenders {
    */
   countUntil(endUs: number): number {
     const a = this.windowStartUs;
-    if (endUs < a || endUs % 1000 !== 0) {
-      throw new RangeError(`SyncSenders.countUntil: end must be a whole ms >= ${a}, got ${endUs}`);
+    if (endUs < a || endUs % 1000 !== 0 || endUs < this.latestMsUs) {
+      throw new RangeError(
+        `SyncSenders.countUntil: end must be a whole ms >= ${Math.max(a, this.latestMsUs)} (window start, latest change), got ${endUs}`,
+      );
     }
     const P = this.periodUs;
-    const spawnedNow = this.lastSpawnUs === endUs ? this.spawnedAtLast : 0;
-    const firings = this.net * Math.floor(endUs / P) - this.sumPeriods + this.prefix(endUs % P) + spawnedNow;
+    const offByOne = endUs === this.latestMsUs ? this.addsInLatestMs - this.lateRemovalsInLatestMs : 0;
+    const firings = this.net * Math.floor(endUs / P) - this.sumPeriods + this.prefix(endUs % P) + offByOne;
     const writes = firings - this.firingsBeforeWindowStart;
     this.firingsBeforeWindowStart = firings;
     this.windowStartUs = endUs;

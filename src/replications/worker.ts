@@ -1,7 +1,7 @@
 /**
- * Worker-thread entry: receives replication numbers one at a time, runs each and
- * posts its outcome; `null` means there is no more work. Each replication depends
- * only on (scenario, k), so how they are spread over workers cannot change a result.
+ * Worker-thread entry: takes replication numbers from the shared counter until none is
+ * left, runs each and posts its outcome. Each replication depends only on
+ * (scenario, k), so how they are spread over workers cannot change a result.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { TrackedSeries } from '../report/tracked-series.js';
@@ -11,12 +11,15 @@ import { runReplication } from './run-replication.js';
 interface Job {
   scenario: ResolvedScenario;
   tracked: TrackedSeries[];
+  /** The replication numbers of the pool. */
+  ks: number[];
+  /** Index into `ks` of the next replication to take, shared by every worker. */
+  nextJob: Int32Array;
 }
 
 const job = workerData as Job;
 const port = parentPort;
 if (!port) throw new Error('replications/worker.ts runs only as a worker thread');
-port.on('message', (k: number | null) => {
-  if (k === null) port.close();
-  else port.postMessage(runReplication(job.scenario, k, job.tracked));
-});
+for (let i = Atomics.add(job.nextJob, 0, 1); i < job.ks.length; i = Atomics.add(job.nextJob, 0, 1)) {
+  port.postMessage(runReplication(job.scenario, job.ks[i] as number, job.tracked));
+}

@@ -79,3 +79,32 @@ test('senders spawned at the very instant a window ends, and removed at a firing
   }
   assert.ok(coincided > 50, `only ${coincided} windows ended at a spawn instant`);
 });
+
+test('a window may end in the millisecond of the latest spawn or removal, even before it, and a sender may go at its spawn', () => {
+  // The end of a run is rounded down to the ms, below changes made in that ms; under
+  // fixed rules a client can connect, type a bad line and leave in one instant.
+  const rng = deriveStream(5, 'test', 'sync-late');
+  const agg = new SyncSenders(P);
+  const senders: Array<{ spawn: number; removedAt: number }> = [];
+  let now = 0;
+  let windowStart = 0;
+  let lateChanges = 0;
+  for (let step = 0; step < 600; step++) {
+    now += rng.nextIntBelow(3) === 0 ? rng.nextIntBelow(999) : 1000 * rng.nextIntBelow(5000) + rng.nextIntBelow(999);
+    const sender = { spawn: now, removedAt: Infinity };
+    agg.add(now);
+    senders.push(sender);
+    const victim = rng.nextIntBelow(4) === 0 ? sender : senders[rng.nextIntBelow(senders.length)]!;
+    if (victim.removedAt === Infinity && rng.nextIntBelow(2) === 0) {
+      victim.removedAt = now;
+      agg.remove(victim.spawn, now);
+    }
+    if (rng.nextIntBelow(3) === 0) continue;
+    const end = Math.max(windowStart, now - (now % 1000));
+    if (end < now) lateChanges++;
+    assert.equal(agg.countUntil(end), bruteForceWrites(senders, windowStart, end), `window ending ${end}`);
+    windowStart = end;
+  }
+  assert.ok(lateChanges > 100, `only ${lateChanges} windows ended before a change`);
+  assert.throws(() => agg.countUntil(windowStart - 1000), /whole ms >=/);
+});

@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { startReplicationPool } from '../../src/cli/replication-pool.js';
+import { trackedSeries } from '../../src/report/tracked-series.js';
+import { loadScenario } from '../../src/scenario/load.js';
+
+const scenario = loadScenario('compounding.yaml', readFileSync(new URL('../../scenarios/compounding.yaml', import.meta.url), 'utf8'), { rounds: 30 });
+
+test('a cancelled pool stops its workers without an unhandled rejection', async () => {
+  const unhandled: unknown[] = [];
+  const record = (reason: unknown) => unhandled.push(reason);
+  process.on('unhandledRejection', record);
+  try {
+    const pool = startReplicationPool(scenario, trackedSeries(scenario), [1, 2, 3, 4], 2, () => undefined);
+    pool.cancel(); // as when the main run fails before the outcomes are awaited
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    assert.deepEqual(unhandled, []);
+    await assert.rejects(pool.outcomes, /replication worker exited|produced no result/);
+  } finally {
+    process.off('unhandledRejection', record);
+  }
+});
+
+test('workers share the replications through one counter: each outcome once, in the order asked', async () => {
+  let done = 0;
+  const ks = [5, 1, 3, 2, 4];
+  const outcomes = await startReplicationPool(scenario, trackedSeries(scenario), ks, 3, () => done++).outcomes;
+  assert.deepEqual(outcomes.map((o) => o.replication), ks);
+  assert.equal(done, ks.length);
+});
