@@ -6,7 +6,14 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+let tsc;
+try {
+  tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+} catch {
+  // Installed without dev dependencies: pos-sim still runs, from the sources through tsx.
+  console.warn('pos-sim build: TypeScript is not installed; skipping dist/ (pos-sim will run the sources through tsx)');
+  process.exit(0);
+}
 // The stamp is taken before compiling: a source saved during the build makes it stale.
 const startedMs = Date.now();
 rmSync(`${root}dist`, { recursive: true, force: true });
