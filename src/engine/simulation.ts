@@ -32,6 +32,9 @@ export class Simulation {
   /** While a source runs a batch: the (time, rank) its items must come before. */
   private boundTime = -Infinity;
   private boundRank = -Infinity;
+  /** Set by {@link findNext}: the (time, rank) of the earliest pending event. */
+  private nextTime = Infinity;
+  private nextRank = Infinity;
 
   /** The virtual time, µs. */
   get now(): number {
@@ -50,9 +53,8 @@ export class Simulation {
 
   /** Time of the next event, Infinity if none. */
   get nextEventTime(): number {
-    let t = this.queue.peekTime();
-    for (const source of this.sources) t = Math.min(t, source.frontTime);
-    return t;
+    this.findNext(null);
+    return this.nextTime;
   }
 
   /** The rank an event of `priority` with order key `key` gets (see {@link schedule}). */
@@ -127,22 +129,10 @@ export class Simulation {
   runUntil(until: number): void {
     const queue = this.queue;
     const handlers = this.handlerTable;
-    const sources = this.sources;
     const ev = this.popped;
     while (!this.stopped) {
-      // The earliest of the heap's top and every source's front, by (time, rank).
-      let time = queue.peekTime();
-      let rank = time === Infinity ? Infinity : queue.peekRank();
-      let from: BatchSource | null = null;
-      for (let i = 0; i < sources.length; i++) {
-        const source = sources[i] as BatchSource;
-        const t = source.frontTime;
-        if (t < time || (t === time && t !== Infinity && source.frontRank < rank)) {
-          time = t;
-          rank = source.frontRank;
-          from = source;
-        }
-      }
+      const from = this.findNext(null);
+      const time = this.nextTime;
       if (!(time < until)) break;
       if (from === null) {
         this.current = time;
@@ -156,23 +146,39 @@ export class Simulation {
     if (!this.stopped && until !== Infinity && until > this.current) this.current = until;
   }
 
-  /** Lets `source` run everything it has before the next other event (or `until`). */
-  private runBatch(source: BatchSource, until: number): void {
+  /**
+   * The earliest of the heap's top and every source's front but `except`'s, by (time,
+   * rank), into {@link nextTime}/{@link nextRank}; returns its source, or null for the heap.
+   */
+  private findNext(except: BatchSource | null): BatchSource | null {
     let time = this.queue.peekTime();
     let rank = time === Infinity ? Infinity : this.queue.peekRank();
-    for (const other of this.sources) {
-      const t = other.frontTime;
-      if (other !== source && (t < time || (t === time && t !== Infinity && other.frontRank < rank))) {
+    let from: BatchSource | null = null;
+    const sources = this.sources;
+    for (let i = 0; i < sources.length; i++) {
+      const source = sources[i] as BatchSource;
+      const t = source.frontTime;
+      if (source !== except && (t < time || (t === time && t !== Infinity && source.frontRank < rank))) {
         time = t;
-        rank = other.frontRank;
+        rank = source.frontRank;
+        from = source;
       }
     }
-    if (until <= time) {
-      time = until;
-      rank = -Infinity;
+    this.nextTime = time;
+    this.nextRank = rank;
+    return from;
+  }
+
+  /** Lets `source` run everything it has before the next other event (or `until`). */
+  private runBatch(source: BatchSource, until: number): void {
+    this.findNext(source);
+    if (until <= this.nextTime) {
+      this.boundTime = until;
+      this.boundRank = -Infinity;
+    } else {
+      this.boundTime = this.nextTime;
+      this.boundRank = this.nextRank;
     }
-    this.boundTime = time;
-    this.boundRank = rank;
     const frontTime = source.frontTime;
     const frontRank = source.frontRank;
     source.runBatch();
