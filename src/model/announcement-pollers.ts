@@ -1,3 +1,4 @@
+import { PeriodPhase } from './period-phase.js';
 import { PollerGroups } from './poller-groups.js';
 
 /** Spawn-cache entries per connection (see {@link AnnouncementPollers.spawn}). */
@@ -29,12 +30,12 @@ export interface AnnouncementTotals {
  * dies on its send and the message is lost. Pollers are grouped by (connection,
  * spawn time mod P): a group's members are interchangeable, so memory and cost follow
  * the distinct wake-up points, not the number of threads. Groups ({@link PollerGroups},
- * by id) live in one bucket
- * per millisecond of the period, sorted by (residue, connection), which is both the
- * wake-up order and the index a spawn binary-searches. A spawn that finds no group
- * adds one to a small unsorted list of its bucket, merged in when the bucket is read or
- * the list grows: inserting into a sorted array at every spawn made clients with
- * irregular times (whose every spawn is a new residue) cost quadratic time.
+ * by id) live in one bucket per millisecond of the period, sorted by (residue,
+ * connection), which is both the wake-up order and what a binary search needs. A new
+ * group goes to a small unsorted list of its bucket, merged in (equal groups combined)
+ * when the bucket is read or the list grows: inserting into a sorted array at every
+ * spawn made clients with irregular times (whose every spawn is a new residue) cost
+ * quadratic time.
  *
  * Same-instant order: a poller spawned by client input polls before the lottery of
  * that instant; pollers waking from sleep poll after it, by connection number.
@@ -60,8 +61,8 @@ export class AnnouncementPollers {
   private readonly recent: Float64Array;
   private readonly recentGroup: Int32Array;
   private readonly recentNext: Uint8Array;
-  /** A multiple of the period at or before the latest spawn (residues without a modulo each). */
-  private spawnPeriodStartUs = 0;
+  /** Where spawns fall in the poll period. */
+  private readonly spawnPhase: PeriodPhase;
   readonly totals: AnnouncementTotals = { delivered: 0, lost: 0 };
 
   /**
@@ -77,8 +78,9 @@ export class AnnouncementPollers {
     if (!Number.isInteger(periodUs / 1000) || periodUs <= 0) {
       throw new RangeError(`AnnouncementPollers: period must be a positive whole number of ms, got ${periodUs} µs`);
     }
-    this.periodUs = periodUs;
     if (periodUs >= 2 ** 31) throw new RangeError(`AnnouncementPollers: period must be below 2^31 µs, got ${periodUs}`);
+    this.periodUs = periodUs;
+    this.spawnPhase = new PeriodPhase(periodUs);
     this.buckets = Array.from({ length: periodUs / 1000 }, () => []);
     this.unsorted = new Array<number[] | undefined>(periodUs / 1000);
     this.recent = new Float64Array(connections * RECENT_PER_CONNECTION * 2);
@@ -101,11 +103,7 @@ export class AnnouncementPollers {
   spawn(connection: number, nowUs: number): void {
     this.live++;
     if (this.pendingMessages > 0) this.deliver(connection, this.pendingMessages);
-    let residueUs = nowUs - this.spawnPeriodStartUs;
-    if (residueUs >= this.periodUs || residueUs < 0) {
-      this.spawnPeriodStartUs = nowUs - (nowUs % this.periodUs);
-      residueUs = nowUs - this.spawnPeriodStartUs;
-    }
+    const residueUs = this.spawnPhase.residueOf(nowUs);
     const recent = this.recent;
     const first = connection * RECENT_PER_CONNECTION;
     for (let j = 2 * first; j < 2 * (first + RECENT_PER_CONNECTION); j += 2) {
@@ -122,11 +120,10 @@ export class AnnouncementPollers {
   }
 
   /**
-   * Spawns a connection's periodic line lands in a group it already has: the connection
-   * types every `intervalUs`, so its spawns cycle through the residues of
-   * {@link cycleLength}, and once it has spawned that many times every spawn repeats
-   * one it made before. Such a spawn only adds a thread (and polls), with no lookup;
-   * the groups' counts are brought up to date by {@link close}.
+   * A spawn that lands in a group the connection already has. A connection that types
+   * every `intervalUs` cycles through {@link cycleLength} residues; once it has spawned
+   * that many times, every spawn repeats one it made before. Such a spawn only adds a
+   * thread (and polls), with no lookup; the groups' counts are settled by {@link close}.
    */
   spawnRepeat(connection: number): void {
     this.live++;

@@ -1,3 +1,5 @@
+import { PeriodPhase } from './period-phase.js';
+
 /** Sender counts are also summed per 32 ms and per 1,024 ms (see {@link SyncSenders}). */
 const BLOCK_BITS = 5;
 const SUPER_BITS = 10;
@@ -34,9 +36,8 @@ export class SyncSenders {
   private net = 0;
   private sumPeriods = 0;
   private live = 0;
-  /** Start of the period the latest spawn fell in (residues without a modulo each), and its index. */
-  private spawnPeriodStartUs = 0;
-  private spawnPeriod = 0;
+  /** Where spawns fall in the period. */
+  private readonly spawnPhase: PeriodPhase;
   /**
    * The millisecond of the latest add or remove, and within it the adds and the
    * removals whose closed form is off by one at a window ending there (see F(x) above).
@@ -52,6 +53,7 @@ export class SyncSenders {
       throw new RangeError(`SyncSenders: period must be a positive whole number of ms, got ${periodUs} µs`);
     }
     this.periodUs = periodUs;
+    this.spawnPhase = new PeriodPhase(periodUs);
     this.counts = new Float64Array(periodUs / 1000);
     this.blockSums = new Float64Array(Math.ceil(periodUs / 1000 / 2 ** BLOCK_BITS));
     this.superSums = new Float64Array(Math.ceil(periodUs / 1000 / 2 ** SUPER_BITS));
@@ -64,14 +66,9 @@ export class SyncSenders {
 
   /** A sender spawned at `spawnUs` (not before the previous one) first writes one period later. */
   add(spawnUs: number): void {
-    let residueUs = spawnUs - this.spawnPeriodStartUs;
-    if (residueUs >= this.periodUs || residueUs < 0) {
-      this.spawnPeriod = Math.floor(spawnUs / this.periodUs);
-      this.spawnPeriodStartUs = this.spawnPeriod * this.periodUs;
-      residueUs = spawnUs - this.spawnPeriodStartUs;
-    }
+    const residueUs = this.spawnPhase.residueOf(spawnUs);
     // u = spawn + P: same residue, one period later.
-    this.insert(residueUs, this.spawnPeriod + 1, 1);
+    this.insert(residueUs, this.spawnPhase.period + 1, 1);
     this.enterMs(spawnUs);
     this.addsInLatestMs++;
     this.live++;
