@@ -1,3 +1,5 @@
+import { grown } from './grown.js';
+
 /**
  * A binary min-heap of events ordered by (time, rank), stored in parallel typed
  * arrays so that scheduling allocates nothing once the arrays have grown.
@@ -94,15 +96,10 @@ export class EventQueue {
 
   private grow(): void {
     const n = this.times.length * 2;
-    const grown = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.times = grown(this.times, (k) => new Float64Array(k));
-    this.ranks = grown(this.ranks, (k) => new Float64Array(k));
-    this.handlers = grown(this.handlers, (k) => new Int32Array(k));
-    this.args = grown(this.args, (k) => new Float64Array(k));
+    this.times = grown(this.times, n);
+    this.ranks = grown(this.ranks, n);
+    this.handlers = grown(this.handlers, n);
+    this.args = grown(this.args, n);
   }
 }
 

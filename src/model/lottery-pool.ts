@@ -1,3 +1,4 @@
+import { grown } from '../engine/grown.js';
 import type { CandidateBlocks } from './candidate-blocks.js';
 import { CRASHES_LOTTERY, type ValidatorsTable } from './validators-table.js';
 
@@ -49,9 +50,7 @@ export class LotteryPool {
   private grow(addresses: number): void {
     let n = this.seenInRound.length;
     while (n < addresses) n *= 2;
-    const seen = new Float64Array(n);
-    seen.set(this.seenInRound);
-    this.seenInRound = seen;
+    this.seenInRound = grown(this.seenInRound, n);
     this.stakes = new Float64Array(n);
     this.blockSlots = new Int32Array(n);
   }

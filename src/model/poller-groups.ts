@@ -1,3 +1,5 @@
+import { grown } from '../engine/grown.js';
+
 /** {@link PollerGroups.forward}: the group was not merged into another. */
 export const NOT_MERGED = -1;
 
@@ -95,15 +97,10 @@ export class PollerGroups {
 
   private grow(): void {
     const n = this.residueUs.length * 2;
-    const grown = <T extends Int32Array | Float64Array>(a: T, make: (k: number) => T): T => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.residueUs = grown(this.residueUs, (k) => new Int32Array(k));
-    this.connection = grown(this.connection, (k) => new Int32Array(k));
-    this.createdUs = grown(this.createdUs, (k) => new Float64Array(k));
-    this.count = grown(this.count, (k) => new Float64Array(k));
-    this.forward = grown(this.forward, (k) => new Int32Array(k));
+    this.residueUs = grown(this.residueUs, n);
+    this.connection = grown(this.connection, n);
+    this.createdUs = grown(this.createdUs, n);
+    this.count = grown(this.count, n);
+    this.forward = grown(this.forward, n);
   }
 }

@@ -1,3 +1,5 @@
+import { grown } from '../engine/grown.js';
+
 /** What `validators[address]` holds in the seed. */
 const ABSENT = 0; // deleted, or never set
 const INT = 1;
@@ -64,11 +66,7 @@ export class ValidatorsTable {
   }
 
   private grow(): void {
-    const kind = new Uint8Array(this.kind.length * 2);
-    kind.set(this.kind);
-    this.kind = kind;
-    const value = new Float64Array(this.value.length * 2);
-    value.set(this.value);
-    this.value = value;
+    this.kind = grown(this.kind, this.kind.length * 2);
+    this.value = grown(this.value, this.value.length * 2);
   }
 }
