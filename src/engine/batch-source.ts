@@ -15,6 +15,8 @@ export interface BatchSource {
    * allows, calling {@link Simulation.enterItem} before each one that does something.
    * Items that turn out to do nothing may be skipped without entering them, but also
    * only while `mayRunItem` allows, so the source never runs ahead of the clock.
+   * Items that cannot schedule events may be run together and entered at once with
+   * {@link Simulation.enterItems}, if `mayRunItem` allows each of them.
    */
   runBatch(): void;
 }

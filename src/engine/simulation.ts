@@ -116,6 +116,12 @@ export class Simulation {
     this.processed++;
   }
 
+  /** {@link enterItem} for `count` items at once, the last of them at `lastTime`. */
+  enterItems(lastTime: number, count: number): void {
+    this.current = lastTime;
+    this.processed += count;
+  }
+
   /** Ends the current run after the event being handled. */
   stop(): void {
     this.stopped = true;

@@ -130,6 +130,12 @@ export class AnnouncementPollers {
     if (this.pendingMessages > 0) this.deliver(connection, this.pendingMessages);
   }
 
+  /** `count` {@link spawnRepeat}s while no message waits (so none polls anything). */
+  addRepeats(count: number): void {
+    if (this.pendingMessages > 0 && count > 0) throw new Error('AnnouncementPollers.addRepeats: messages wait; spawn one by one');
+    this.live += count;
+  }
+
   /** How many residues spawns every `intervalUs` cycle through (P / gcd(interval, P)). */
   cycleLength(intervalUs: number): number {
     let a = this.periodUs;

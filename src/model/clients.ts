@@ -1,7 +1,13 @@
 import type { Simulation } from '../engine/simulation.js';
 import { deriveStream, type RandomStream } from '../rng/stream.js';
 import type { ResolvedValidator, TypedInput } from '../scenario/types.js';
-import { MEMBER_CONNECTED, MEMBER_DONE, PeriodicSubmitters, type PeriodicMember } from './periodic-submitters.js';
+import {
+  MEMBER_CONNECTED,
+  MEMBER_DONE,
+  PeriodicSubmitters,
+  type PeriodicMember,
+  type RunTypist,
+} from './periodic-submitters.js';
 import { PRIORITY, type PosServer } from './server.js';
 
 const NOT_CONNECTED = 0;
@@ -15,6 +21,8 @@ export interface ClientDriverOptions {
    * path the tests compare the fast one against.
    */
   readonly periodicInBulk?: boolean;
+  /** Bulk clients type in runs where they can (the default), or (false) one line at a time. */
+  readonly periodicRuns?: boolean;
 }
 
 /**
@@ -39,6 +47,7 @@ export class ClientDriver {
   /** A bulk client's leave time, Infinity if none. */
   private readonly bulkLeaveUs: Float64Array;
   private active: number;
+  private readonly runsAllowed: boolean;
 
   constructor(
     private readonly sim: Simulation,
@@ -56,6 +65,7 @@ export class ClientDriver {
     this.constantBpm = new Float64Array(n).fill(NaN);
     this.bulkLeaveUs = new Float64Array(n).fill(Infinity);
     this.active = n;
+    this.runsAllowed = options.periodicRuns ?? true;
     this.inputId = sim.register((c) => this.onInput(c));
     if (options.periodicInBulk ?? true) this.addPeriodicSources();
     clients.forEach((client, c) => this.scheduleInput(client.connectUs, c));
@@ -102,10 +112,9 @@ export class ClientDriver {
    */
   private typeBulkLine(c: number, intervalUs: number): void {
     const bpm = this.constantBpm[c] as number;
-    if (bpm === bpm) {
-      this.submissionsTyped[c] = (this.submissionsTyped[c] as number) + 1;
-      this.server.submitInt(c, bpm);
-    } else if (!this.typeLine(c)) return;
+    // A constant BPM needs no count of lines typed (nor does a run of them keep one).
+    if (bpm === bpm) this.server.submitInt(c, bpm);
+    else if (!this.typeLine(c)) return;
     const now = this.sim.now;
     if ((this.bulkLeaveUs[c] as number) <= now + intervalUs) this.scheduleLeaveBefore(c, now + intervalUs);
   }
@@ -136,11 +145,29 @@ export class ClientDriver {
       byInterval.set(plan.intervalUs, members);
     });
     for (const [intervalUs, members] of byInterval) {
-      const source = new PeriodicSubmitters(this.sim, intervalUs, members, this.state, PRIORITY.clientInput, (c) =>
-        this.typeBulkLine(c, intervalUs),
+      const source = new PeriodicSubmitters(
+        this.sim,
+        intervalUs,
+        members,
+        this.state,
+        PRIORITY.clientInput,
+        (c) => this.typeBulkLine(c, intervalUs),
+        this.runTypist(intervalUs, members),
       );
       this.sim.addSource(source);
     }
+  }
+
+  /**
+   * Members that all type one constant integer can type in runs, up to one interval
+   * before the first of them leaves: from then on each line may schedule its close
+   * (see {@link typeBulkLine}), which must bound the batch it comes in.
+   */
+  private runTypist(intervalUs: number, members: readonly PeriodicMember[]): RunTypist | null {
+    if (!this.runsAllowed || members.some((m) => Number.isNaN(this.constantBpm[m.connection]))) return null;
+    const earliestLeaveUs = members.reduce((a, m) => Math.min(a, this.bulkLeaveUs[m.connection] as number), Infinity);
+    const bpm = this.constantBpm;
+    return { untilUs: earliestLeaveUs - intervalUs, typeRun: (run) => this.server.submitPeriodicRun(run, bpm) };
   }
 
   private firstSubmission(c: number, client: ResolvedValidator): number {

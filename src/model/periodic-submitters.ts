@@ -7,9 +7,35 @@ export interface PeriodicMember {
   readonly firstUs: number;
 }
 
+/**
+ * Members `from` to `to` - 1 of a {@link PeriodicSubmitters}' order, due at
+ * `cycleStartUs + residueUs[i]` (those not connected or not started yet do not type).
+ * The typist fills in `typed` and `lastTypedUs`, so the source can enter them.
+ */
+export interface PeriodicRun {
+  readonly connections: Int32Array;
+  readonly residueUs: Float64Array;
+  readonly firstUs: Float64Array;
+  cycleStartUs: number;
+  from: number;
+  to: number;
+  typed: number;
+  lastTypedUs: number;
+}
+
 /** {@link PeriodicSubmitters}' view of a client's state: only `CONNECTED` ones type, `DONE` ones never again. */
 export const MEMBER_CONNECTED = 1;
 export const MEMBER_DONE = 2;
+
+/**
+ * How a source may hand over whole runs of lines: `typeRun` types every member of a
+ * run, and is used only for lines due before `untilUs` (when they can no longer
+ * schedule anything, such as a member's close: see {@link PeriodicSubmitters}).
+ */
+export interface RunTypist {
+  readonly typeRun: (run: PeriodicRun) => void;
+  readonly untilUs: number;
+}
 
 /**
  * The submissions of every client that types at one fixed interval, as a batch source
@@ -21,6 +47,10 @@ export const MEMBER_DONE = 2;
  * One sorted array and a cursor replace the heap; members that are not connected yet,
  * have left or were refused are skipped as the cursor passes them. Connecting and
  * closing stay heap events (of the member's own order key).
+ *
+ * With a {@link RunTypist}, the lines the simulation lets run are handed over as one
+ * {@link PeriodicRun} per batch and cycle (found by binary search, since the order is
+ * the simulation's), not one call each: the typist's loop is then the whole cost.
  */
 export class PeriodicSubmitters implements BatchSource {
   frontTime = Infinity;
@@ -28,6 +58,7 @@ export class PeriodicSubmitters implements BatchSource {
   private readonly order: Int32Array;
   private readonly residueUs: Float64Array;
   private readonly firstUs: Float64Array;
+  private readonly run: PeriodicRun;
   private cycleStartUs: number;
   private position = 0;
 
@@ -35,6 +66,7 @@ export class PeriodicSubmitters implements BatchSource {
    * @param state each client's state by connection (read, never written here)
    * @param priority the simulation priority of client input
    * @param type called for each line due: the member at `sim.now` types
+   * @param runTypist if given, types runs of lines instead (see {@link RunTypist})
    */
   constructor(
     private readonly sim: Simulation,
@@ -43,6 +75,7 @@ export class PeriodicSubmitters implements BatchSource {
     private readonly state: Uint8Array,
     private readonly priority: number,
     private readonly type: (connection: number) => void,
+    private readonly runTypist: RunTypist | null = null,
   ) {
     if (!(intervalUs > 0) || !Number.isInteger(intervalUs)) {
       throw new RangeError(`PeriodicSubmitters: interval must be a positive integer µs, got ${intervalUs}`);
@@ -55,6 +88,16 @@ export class PeriodicSubmitters implements BatchSource {
     this.order = Int32Array.from(sorted, (i) => connectionOf[i] as number);
     this.residueUs = Float64Array.from(sorted, (i) => residueOf[i] as number);
     this.firstUs = Float64Array.from(sorted, (i) => (members[i] as PeriodicMember).firstUs);
+    this.run = {
+      connections: this.order,
+      residueUs: this.residueUs,
+      firstUs: this.firstUs,
+      cycleStartUs: NaN,
+      from: 0,
+      to: 0,
+      typed: 0,
+      lastTypedUs: NaN, // a double from the start: a field that changes representation deoptimises its readers
+    };
     const earliest = this.firstUs.reduce((a, b) => Math.min(a, b), Infinity);
     this.cycleStartUs = earliest - (earliest % intervalUs);
     if (sorted.length > 0) this.setFront();
@@ -68,14 +111,21 @@ export class PeriodicSubmitters implements BatchSource {
     for (;;) {
       const time = this.frontTime;
       const p = this.position;
-      const connection = order[p] as number;
-      if (!sim.mayRunItem(time, rankBase + connection)) return;
-      // A member's close is a heap event of the same rank, so it runs before a line due at that instant.
-      if (state[connection] === MEMBER_CONNECTED && time >= (this.firstUs[p] as number)) {
-        sim.enterItem(time);
-        this.type(connection);
+      if (this.runTypist !== null && time < this.runTypist.untilUs) {
+        const to = this.runEnd();
+        if (to === p) return;
+        this.typeRun(to);
+      } else {
+        const connection = order[p] as number;
+        if (!sim.mayRunItem(time, rankBase + connection)) return;
+        // A member's close is a heap event of the same rank, so it runs before a line due at that instant.
+        if (state[connection] === MEMBER_CONNECTED && time >= (this.firstUs[p] as number)) {
+          sim.enterItem(time);
+          this.type(connection);
+        }
+        this.position++;
       }
-      if (++this.position === order.length) {
+      if (this.position === order.length) {
         this.position = 0;
         this.cycleStartUs += this.intervalUs;
         if (this.allDone()) {
@@ -85,6 +135,33 @@ export class PeriodicSubmitters implements BatchSource {
       }
       this.setFront();
     }
+  }
+
+  /** The first position from the cursor on (in this cycle) whose line may not run now or in a run. */
+  private runEnd(): number {
+    const sim = this.sim;
+    const until = (this.runTypist as RunTypist).untilUs;
+    let lo = this.position;
+    let hi = this.order.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const time = this.cycleStartUs + (this.residueUs[mid] as number);
+      if (time < until && sim.mayRunItem(time, Simulation.rankOf(this.priority, this.order[mid] as number))) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Hands positions [cursor, to) over as one run and enters the lines typed. */
+  private typeRun(to: number): void {
+    const run = this.run;
+    run.cycleStartUs = this.cycleStartUs;
+    run.from = this.position;
+    run.to = to;
+    run.typed = 0;
+    (this.runTypist as RunTypist).typeRun(run);
+    if (run.typed > 0) this.sim.enterItems(run.lastTypedUs, run.typed);
+    this.position = to;
   }
 
   private setFront(): void {

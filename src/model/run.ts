@@ -29,12 +29,13 @@ export class ModelRun {
    * @param testDoubles for tests only, never set by the CLI: `lotteryStream` replaces the
    *   lottery's random stream (a biased one proves the fairness tests can fail);
    *   `periodicInBulk: false` sends periodic clients through the heap one line at a
-   *   time, the reference the fast path is compared with
+   *   time, the reference the fast path is compared with; `periodicRuns: false` keeps
+   *   them in bulk but one line at a time
    */
   constructor(
     private readonly scenario: ResolvedScenario,
     observer: ServerObserver,
-    testDoubles: { lotteryStream?: RandomStream; periodicInBulk?: boolean } = {},
+    testDoubles: { lotteryStream?: RandomStream; periodicInBulk?: boolean; periodicRuns?: boolean } = {},
   ) {
     if (scenario.durationUs !== null && scenario.durationUs % 1000 !== 0) {
       throw new RangeError(`ModelRun: duration must be a whole number of ms, got ${scenario.durationUs} µs`);
@@ -57,7 +58,10 @@ export class ModelRun {
       },
       observer,
     );
-    new ClientDriver(this.sim, this.server, scenario.validators, seed, { periodicInBulk: testDoubles.periodicInBulk });
+    new ClientDriver(this.sim, this.server, scenario.validators, seed, {
+      periodicInBulk: testDoubles.periodicInBulk,
+      periodicRuns: testDoubles.periodicRuns,
+    });
   }
 
   /** Share of the run done, in [0, 1], by rounds or by virtual time, whichever is further. */

@@ -1,6 +1,7 @@
 import type { Simulation } from '../engine/simulation.js';
 import { startRepeating } from '../engine/repeating.js';
 import type { RandomStream } from '../rng/stream.js';
+import type { PeriodicRun } from './periodic-submitters.js';
 import type { LotteryMode, ResolvedRewards, ResolvedTimings, ServerRules, TypedInput } from '../scenario/types.js';
 import { AnnouncementPollers } from './announcement-pollers.js';
 import { CandidateBlocks } from './candidate-blocks.js';
@@ -95,6 +96,8 @@ export class PosServer {
   private readonly periodicIntervalUs: Float64Array;
   private readonly firstPeriodicUs: Float64Array;
   private openConnections = 0;
+  /** Scratch: the times of a run's lines (see {@link submitPeriodicRun}). */
+  private runTimesUs = new Float64Array(1024);
   private clientsDone = false;
   private totalStake = 0;
   private lastPeriodUs = 0;
@@ -253,6 +256,52 @@ export class PosServer {
         this.pollers.spawn(connection, now);
       }
     }
+  }
+
+  /**
+   * {@link submitInt} for each member of a run that is connected and has started,
+   * each typing `bpm[connection]`: one loop instead of a call per line. The run's lines
+   * must be due at or after now, in time order, and the clock is not moved (the caller
+   * enters them). Fills in the run's `typed` and `lastTypedUs`.
+   */
+  submitPeriodicRun(run: PeriodicRun, bpm: Float64Array): void {
+    const { connections, residueUs, firstUs, cycleStartUs, to } = run;
+    const open = this.connectionOpen;
+    const slots = this.connectionSlot;
+    const submitted = this.validators.blocksSubmitted;
+    const cycles = this.periodicCycle;
+    const blocks = this.blocks;
+    const pollers = this.pollers;
+    const tip = this.chain.tipPosition;
+    const seedRules = this.seedRules;
+    if (this.runTimesUs.length < to - run.from) this.runTimesUs = new Float64Array(2 * (to - run.from));
+    const times = this.runTimesUs;
+    let typed = 0;
+    let repeats = 0;
+    for (let i = run.from; i < to; i++) {
+      const c = connections[i] as number;
+      const t = cycleStartUs + (residueUs[i] as number);
+      if (open[c] !== 1 || t < (firstUs[i] as number)) continue;
+      times[typed++] = t;
+      blocks.put(c, slots[c] as number, bpm[c] as number, t, tip);
+      const k = submitted[c] as number;
+      submitted[c] = k + 1;
+      if (!seedRules) continue;
+      const cycle = cycles[c] as number;
+      // Repeat spawns are only counted, unless a message waits for the first of them to take.
+      if (cycle > 0 && k >= cycle && pollers.pending === 0) repeats++;
+      else if (cycle > 0 && k >= cycle) pollers.spawnRepeat(c);
+      else {
+        if (k === 0) this.firstPeriodicUs[c] = t;
+        pollers.spawn(c, t);
+      }
+    }
+    if (seedRules) {
+      this.syncSenders.addAll(times, typed);
+      pollers.addRepeats(repeats);
+    }
+    run.typed = typed;
+    run.lastTypedUs = typed > 0 ? (times[typed - 1] as number) : 0;
   }
 
   /** The connection closes: the server reads an empty line, int() fails, `del validators[address]`. */

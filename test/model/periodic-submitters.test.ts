@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
+import { PosServer } from '../../src/model/server.js';
 import type { SubmissionPlan } from '../../src/scenario/types.js';
-import { randomScenario, trace } from './random-scenarios.js';
+import { BULK_LINES, BULK_RUNS, PER_EVENT, randomScenario, trace } from './random-scenarios.js';
 import { s, scenario, validator } from './scenario-builders.js';
 
 test('periodic clients in bulk give exactly what one heap event per line gives (100 random scenarios)', () => {
@@ -9,15 +10,30 @@ test('periodic clients in bulk give exactly what one heap event per line gives (
   let lost = 0;
   for (let seed = 1; seed <= 100; seed++) {
     const sc = randomScenario(seed);
-    const events = trace(sc, false);
+    const events = trace(sc, PER_EVENT);
     rounds += events.counters.rounds;
     lost += events.counters.announcementsLost;
-    assert.deepEqual(trace(sc, true), events, `scenario seed ${seed}`);
+    assert.deepEqual(trace(sc, BULK_LINES), events, `scenario seed ${seed}`);
   }
   // The comparison means something only if the scenarios really draw, and closed
   // connections' pollers (counted in bulk for periodic clients) really take messages.
   assert.ok(rounds > 300, `only ${rounds} rounds drawn in all`);
   assert.ok(lost > 20, `only ${lost} announcements lost in all`);
+});
+
+test('periodic clients typing in runs give exactly what one heap event per line gives (100 random scenarios)', () => {
+  let rounds = 0;
+  let runLines = 0;
+  for (let seed = 1; seed <= 100; seed++) {
+    const sc = randomScenario(seed, { constantBpm: true });
+    const events = trace(sc, PER_EVENT);
+    rounds += events.counters.rounds;
+    runLines += linesInRuns(sc);
+    assert.deepEqual(trace(sc, BULK_RUNS), events, `scenario seed ${seed}`);
+  }
+  assert.ok(rounds > 300, `only ${rounds} rounds drawn in all`);
+  // Runs stop one interval before a member's close: the scenarios must still have many.
+  assert.ok(runLines > 1000, `only ${runLines} lines typed in runs in all`);
 });
 
 test('bulk and per-event paths agree when a run stops at a round limit mid-period', () => {
@@ -26,8 +42,25 @@ test('bulk and per-event paths agree when a run stops at a round limit mid-perio
     [0, 0, 2.5, 9.999999, 5].map((phase, i) => validator(`v${i}`, { submissions: every(phase) })),
     { rounds: 7, durationUs: null },
   );
-  const events = trace(sc, false);
+  const events = trace(sc, PER_EVENT);
   assert.equal(events.counters.rounds, 7);
   assert.equal(events.stopReason, 'rounds');
-  assert.deepEqual(trace(sc, true), events);
+  assert.deepEqual(trace(sc, BULK_LINES), events);
+  assert.deepEqual(trace(sc, BULK_RUNS), events);
 });
+
+/** Lines the run path typed in a run of the scenario (counted by wrapping the server's entry point). */
+function linesInRuns(sc: Parameters<typeof trace>[0]): number {
+  const original = PosServer.prototype.submitPeriodicRun;
+  let lines = 0;
+  PosServer.prototype.submitPeriodicRun = function (this: PosServer, run, bpm) {
+    original.call(this, run, bpm);
+    lines += run.typed;
+  };
+  try {
+    trace(sc, BULK_RUNS);
+  } finally {
+    PosServer.prototype.submitPeriodicRun = original;
+  }
+  return lines;
+}

@@ -3,8 +3,21 @@ import { deriveStream, type RandomStream } from '../../src/rng/stream.js';
 import type { ResolvedScenario, ResolvedValidator, SubmissionPlan, TypedInput } from '../../src/scenario/types.js';
 import { int, s, scenario, text, validator } from './scenario-builders.js';
 
-/** Everything a run reports, in order: the bulk path must give exactly this, record for record. */
-export function trace(sc: ResolvedScenario, periodicInBulk: boolean) {
+/** How periodic clients type (see {@link ModelRun}'s test doubles). */
+export interface PeriodicPath {
+  readonly periodicInBulk?: boolean;
+  readonly periodicRuns?: boolean;
+}
+
+/** The reference: one heap event per line. */
+export const PER_EVENT: PeriodicPath = { periodicInBulk: false };
+/** Batch sources, one line at a time. */
+export const BULK_LINES: PeriodicPath = { periodicRuns: false };
+/** Batch sources handing over runs of lines (the default). */
+export const BULK_RUNS: PeriodicPath = {};
+
+/** Everything a run reports, in order: the bulk paths must give exactly this, record for record. */
+export function trace(sc: ResolvedScenario, path: PeriodicPath) {
   const events: string[] = [];
   const run = new ModelRun(
     sc,
@@ -13,7 +26,7 @@ export function trace(sc: ResolvedScenario, periodicInBulk: boolean) {
       block: (json) => events.push(`block ${json}`),
       period: (p) => events.push(`period ${JSON.stringify(p)}`),
     },
-    { periodicInBulk },
+    path,
   );
   const result = run.runToEnd();
   const v = result.validators;
@@ -29,8 +42,11 @@ export function trace(sc: ResolvedScenario, periodicInBulk: boolean) {
 
 const pick = <T>(rng: RandomStream, items: readonly T[]): T => items[rng.nextIntBelow(items.length)] as T;
 
-/** A random mix of clients that exercises what the bulk path must get right. */
-export function randomScenario(seed: number): ResolvedScenario {
+/**
+ * A random mix of clients that exercises what the bulk path must get right. With
+ * `constantBpm`, every client types one integer, so periodic ones type in runs.
+ */
+export function randomScenario(seed: number, { constantBpm = false } = {}): ResolvedScenario {
   const rng = deriveStream(seed, 'test', 'periodic-submitters');
   const validators: ResolvedValidator[] = [];
   const count = 3 + rng.nextIntBelow(20);
@@ -53,7 +69,10 @@ export function randomScenario(seed: number): ResolvedScenario {
         connectUs,
         leaveUs,
         submissions,
-        bpm: rng.nextIntBelow(4) === 0 ? { kind: 'uniform', min: 60, max: 100 } : { kind: 'cycle', entries },
+        bpm:
+          rng.nextIntBelow(4) === 0 && !constantBpm
+            ? { kind: 'uniform', min: 60, max: 100 }
+            : { kind: 'cycle', entries: constantBpm ? [int(60 + i)] : entries },
       }),
     );
   }

@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { ModelRun } from '../../src/model/run.js';
-import { randomScenario, trace } from './random-scenarios.js';
+import { BULK_RUNS, randomScenario, trace } from './random-scenarios.js';
 
 test('a run that does not print the chain counts the same rounds, stale blocks and sync bytes as one that does', () => {
   let stale = 0;
   for (let seed = 1; seed <= 40; seed++) {
     const sc = randomScenario(seed);
-    const withChain = trace(sc, true);
+    const withChain = trace(sc, BULK_RUNS);
     const rounds: string[] = [];
     const periods: string[] = [];
     const result = new ModelRun(sc, {

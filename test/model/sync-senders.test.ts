@@ -108,3 +108,31 @@ test('a window may end in the millisecond of the latest spawn or removal, even b
   assert.ok(lateChanges > 100, `only ${lateChanges} windows ended before a change`);
   assert.throws(() => agg.countUntil(windowStart - 1000), /whole ms >=/);
 });
+
+test('adding spawns in bulk (addAll) counts exactly as adding them one by one, over period edges and window ends', () => {
+  const rng = deriveStream(4, 'test', 'sync-add-all');
+  const oneByOne = new SyncSenders(P);
+  const bulk = new SyncSenders(P);
+  const senders: Array<{ spawn: number; removedAt: number }> = [];
+  const times = new Float64Array(64);
+  let now = 0;
+  for (let step = 0; step < 300; step++) {
+    // A run of spawns in time order, often within one millisecond, often across a period.
+    const count = rng.nextIntBelow(40);
+    for (let i = 0; i < count; i++) {
+      now += rng.nextIntBelow(3) === 0 ? rng.nextIntBelow(400) : rng.nextIntBelow(4_000_000);
+      times[i] = now;
+      oneByOne.add(now);
+      senders.push({ spawn: now, removedAt: Infinity });
+    }
+    bulk.addAll(times, count);
+    assert.equal(bulk.count, oneByOne.count);
+    // Windows end in the last spawn's millisecond as often as later.
+    const lastMs = Math.floor(now / 1000) * 1000;
+    const end = rng.nextIntBelow(2) === 0 ? lastMs : lastMs + 1000 * (1 + rng.nextIntBelow(40_000));
+    const expected = oneByOne.countUntil(end);
+    assert.equal(bulk.countUntil(end), expected, `window ending ${end}`);
+    now = Math.max(now, end);
+  }
+  assert.ok(oneByOne.count > 3000);
+});
