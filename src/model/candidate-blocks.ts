@@ -25,6 +25,19 @@ export class CandidateBlocks {
     return this.end - this.candidateStart;
   }
 
+  /** Blocks ever put before the first temp block, the first queued one, and the end: positions in the stream of blocks. */
+  get tempStartIndex(): number {
+    return this.tempStart;
+  }
+
+  get candidateStartIndex(): number {
+    return this.candidateStart;
+  }
+
+  get endIndex(): number {
+    return this.end;
+  }
+
   /** Ring slot of the i-th temp block (0-based, in order). */
   tempSlot(i: number): number {
     return (this.tempStart + i) & this.mask;

@@ -72,7 +72,11 @@ export class ModelRun {
     return Math.min(1, Math.max(byRounds, byTime));
   }
 
-  /** Per-validator totals, live while the run goes on (read-only for callers). */
+  /**
+   * Per-validator totals (read-only for callers). Stakes and wins are live while the
+   * run goes on; the pool statistics (rounds in pool, expected wins, their variance)
+   * and some counts are settled when it ends.
+   */
   get validators(): ValidatorTotals {
     return this.server.validators;
   }

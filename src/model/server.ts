@@ -5,12 +5,14 @@ import type { PeriodicRun } from './periodic-submitters.js';
 import type { LotteryMode, ResolvedRewards, ResolvedTimings, ServerRules, TypedInput } from '../scenario/types.js';
 import { AnnouncementPollers } from './announcement-pollers.js';
 import { CandidateBlocks } from './candidate-blocks.js';
+import { CohortPool } from './cohort-pool.js';
 import { Chain } from './chain.js';
 import { drawPoolMember } from './lottery-draw.js';
 import { LotteryPool, POOL_CRASHED } from './lottery-pool.js';
 import { formatPythonDatetime, pythonDatetimeLength, pythonInt } from './python-text.js';
 import type { PeriodRecord, RoundRecord, ServerCounters, StopReason, ValidatorTotals } from './records.js';
 import { rewardFor } from './rewards.js';
+import { RunLog } from './run-log.js';
 import { sha256Hex } from './sha256.js';
 import { SyncSenders } from './sync-senders.js';
 import { ValidatorsTable } from './validators-table.js';
@@ -88,6 +90,8 @@ export class PosServer {
 
   private readonly table = new ValidatorsTable();
   private readonly pool = new LotteryPool();
+  private readonly cohortPool = new CohortPool();
+  private readonly runLog = new RunLog();
   private readonly connectionSlot: Int32Array;
   private readonly connectionOpen: Uint8Array;
   private readonly connectedUs: Float64Array;
@@ -300,6 +304,7 @@ export class PosServer {
       this.syncSenders.addAll(times, typed);
       pollers.addRepeats(repeats);
     }
+    if (typed === to - run.from) this.runLog.note(connections, run.from, to, blocks.endIndex - typed);
     run.typed = typed;
     run.lastTypedUs = typed > 0 ? (times[typed - 1] as number) : 0;
   }
@@ -339,6 +344,7 @@ export class PosServer {
 
   /** Settles the counters that are kept lazily; call once when the run ends. */
   finish(endUs: number): void {
+    this.cohortPool.settle(this.validators);
     if (this.observer.period && endUs > this.lastPeriodUs) this.reportPeriod();
     else this.countSyncWrites(endUs - (endUs % 1000));
     this.settleAnnouncementCounters();
@@ -385,6 +391,7 @@ export class PosServer {
 
   private intakeTick(): number {
     const moved = this.blocks.intake();
+    this.runLog.forgetBefore(this.blocks.tempStartIndex); // the lottery forgets too, but may be dead
     if (!this.lotteryAlive) {
       this.counters.candidatesAfterHalt += moved;
       this.blocks.clearAll();
@@ -409,6 +416,12 @@ export class PosServer {
   private runLottery(): void {
     if (!this.lotteryAlive || this.blocks.tempCount === 0) return;
     const tempCount = this.blocks.tempCount;
+    if (this.drawWholeCycle()) {
+      this.counters.candidatesDiscarded += tempCount - 1;
+      this.endRound();
+      return;
+    }
+    this.cohortPool.settle(this.validators);
     const members = this.pool.build(this.blocks, this.table);
     if (members === POOL_CRASHED) {
       this.halt('bad-balance'); // range(bytes) raises TypeError (quirk 4)
@@ -428,8 +441,31 @@ export class PosServer {
     if (poolStake > 2 ** 53) throw new RangeError(`pool stake ${poolStake} is beyond 2^53: cannot draw exactly`);
     const winnerIndex = drawPoolMember(this.pool.stakes, members, poolStake, this.options.lotteryStream);
     this.recordPool(members, poolStake);
-    this.appendWinner(winnerIndex, members, poolStake);
+    this.appendWinner(this.pool.blockSlots[winnerIndex] as number, this.pool.stakes[winnerIndex] as number, members, poolStake);
     this.counters.candidatesDiscarded += tempCount - 1;
+    this.endRound();
+  }
+
+  /**
+   * The round when its temp blocks are one whole cycle of a batch source (see
+   * {@link CohortPool}): returns false, having done nothing, if they are not or the
+   * pool does not qualify.
+   */
+  private drawWholeCycle(): boolean {
+    const blocks = this.blocks;
+    const cycle = this.runLog.wholeCycle(blocks.tempStartIndex, blocks.candidateStartIndex);
+    if (cycle === null) return false;
+    const pool = this.cohortPool;
+    if (!pool.prepare(cycle.source, this.connectionSlot, this.table, this.validators)) return false;
+    if (pool.total > 2 ** 53) throw new RangeError(`pool stake ${pool.total} is beyond 2^53: cannot draw exactly`);
+    const winner = pool.draw(cycle.start, this.options.lotteryStream);
+    // Each member put one block, in order from the start position on.
+    const offset = winner >= cycle.start ? winner - cycle.start : winner + cycle.source.length - cycle.start;
+    this.appendWinner(blocks.tempSlot(offset), pool.ticketsAt(winner), pool.members, pool.total);
+    return true;
+  }
+
+  private endRound(): void {
     this.blocks.clearTemp();
     if (this.options.maxRounds !== null && this.counters.rounds >= this.options.maxRounds) this.stop('rounds');
     else this.stopIfIdle();
@@ -446,9 +482,8 @@ export class PosServer {
     }
   }
 
-  private appendWinner(winnerIndex: number, members: number, poolStake: number): void {
+  private appendWinner(blockSlot: number, winnerStake: number, members: number, poolStake: number): void {
     const blocks = this.blocks;
-    const blockSlot = this.pool.blockSlots[winnerIndex] as number;
     const connection = blocks.connection[blockSlot] as number;
     const now = this.sim.now;
     // Writes before this instant carried the chain as it was before this block.
@@ -475,7 +510,7 @@ export class PosServer {
     r.poolValidators = members;
     r.poolStake = poolStake;
     r.winner = connection;
-    r.winnerStake = this.pool.stakes[winnerIndex] as number;
+    r.winnerStake = winnerStake;
     r.winnerP = r.winnerStake / poolStake;
     r.blockIndex = appended.index;
     r.blockPosition = appended.position;

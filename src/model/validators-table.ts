@@ -17,6 +17,8 @@ export class ValidatorsTable {
   private readonly slots = new Map<string, number>();
   private kind = new Uint8Array(64);
   private value = new Float64Array(64);
+  /** Changes with every write: equal versions mean equal contents. */
+  version = 0;
 
   /** Addresses ever entered. */
   get size(): number {
@@ -39,17 +41,20 @@ export class ValidatorsTable {
 
   /** `validators[address] = balance`: an int, or (null) the raw text int() refused. */
   set(slot: number, balance: number | null, rawText: string): void {
+    this.version++;
     this.kind[slot] = balance === null ? BYTES : INT;
     this.value[slot] = balance === null ? (rawText.length > 0 ? 1 : 0) : balance;
   }
 
   /** `del validators[address]` (a second del, which raises KeyError in the seed, changes nothing). */
   delete(slot: number): void {
+    this.version++;
     this.kind[slot] = ABSENT;
   }
 
   /** Adds reward tokens to an int balance. */
   addTokens(slot: number, tokens: number): void {
+    this.version++;
     this.value[slot] = (this.value[slot] as number) + tokens;
   }
 

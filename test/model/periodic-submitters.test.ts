@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
+import { CohortPool } from '../../src/model/cohort-pool.js';
 import { PosServer } from '../../src/model/server.js';
 import type { SubmissionPlan } from '../../src/scenario/types.js';
-import { BULK_LINES, BULK_RUNS, PER_EVENT, randomScenario, trace } from './random-scenarios.js';
+import { BULK_LINES, BULK_RUNS, PER_EVENT, randomScenario, randomSteadyScenario, trace } from './random-scenarios.js';
 import { s, scenario, validator } from './scenario-builders.js';
 
 test('periodic clients in bulk give exactly what one heap event per line gives (100 random scenarios)', () => {
@@ -36,6 +37,22 @@ test('periodic clients typing in runs give exactly what one heap event per line 
   assert.ok(runLines > 1000, `only ${runLines} lines typed in runs in all`);
 });
 
+test('rounds drawn from whole cycles of periodic clients give exactly what the per-event path gives (100 random steady scenarios)', () => {
+  let rounds = 0;
+  let wholeCycleRounds = 0;
+  for (let seed = 1; seed <= 100; seed++) {
+    const sc = randomSteadyScenario(seed);
+    const events = trace(sc, PER_EVENT);
+    rounds += events.counters.rounds;
+    const { result, draws } = countingWholeCycleDraws(() => trace(sc, BULK_RUNS));
+    wholeCycleRounds += draws;
+    assert.deepEqual(result, events, `scenario seed ${seed}`);
+  }
+  // A good share of rounds must take the whole-cycle way, and some the general one.
+  assert.ok(wholeCycleRounds > rounds / 5, `only ${wholeCycleRounds} of ${rounds} rounds drawn from whole cycles`);
+  assert.ok(wholeCycleRounds < rounds - 100, `${wholeCycleRounds} of ${rounds} rounds drawn from whole cycles: the general way is not compared`);
+});
+
 test('bulk and per-event paths agree when a run stops at a round limit mid-period', () => {
   const every = (phaseS: number): SubmissionPlan => ({ kind: 'every', intervalUs: s(10), phaseUs: s(phaseS) });
   const sc = scenario(
@@ -63,4 +80,19 @@ function linesInRuns(sc: Parameters<typeof trace>[0]): number {
     PosServer.prototype.submitPeriodicRun = original;
   }
   return lines;
+}
+
+/** `run()`'s result, and how many draws it made from whole cycles (by wrapping CohortPool.draw). */
+function countingWholeCycleDraws<T>(run: () => T): { result: T; draws: number } {
+  const original = CohortPool.prototype.draw;
+  let draws = 0;
+  CohortPool.prototype.draw = function (this: CohortPool, start, rng) {
+    draws++;
+    return original.call(this, start, rng);
+  };
+  try {
+    return { result: run(), draws };
+  } finally {
+    CohortPool.prototype.draw = original;
+  }
 }

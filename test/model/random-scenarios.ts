@@ -1,6 +1,6 @@
 import { ModelRun } from '../../src/model/run.js';
 import { deriveStream, type RandomStream } from '../../src/rng/stream.js';
-import type { ResolvedScenario, ResolvedValidator, SubmissionPlan, TypedInput } from '../../src/scenario/types.js';
+import type { ResolvedScenario, ResolvedValidator, RewardRule, SubmissionPlan, TypedInput } from '../../src/scenario/types.js';
 import { int, s, scenario, text, validator } from './scenario-builders.js';
 
 /** How periodic clients type (see {@link ModelRun}'s test doubles). */
@@ -82,5 +82,46 @@ export function randomScenario(seed: number, { constantBpm = false } = {}): Reso
     lottery: pick(rng, ['periodic', 'literal'] as const),
     durationUs: s(pick(rng, [60, 125, 300])),
     timings: { intakeUs: s(5), lotteryUs: s(10), syncUs: s(30), pollUs: s(3), jitterUs: pick(rng, [0, 0, s(0.4)]) },
+  });
+}
+
+/**
+ * Periodic clients in the steady state the whole-cycle lottery serves (see
+ * CohortPool): most type at the lottery's interval, with balances that keep them out
+ * of the pool or crash it, shared addresses, late joiners and leavers, rewards that
+ * change the pool every round, and an irregular client or two whose blocks break
+ * whole cycles up.
+ */
+export function randomSteadyScenario(seed: number): ResolvedScenario {
+  const rng = deriveStream(seed, 'test', 'steady-scenarios');
+  const validators: ResolvedValidator[] = [];
+  const count = 2 + rng.nextIntBelow(30);
+  const intervalUs = pick(rng, [s(10), s(10), s(10), s(5), s(20)]);
+  for (let i = 0; i < count; i++) {
+    const irregular = rng.nextIntBelow(40) === 0;
+    // Distinct microseconds, but for the odd pair that shares an address.
+    const connectUs = pick(rng, [0, 0, 0, s(3), s(41)]) + (rng.nextIntBelow(30) === 0 ? 0 : 1 + i);
+    validators.push(
+      validator(`v${i}`, {
+        balance: pick(rng, [int(100), int(100), int(1_000_000), int(1 + rng.nextIntBelow(5000)), int(0), int(-5), text('')]),
+        connectUs,
+        leaveUs: rng.nextIntBelow(40) === 0 ? connectUs + s(pick(rng, [95, 150.5])) : null,
+        submissions: irregular
+          ? { kind: 'poisson', ratePerSecond: 0.05 }
+          : { kind: 'every', intervalUs, phaseUs: pick(rng, [0, rng.nextIntBelow(intervalUs), s(5)]) },
+        bpm: { kind: 'cycle', entries: [int(60 + i)] },
+      }),
+    );
+  }
+  return scenario(validators, {
+    seed,
+    rules: pick(rng, ['seed', 'seed', 'fixed'] as const),
+    durationUs: s(pick(rng, [200, 400])),
+    rewards: {
+      rule: pick<RewardRule>(rng, [{ kind: 'none' }, { kind: 'none' }, { kind: 'constant', amount: 7 }]),
+      capStake: null,
+      withdrawOnLeave: rng.nextIntBelow(2) === 0,
+    },
+    timings: { intakeUs: s(5), lotteryUs: s(10), syncUs: s(30), pollUs: s(3), jitterUs: 0 },
   });
 }

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { RunLog } from '../../src/model/run-log.js';
+
+const source = new Int32Array(10);
+const other = new Int32Array(10);
+
+test('runs that chain around the source order from some position make a whole cycle', () => {
+  const log = new RunLog();
+  log.note(source, 0, 4, 0); // blocks 0-3: cycle 0, positions 0-3 (before the temp blocks)
+  log.note(source, 4, 7, 4); // blocks 4-6: positions 4-6
+  log.note(source, 7, 10, 7);
+  log.note(source, 0, 4, 10); // the next cycle
+  log.note(source, 4, 10, 14);
+  assert.deepEqual(log.wholeCycle(4, 14), { source, start: 4 });
+  assert.deepEqual(log.wholeCycle(14, 14 + 6), null, 'six blocks are not a cycle of ten');
+});
+
+test('a gap, another source, a position skipped or too many blocks are not a whole cycle', () => {
+  const gap = new RunLog();
+  gap.note(source, 0, 5, 0);
+  gap.note(source, 5, 10, 6); // block 5 came from elsewhere
+  assert.equal(gap.wholeCycle(0, 11), null);
+
+  const mixed = new RunLog();
+  mixed.note(source, 0, 5, 0);
+  mixed.note(other, 5, 10, 5);
+  assert.equal(mixed.wholeCycle(0, 10), null);
+
+  const skipped = new RunLog();
+  skipped.note(source, 0, 5, 0);
+  skipped.note(source, 6, 10, 5);
+  skipped.note(source, 0, 1, 9);
+  assert.equal(skipped.wholeCycle(0, 10), null);
+
+  const twice = new RunLog();
+  twice.note(source, 0, 10, 0);
+  twice.note(source, 0, 10, 10);
+  assert.equal(twice.wholeCycle(0, 20), null);
+  assert.deepEqual(twice.wholeCycle(10, 20), { source, start: 0 });
+});
+
+test('forgets runs before the temp blocks, however many there were', () => {
+  const log = new RunLog();
+  for (let k = 0; k < 1000; k++) log.note(source, 0, 10, 10 * k);
+  assert.deepEqual(log.wholeCycle(9990, 10_000), { source, start: 0 });
+  assert.equal(log.wholeCycle(10_000, 10_000), null);
+});
