@@ -13,6 +13,7 @@ export interface PeriodicMember {
  * The typist fills in `typed` and `lastTypedUs`, so the source can enter them.
  */
 export interface PeriodicRun {
+  readonly intervalUs: number;
   readonly connections: Int32Array;
   readonly residueUs: Float64Array;
   readonly firstUs: Float64Array;
@@ -89,6 +90,7 @@ export class PeriodicSubmitters implements BatchSource {
     this.residueUs = Float64Array.from(sorted, (i) => residueOf[i] as number);
     this.firstUs = Float64Array.from(sorted, (i) => (members[i] as PeriodicMember).firstUs);
     this.run = {
+      intervalUs,
       connections: this.order,
       residueUs: this.residueUs,
       firstUs: this.firstUs,

@@ -301,7 +301,8 @@ export class PosServer {
       }
     }
     if (seedRules) {
-      this.syncSenders.addAll(times, typed);
+      const whole = typed === to - run.from;
+      if (!whole || !this.syncSenders.addRun(residueUs, run.intervalUs, run.from, to, cycleStartUs)) this.syncSenders.addAll(times, typed);
       pollers.addRepeats(repeats);
     }
     if (typed === to - run.from) this.runLog.note(connections, run.from, to, blocks.endIndex - typed);

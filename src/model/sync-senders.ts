@@ -1,4 +1,5 @@
 import { PeriodPhase } from './period-phase.js';
+import { RunSenders } from './run-senders.js';
 
 /** Sender counts are also summed per 32 ms and per 1,024 ms (see {@link SyncSenders}). */
 const BLOCK_BITS = 5;
@@ -45,6 +46,9 @@ export class SyncSenders {
   private latestMsUs = 0;
   private addsInLatestMs = 0;
   private lateRemovalsInLatestMs = 0;
+  /** Senders added by {@link addRun}, per source (by its residues array). */
+  private readonly runSenders = new Map<Float64Array, RunSenders>();
+  private readonly runSenderList: RunSenders[] = [];
   private windowStartUs = 0;
   private firingsBeforeWindowStart = 0;
 
@@ -86,6 +90,32 @@ export class SyncSenders {
     while (first > 0 && (spawnsUs[first - 1] as number) >= lastMs) first--;
     this.enterMs(lastMs);
     this.addsInLatestMs += count - first;
+  }
+
+  /**
+   * {@link add} for members [from, to) of a batch source's order, spawning at
+   * cycleStartUs + residuesUs[i], counted per run instead of per sender (see
+   * {@link RunSenders}). Returns false, having added nothing, for an interval that
+   * cannot be counted so: the caller then adds them one by one.
+   */
+  addRun(residuesUs: Float64Array, intervalUs: number, from: number, to: number, cycleStartUs: number): boolean {
+    let senders = this.runSenders.get(residuesUs);
+    if (senders === undefined) {
+      if (!RunSenders.accepts(intervalUs, this.periodUs)) return false;
+      senders = new RunSenders(residuesUs, intervalUs, this.periodUs);
+      this.runSenders.set(residuesUs, senders);
+      this.runSenderList.push(senders);
+    }
+    if (from >= to) return true;
+    const count = to - from;
+    this.sumPeriods += senders.addRun(from, to, cycleStartUs);
+    this.net += count;
+    this.live += count;
+    const lastUs = cycleStartUs + (residuesUs[to - 1] as number);
+    const lastMs = lastUs - (lastUs % 1000);
+    this.enterMs(lastMs);
+    this.addsInLatestMs += senders.countFrom(from, to, cycleStartUs, lastMs);
+    return true;
   }
 
   /** Stops the sender spawned at `spawnUs`, at `nowUs` (used by the fixed rules on disconnect). */
@@ -147,6 +177,7 @@ export class SyncSenders {
     for (let s = 0; s < fullSupers; s++) sum += this.superSums[s] as number;
     for (let b = fullSupers << (SUPER_BITS - BLOCK_BITS); b < fullBlocks; b++) sum += this.blockSums[b] as number;
     for (let i = fullBlocks << BLOCK_BITS; i < end; i++) sum += this.counts[i] as number;
+    for (const senders of this.runSenderList) sum += senders.countBelow(residueUs);
     return sum;
   }
 }

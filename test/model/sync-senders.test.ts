@@ -136,3 +136,41 @@ test('adding spawns in bulk (addAll) counts exactly as adding them one by one, o
   }
   assert.ok(oneByOne.count > 3000);
 });
+
+test('runs of a periodic source counted per run (addRun) count exactly as their senders added one by one', () => {
+  const rng = deriveStream(6, 'test', 'sync-add-run');
+  // Intervals that divide P (3 phases), share 1 s with it (30), equal it (1); and two
+  // refused: 2,000 phases, and longer than P.
+  let windows = 0;
+  for (const [intervalUs, counted] of [[10_000_000, true], [7_000_000, true], [P, true], [12_345_000, false], [2 * P, false]] as const) {
+    const n = 1 + rng.nextIntBelow(50);
+    // Sorted residues below the interval, with ties and members at 0 and in the last ms.
+    const residuesUs = Float64Array.from({ length: n }, () =>
+      [0, intervalUs - 1, rng.nextIntBelow(intervalUs), 1000 * rng.nextIntBelow(intervalUs / 1000)][rng.nextIntBelow(4)] as number,
+    ).sort();
+    const byRun = new SyncSenders(P);
+    const oneByOne = new SyncSenders(P);
+    let accepted = true;
+    let cycleStartUs = intervalUs * rng.nextIntBelow(5);
+    let from = 0;
+    for (let step = 0; step < 200; step++) {
+      // The next run: from the cursor to some later position of this cycle.
+      const to = from + 1 + rng.nextIntBelow(n - from);
+      const times = Float64Array.from({ length: to - from }, (_, k) => cycleStartUs + (residuesUs[from + k] as number));
+      accepted = byRun.addRun(residuesUs, intervalUs, from, to, cycleStartUs);
+      if (!accepted) byRun.addAll(times, times.length);
+      oneByOne.addAll(times, times.length);
+      const lastMs = Math.floor((times[times.length - 1] as number) / 1000) * 1000;
+      const end = rng.nextIntBelow(2) === 0 ? lastMs : lastMs + 1000 * rng.nextIntBelow(intervalUs / 1000);
+      from = to === n ? 0 : to;
+      if (from === 0) cycleStartUs += intervalUs;
+      // A window may only end once the cursor passed it: the next run starts at or after it.
+      if (end > cycleStartUs + (residuesUs[from] as number)) continue;
+      assert.equal(byRun.countUntil(end), oneByOne.countUntil(end), `interval ${intervalUs}, step ${step}, end ${end}`);
+      assert.equal(byRun.count, oneByOne.count);
+      windows++;
+    }
+    assert.equal(accepted, counted, `interval ${intervalUs}`);
+  }
+  assert.ok(windows > 300, `only ${windows} windows compared`);
+});

@@ -1,0 +1,96 @@
+import { RangeCounts } from './range-counts.js';
+
+/** Beyond this many phases a source's senders are counted one by one (see {@link RunSenders}). */
+const MAX_PHASES = 64;
+
+/**
+ * The sync senders spawned by runs of one batch source's lines, counted without a
+ * step per line: what {@link SyncSenders} needs of them is, for a window end ρ in
+ * the sync period P, how many have a residue (spawn time mod P) below ρ.
+ *
+ * The source's members type at cycleStart + res_i, res_i sorted and below the
+ * interval I, cycleStart a multiple of I. With I <= P, a run's residues are
+ * (φ + res_i) mod P for the phase φ = cycleStart mod P, wrapping at most once, so
+ * "residue below ρ" is res_i < ρ - φ, or P - φ <= res_i < P - φ + ρ: two ranges of
+ * positions, found by binary search. Runs are counted per phase and position
+ * ({@link RangeCounts}); there are P / gcd(I, P) phases, so sources whose interval
+ * shares little with P (more than 64 phases) are not taken ({@link accepts}).
+ */
+export class RunSenders {
+  private readonly phaseOf = new Map<number, RangeCounts>();
+  private readonly phases: number[] = [];
+  private readonly counts: RangeCounts[] = [];
+
+  /**
+   * @param residuesUs the members' residues in the source's order (ascending, below `intervalUs`)
+   */
+  constructor(
+    private readonly residuesUs: Float64Array,
+    intervalUs: number,
+    private readonly periodUs: number,
+  ) {
+    if (!RunSenders.accepts(intervalUs, periodUs)) {
+      throw new RangeError(`RunSenders: interval ${intervalUs} µs and period ${periodUs} µs are not supported`);
+    }
+  }
+
+  /** Whether runs at `intervalUs` can be counted this way (integer µs). */
+  static accepts(intervalUs: number, periodUs: number): boolean {
+    if (!(intervalUs <= periodUs)) return false;
+    let a = periodUs;
+    let b = intervalUs;
+    while (b !== 0) [a, b] = [b, a % b];
+    return periodUs / a <= MAX_PHASES;
+  }
+
+  /**
+   * Members [from, to) spawned a sender each at cycleStartUs + res_i. Returns the sum
+   * over them of their first firing's period index (q of {@link SyncSenders}).
+   */
+  addRun(from: number, to: number, cycleStartUs: number): number {
+    const P = this.periodUs;
+    const phase = cycleStartUs % P;
+    let counts = this.phaseOf.get(phase);
+    if (counts === undefined) {
+      counts = new RangeCounts(this.residuesUs.length);
+      this.phaseOf.set(phase, counts);
+      this.phases.push(phase);
+      this.counts.push(counts);
+    }
+    counts.addRange(from, to, 1);
+    // q = floor(spawn / P) + 1, one more for those whose φ + res_i wraps past P.
+    const wrapped = to - Math.max(from, this.lowerBound(P - phase));
+    return (to - from) * (Math.floor(cycleStartUs / P) + 1) + Math.max(0, wrapped);
+  }
+
+  /** Senders added so far whose residue is below `rhoUs` (0 <= rhoUs <= P). */
+  countBelow(rhoUs: number): number {
+    const P = this.periodUs;
+    let total = 0;
+    for (let k = 0; k < this.phases.length; k++) {
+      const phase = this.phases[k] as number;
+      const counts = this.counts[k] as RangeCounts;
+      total += counts.sumRange(0, this.lowerBound(rhoUs - phase));
+      total += counts.sumRange(this.lowerBound(P - phase), this.lowerBound(P - phase + rhoUs));
+    }
+    return total;
+  }
+
+  /** Of members [from, to) spawning at cycleStartUs + res_i, how many spawn at or after `timeUs`. */
+  countFrom(from: number, to: number, cycleStartUs: number, timeUs: number): number {
+    return Math.max(0, to - Math.max(from, this.lowerBound(timeUs - cycleStartUs)));
+  }
+
+  /** The first position whose residue is >= value (the member count if none). */
+  private lowerBound(value: number): number {
+    const residues = this.residuesUs;
+    let lo = 0;
+    let hi = residues.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((residues[mid] as number) < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}
