@@ -7,7 +7,8 @@
  */
 export class CandidateBlocks {
   private capacity = 1024;
-  private mask = this.capacity - 1;
+  /** Ring slot of block index i: i & mask (read-only outside). */
+  mask = this.capacity - 1;
   connection = new Int32Array(this.capacity);
   address = new Int32Array(this.capacity);
   bpm = new Float64Array(this.capacity);
@@ -53,6 +54,20 @@ export class CandidateBlocks {
     this.submittedUs[slot] = submittedUs;
     this.builtOn[slot] = builtOn;
     this.end++;
+  }
+
+  /**
+   * Room for `count` more blocks, which the caller then writes itself, block k at slot
+   * (endIndex + k) & mask of the arrays, before {@link commitPuts}: a loop of puts
+   * without a call each. The arrays may be replaced here, not until the commit.
+   */
+  reserve(count: number): void {
+    while (this.end + count - this.tempStart > this.capacity) this.grow();
+  }
+
+  /** The first `count` reserved blocks are written: they join the queue. */
+  commitPuts(count: number): void {
+    this.end += count;
   }
 
   /** Intake: every queued block moves, in FIFO order, to the end of the temp list. Returns how many. */

@@ -48,6 +48,8 @@ export class ClientDriver {
   private readonly bulkLeaveUs: Float64Array;
   private active: number;
   private readonly runsAllowed: boolean;
+  /** Counts changes of `state`, for the batch sources (see {@link RunTypist.stateVersion}). */
+  private stateVersion = 0;
 
   constructor(
     private readonly sim: Simulation,
@@ -82,6 +84,7 @@ export class ClientDriver {
     if (this.state[c] === NOT_CONNECTED) {
       if (!this.server.connect(c, client.balance)) return this.finish(c);
       this.state[c] = CONNECTED;
+      this.stateVersion++;
       this.nextSubmissionUs[c] = this.firstSubmission(c, client);
       if (this.inBulk[c]) return this.scheduleLeaveBefore(c, this.nextSubmissionUs[c] as number);
     } else if (client.leaveUs !== null && now >= client.leaveUs) {
@@ -167,7 +170,12 @@ export class ClientDriver {
     if (!this.runsAllowed || members.some((m) => Number.isNaN(this.constantBpm[m.connection]))) return null;
     const earliestLeaveUs = members.reduce((a, m) => Math.min(a, this.bulkLeaveUs[m.connection] as number), Infinity);
     const bpm = this.constantBpm;
-    return { untilUs: earliestLeaveUs - intervalUs, typeRun: (run) => this.server.submitPeriodicRun(run, bpm) };
+    return {
+      untilUs: earliestLeaveUs - intervalUs,
+      typeRun: (run) => this.server.submitPeriodicRun(run, bpm),
+      linesBeforeSteady: this.server.linesBeforeSteady(intervalUs),
+      stateVersion: () => this.stateVersion,
+    };
   }
 
   private firstSubmission(c: number, client: ResolvedValidator): number {
@@ -222,6 +230,7 @@ export class ClientDriver {
 
   private finish(c: number): void {
     this.state[c] = DONE;
+    this.stateVersion++;
     if (--this.active === 0) this.server.noMoreInput();
   }
 }

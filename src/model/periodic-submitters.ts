@@ -20,6 +20,12 @@ export interface PeriodicRun {
   cycleStartUs: number;
   from: number;
   to: number;
+  /**
+   * True when every member is connected and has typed a line in every cycle since its
+   * first, at least {@link RunTypist.linesBeforeSteady} in all: then every member
+   * types, and its line is like its last.
+   */
+  steady: boolean;
   typed: number;
   lastTypedUs: number;
 }
@@ -36,6 +42,10 @@ export const MEMBER_DONE = 2;
 export interface RunTypist {
   readonly typeRun: (run: PeriodicRun) => void;
   readonly untilUs: number;
+  /** Lines a member types before its runs may be {@link PeriodicRun.steady} (null: never). */
+  readonly linesBeforeSteady: number | null;
+  /** Changes whenever a client's state does (so the source need not look at each member's often). */
+  readonly stateVersion: () => number;
 }
 
 /**
@@ -62,6 +72,10 @@ export class PeriodicSubmitters implements BatchSource {
   private readonly run: PeriodicRun;
   private cycleStartUs: number;
   private position = 0;
+  /** Runs of cycles from here on are steady if every member is connected (see {@link PeriodicRun.steady}). */
+  private readonly steadyFromUs: number;
+  private connectedAsOfVersion = -1;
+  private allConnected = false;
 
   /**
    * @param state each client's state by connection (read, never written here)
@@ -97,11 +111,16 @@ export class PeriodicSubmitters implements BatchSource {
       cycleStartUs: NaN,
       from: 0,
       to: 0,
+      steady: false,
       typed: 0,
       lastTypedUs: NaN, // a double from the start: a field that changes representation deoptimises its readers
     };
     const earliest = this.firstUs.reduce((a, b) => Math.min(a, b), Infinity);
     this.cycleStartUs = earliest - (earliest % intervalUs);
+    // A member whose first line falls in the cycle starting at F has typed k lines before the cycle at F + k·interval.
+    const latestFirstCycle = this.firstUs.reduce((a, first, p) => Math.max(a, first - (this.residueUs[p] as number)), -Infinity);
+    const lines = runTypist?.linesBeforeSteady ?? null;
+    this.steadyFromUs = lines === null ? Infinity : latestFirstCycle + lines * intervalUs;
     if (sorted.length > 0) this.setFront();
   }
 
@@ -161,9 +180,20 @@ export class PeriodicSubmitters implements BatchSource {
     run.from = this.position;
     run.to = to;
     run.typed = 0;
+    run.steady = this.cycleStartUs >= this.steadyFromUs && this.everyMemberConnected();
     (this.runTypist as RunTypist).typeRun(run);
     if (run.typed > 0) this.sim.enterItems(run.lastTypedUs, run.typed);
     this.position = to;
+  }
+
+  /** Looks at the members only when some client's state changed since it last did. */
+  private everyMemberConnected(): boolean {
+    const version = (this.runTypist as RunTypist).stateVersion();
+    if (version !== this.connectedAsOfVersion) {
+      this.connectedAsOfVersion = version;
+      this.allConnected = this.order.every((c) => this.state[c] === MEMBER_CONNECTED);
+    }
+    return this.allConnected;
   }
 
   private setFront(): void {

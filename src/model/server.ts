@@ -244,6 +244,16 @@ export class PosServer {
     this.periodicCycle[connection] = this.pollers.cycleLength(intervalUs);
   }
 
+  /**
+   * How many lines a client typing every `intervalUs` types before its lines need no
+   * work of their own beyond counting (its pollers' {@link AnnouncementPollers.cycleLength}),
+   * or null if they always do (sync senders that cannot be counted per run).
+   */
+  linesBeforeSteady(intervalUs: number): number | null {
+    if (!this.seedRules) return 0;
+    return this.syncSenders.acceptsRuns(intervalUs) ? this.pollers.cycleLength(intervalUs) : null;
+  }
+
   /** {@link submit} of a line int() reads as `bpm`: the hot path of every run. */
   submitInt(connection: number, bpm: number): void {
     const now = this.sim.now;
@@ -269,45 +279,92 @@ export class PosServer {
    * enters them). Fills in the run's `typed` and `lastTypedUs`.
    */
   submitPeriodicRun(run: PeriodicRun, bpm: Float64Array): void {
-    const { connections, residueUs, firstUs, cycleStartUs, to } = run;
+    if (run.steady) return this.submitSteadyRun(run, bpm);
+    const { connections, residueUs, firstUs, cycleStartUs, from, to } = run;
     const open = this.connectionOpen;
     const slots = this.connectionSlot;
     const submitted = this.validators.blocksSubmitted;
     const cycles = this.periodicCycle;
-    const blocks = this.blocks;
     const pollers = this.pollers;
     const tip = this.chain.tipPosition;
     const seedRules = this.seedRules;
-    if (this.runTimesUs.length < to - run.from) this.runTimesUs = new Float64Array(2 * (to - run.from));
+    if (this.runTimesUs.length < to - from) this.runTimesUs = new Float64Array(2 * (to - from));
     const times = this.runTimesUs;
+    const blocks = this.blocks;
+    blocks.reserve(to - from);
+    const { connection: blockConnection, address: blockAddress, bpm: blockBpm, submittedUs: blockTime, builtOn: blockBuiltOn } = blocks;
+    const firstBlock = blocks.endIndex;
+    const mask = blocks.mask;
+    // Only the first poller spawned in the run can find a message waiting.
+    let messagesWait = seedRules && pollers.pending > 0;
     let typed = 0;
     let repeats = 0;
-    for (let i = run.from; i < to; i++) {
+    for (let i = from; i < to; i++) {
       const c = connections[i] as number;
       const t = cycleStartUs + (residueUs[i] as number);
       if (open[c] !== 1 || t < (firstUs[i] as number)) continue;
+      const block = (firstBlock + typed) & mask;
       times[typed++] = t;
-      blocks.put(c, slots[c] as number, bpm[c] as number, t, tip);
+      blockConnection[block] = c;
+      blockAddress[block] = slots[c] as number;
+      blockBpm[block] = bpm[c] as number;
+      blockTime[block] = t;
+      blockBuiltOn[block] = tip;
       const k = submitted[c] as number;
       submitted[c] = k + 1;
       if (!seedRules) continue;
       const cycle = cycles[c] as number;
-      // Repeat spawns are only counted, unless a message waits for the first of them to take.
-      if (cycle > 0 && k >= cycle && pollers.pending === 0) repeats++;
+      if (cycle > 0 && k >= cycle && !messagesWait) repeats++;
       else if (cycle > 0 && k >= cycle) pollers.spawnRepeat(c);
       else {
         if (k === 0) this.firstPeriodicUs[c] = t;
         pollers.spawn(c, t);
       }
+      messagesWait = false;
     }
+    blocks.commitPuts(typed);
+    const whole = typed === to - from;
     if (seedRules) {
-      const whole = typed === to - run.from;
-      if (!whole || !this.syncSenders.addRun(residueUs, run.intervalUs, run.from, to, cycleStartUs)) this.syncSenders.addAll(times, typed);
+      if (!whole || !this.syncSenders.addRun(residueUs, run.intervalUs, from, to, cycleStartUs)) this.syncSenders.addAll(times, typed);
       pollers.addRepeats(repeats);
     }
-    if (typed === to - run.from) this.runLog.note(connections, run.from, to, blocks.endIndex - typed);
+    if (whole) this.runLog.note(connections, from, to, firstBlock);
     run.typed = typed;
     run.lastTypedUs = typed > 0 ? (times[typed - 1] as number) : 0;
+  }
+
+  /**
+   * {@link submitPeriodicRun} of a steady run (see {@link PeriodicRun.steady}): every
+   * member types and spawns a repeat poller, so nothing but the lines typed is counted
+   * per line, and the blocks are written only if read (see {@link RunLog}).
+   */
+  private submitSteadyRun(run: PeriodicRun, bpm: Float64Array): void {
+    const { connections, residueUs, cycleStartUs, from, to } = run;
+    const count = to - from;
+    const submitted = this.validators.blocksSubmitted;
+    for (let i = from; i < to; i++) {
+      const c = connections[i] as number;
+      submitted[c] = (submitted[c] as number) + 1;
+    }
+    const firstBlock = this.blocks.endIndex;
+    this.blocks.reserve(count);
+    this.blocks.commitPuts(count);
+    const builtOn = this.chain.tipPosition;
+    this.runLog.note(connections, from, to, firstBlock, { residuesUs: residueUs, cycleStartUs, bpm, slots: this.connectionSlot, builtOn });
+    if (this.seedRules) {
+      if (!this.syncSenders.addRun(residueUs, run.intervalUs, from, to, cycleStartUs)) {
+        throw new Error(`PosServer: a steady run at an interval of ${run.intervalUs} µs whose sync senders cannot be counted per run`);
+      }
+      // The first poller takes whatever message waits; the others find none.
+      let repeats = count;
+      if (this.pollers.pending > 0) {
+        this.pollers.spawnRepeat(connections[from] as number);
+        repeats--;
+      }
+      this.pollers.addRepeats(repeats);
+    }
+    run.typed = count;
+    run.lastTypedUs = cycleStartUs + (residueUs[to - 1] as number);
   }
 
   /** The connection closes: the server reads an empty line, int() fails, `del validators[address]`. */
@@ -423,6 +480,7 @@ export class PosServer {
       return;
     }
     this.cohortPool.settle(this.validators);
+    this.runLog.write(this.blocks, this.blocks.tempStartIndex, this.blocks.candidateStartIndex);
     const members = this.pool.build(this.blocks, this.table);
     if (members === POOL_CRASHED) {
       this.halt('bad-balance'); // range(bytes) raises TypeError (quirk 4)
@@ -462,6 +520,7 @@ export class PosServer {
     const winner = pool.draw(cycle.start, this.options.lotteryStream);
     // Each member put one block, in order from the start position on.
     const offset = winner >= cycle.start ? winner - cycle.start : winner + cycle.source.length - cycle.start;
+    this.runLog.writeOne(blocks, blocks.tempStartIndex + offset);
     this.appendWinner(blocks.tempSlot(offset), pool.ticketsAt(winner), pool.members, pool.total);
     return true;
   }

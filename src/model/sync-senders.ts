@@ -92,6 +92,11 @@ export class SyncSenders {
     this.addsInLatestMs += count - first;
   }
 
+  /** Whether {@link addRun} takes runs at `intervalUs`. */
+  acceptsRuns(intervalUs: number): boolean {
+    return RunSenders.accepts(intervalUs, this.periodUs);
+  }
+
   /**
    * {@link add} for members [from, to) of a batch source's order, spawning at
    * cycleStartUs + residuesUs[i], counted per run instead of per sender (see

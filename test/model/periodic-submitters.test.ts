@@ -25,16 +25,20 @@ test('periodic clients in bulk give exactly what one heap event per line gives (
 test('periodic clients typing in runs give exactly what one heap event per line gives (100 random scenarios)', () => {
   let rounds = 0;
   let runLines = 0;
+  let steadyLines = 0;
   for (let seed = 1; seed <= 100; seed++) {
     const sc = randomScenario(seed, { constantBpm: true });
     const events = trace(sc, PER_EVENT);
     rounds += events.counters.rounds;
-    runLines += linesInRuns(sc);
+    const lines = linesInRuns(sc);
+    runLines += lines.all;
+    steadyLines += lines.steady;
     assert.deepEqual(trace(sc, BULK_RUNS), events, `scenario seed ${seed}`);
   }
   assert.ok(rounds > 300, `only ${rounds} rounds drawn in all`);
-  // Runs stop one interval before a member's close: the scenarios must still have many.
+  // Runs stop one interval before a member's close: the scenarios must still have many, steady ones too.
   assert.ok(runLines > 1000, `only ${runLines} lines typed in runs in all`);
+  assert.ok(steadyLines > 1000, `only ${steadyLines} lines typed in steady runs in all`);
 });
 
 test('rounds drawn from whole cycles of periodic clients give exactly what the per-event path gives (100 random steady scenarios)', () => {
@@ -66,13 +70,14 @@ test('bulk and per-event paths agree when a run stops at a round limit mid-perio
   assert.deepEqual(trace(sc, BULK_RUNS), events);
 });
 
-/** Lines the run path typed in a run of the scenario (counted by wrapping the server's entry point). */
-function linesInRuns(sc: Parameters<typeof trace>[0]): number {
+/** Lines the run path typed in runs of the scenario, all and steady ones (counted by wrapping the server's entry point). */
+function linesInRuns(sc: Parameters<typeof trace>[0]): { all: number; steady: number } {
   const original = PosServer.prototype.submitPeriodicRun;
-  let lines = 0;
+  const lines = { all: 0, steady: 0 };
   PosServer.prototype.submitPeriodicRun = function (this: PosServer, run, bpm) {
     original.call(this, run, bpm);
-    lines += run.typed;
+    lines.all += run.typed;
+    if (run.steady) lines.steady += run.typed;
   };
   try {
     trace(sc, BULK_RUNS);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
+import { CandidateBlocks } from '../../src/model/candidate-blocks.js';
 import { RunLog } from '../../src/model/run-log.js';
 
 const source = new Int32Array(10);
@@ -45,4 +46,30 @@ test('forgets runs before the temp blocks, however many there were', () => {
   for (let k = 0; k < 1000; k++) log.note(source, 0, 10, 10 * k);
   assert.deepEqual(log.wholeCycle(9990, 10_000), { source, start: 0 });
   assert.equal(log.wholeCycle(10_000, 10_000), null);
+});
+
+test('unwritten blocks of a run are written when read: one alone, or whole runs over a range', () => {
+  const blocks = new CandidateBlocks();
+  const order = Int32Array.from([2, 0, 1]);
+  const unwritten = {
+    residuesUs: Float64Array.from([5, 6, 9]),
+    cycleStartUs: 1000,
+    bpm: Float64Array.from([70, 71, 72]),
+    slots: Int32Array.from([10, 11, 12]),
+    builtOn: 4,
+  };
+  const log = new RunLog();
+  blocks.reserve(3);
+  blocks.commitPuts(3);
+  log.note(order, 0, 3, 0, unwritten);
+  const read = (index: number) => {
+    const slot = index & blocks.mask;
+    return [blocks.connection[slot], blocks.address[slot], blocks.bpm[slot], blocks.submittedUs[slot], blocks.builtOn[slot]];
+  };
+  log.writeOne(blocks, 1);
+  assert.deepEqual(read(1), [0, 10, 70, 1006, 4]);
+  assert.deepEqual(read(2), [0, 0, 0, 0, 0], 'only the block asked for');
+  log.write(blocks, 0, 3);
+  assert.deepEqual(read(0), [2, 12, 72, 1005, 4]);
+  assert.deepEqual(read(2), [1, 11, 71, 1009, 4]);
 });
