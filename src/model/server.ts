@@ -14,6 +14,7 @@ import type { PeriodRecord, RoundRecord, ServerCounters, StopReason, ValidatorTo
 import { rewardFor } from './rewards.js';
 import { RunLog } from './run-log.js';
 import { sha256Hex } from './sha256.js';
+import { SteadyLines } from './steady-lines.js';
 import { SyncSenders } from './sync-senders.js';
 import { ValidatorsTable } from './validators-table.js';
 
@@ -91,6 +92,7 @@ export class PosServer {
   private readonly table = new ValidatorsTable();
   private readonly pool = new LotteryPool();
   private readonly cohortPool = new CohortPool();
+  private readonly steadyLines: SteadyLines;
   private readonly runLog = new RunLog();
   private readonly connectionSlot: Int32Array;
   private readonly connectionOpen: Uint8Array;
@@ -151,6 +153,7 @@ export class PosServer {
       winVariance: new Float64Array(n),
       announcementsReceived: new Float64Array(n),
     };
+    this.steadyLines = new SteadyLines(this.validators.blocksSubmitted);
     this.connectionSlot = new Int32Array(n).fill(-1);
     this.connectionOpen = new Uint8Array(n);
     this.connectedUs = new Float64Array(n);
@@ -258,6 +261,7 @@ export class PosServer {
   submitInt(connection: number, bpm: number): void {
     const now = this.sim.now;
     this.blocks.put(connection, this.connectionSlot[connection] as number, bpm, now, this.chain.tipPosition);
+    this.steadyLines.settle(connection);
     const k = this.validators.blocksSubmitted[connection] as number;
     this.validators.blocksSubmitted[connection] = k + 1;
     if (this.seedRules) {
@@ -281,6 +285,7 @@ export class PosServer {
   submitPeriodicRun(run: PeriodicRun, bpm: Float64Array): void {
     if (run.steady) return this.submitSteadyRun(run, bpm);
     const { connections, residueUs, firstUs, cycleStartUs, from, to } = run;
+    this.steadyLines.settleSource(connections);
     const open = this.connectionOpen;
     const slots = this.connectionSlot;
     const submitted = this.validators.blocksSubmitted;
@@ -335,17 +340,14 @@ export class PosServer {
 
   /**
    * {@link submitPeriodicRun} of a steady run (see {@link PeriodicRun.steady}): every
-   * member types and spawns a repeat poller, so nothing but the lines typed is counted
-   * per line, and the blocks are written only if read (see {@link RunLog}).
+   * member types and spawns a repeat poller, so the run is counted as a whole: lines
+   * typed ({@link SteadyLines}), pollers, sync senders ({@link SyncSenders.addRun});
+   * and the blocks are written only if read (see {@link RunLog}).
    */
   private submitSteadyRun(run: PeriodicRun, bpm: Float64Array): void {
     const { connections, residueUs, cycleStartUs, from, to } = run;
     const count = to - from;
-    const submitted = this.validators.blocksSubmitted;
-    for (let i = from; i < to; i++) {
-      const c = connections[i] as number;
-      submitted[c] = (submitted[c] as number) + 1;
-    }
+    this.steadyLines.add(connections, from, to);
     const firstBlock = this.blocks.endIndex;
     this.blocks.reserve(count);
     this.blocks.commitPuts(count);
@@ -370,6 +372,7 @@ export class PosServer {
   /** The connection closes: the server reads an empty line, int() fails, `del validators[address]`. */
   disconnect(connection: number): void {
     if (!this.connectionOpen[connection]) return;
+    this.steadyLines.settle(connection);
     this.updatePeakThreads();
     const slot = this.connectionSlot[connection] as number;
     // With a shared (collided) address the second del raises KeyError: same outcome.
@@ -403,6 +406,7 @@ export class PosServer {
   /** Settles the counters that are kept lazily; call once when the run ends. */
   finish(endUs: number): void {
     this.cohortPool.settle(this.validators);
+    this.steadyLines.settleAll();
     if (this.observer.period && endUs > this.lastPeriodUs) this.reportPeriod();
     else this.countSyncWrites(endUs - (endUs % 1000));
     this.settleAnnouncementCounters();
