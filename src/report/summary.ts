@@ -1,10 +1,10 @@
 import type { ModelResult } from '../model/run.js';
 import type { ReplicationsSummary } from '../replications/aggregate.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import type { FairnessAnalysis, GoodnessOfFit } from '../stats/index.js';
+import type { GoodnessOfFit } from '../stats/index.js';
 import type { ConcentrationSample } from './concentration-csv.js';
 import { secondsText } from './format.js';
-import { groupTable, topByStake, type GroupRow, type ValidatorRow } from './validator-table.js';
+import { groupTable, type GroupRow, type ValidatorRow, type ValidatorTable } from './validator-table.js';
 
 /** How many validators the summary lists individually. */
 export const TOP_VALIDATORS = 10;
@@ -54,11 +54,11 @@ export interface RunSummary {
 export function buildSummary(
   scenario: ResolvedScenario,
   result: ModelResult,
-  rows: readonly ValidatorRow[],
-  fairness: FairnessAnalysis,
+  table: ValidatorTable,
   finalConcentration: ConcentrationSample,
 ): RunSummary {
   const counters = result.counters;
+  const fairness = table.fairness;
   return {
     scenario: scenario.name,
     seed: scenario.seed,
@@ -78,8 +78,8 @@ export function buildSummary(
     },
     concentration: { stake: finalConcentration.stake, blocks: finalConcentration.blocks },
     quirks: { ...counters, haltTimeSeconds: counters.halt ? secondsText(counters.halt.timeUs) : null },
-    groups: groupTable(rows, counters.rounds),
-    topValidators: topByStake(rows, TOP_VALIDATORS),
+    groups: groupTable(table.rows(), counters.rounds),
+    topValidators: table.topByStake(TOP_VALIDATORS),
   };
 }
 

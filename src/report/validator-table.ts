@@ -1,6 +1,6 @@
 import type { ModelResult } from '../model/run.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { fairnessAnalysis, wilsonInterval, type FairnessAnalysis, type ValidatorFairness } from '../stats/index.js';
+import { fairnessAnalysisOfColumns, wilsonInterval, type ColumnFairnessAnalysis, type ValidatorFairness } from '../stats/index.js';
 
 /** One validator's figures, as validators.csv and the summary show them; the fairness columns come last. */
 export interface ValidatorRow extends ValidatorFairness {
@@ -28,23 +28,38 @@ export interface ValidatorRow extends ValidatorFairness {
   announcementsReceived: number;
 }
 
-/** The per-validator table of a finished run, in scenario order, and the fairness tests behind its last columns. */
-export function validatorTable(scenario: ResolvedScenario, result: ModelResult): { rows: ValidatorRow[]; fairness: FairnessAnalysis } {
-  const v = result.validators;
-  const totalInitial = v.initialStake.reduce((a, b) => a + b, 0);
-  const rounds = result.counters.rounds;
-  const globalShare = (i: number) => (totalInitial > 0 ? (v.initialStake[i] as number) / totalInitial : 0);
-  const fairness = fairnessAnalysis(
-    scenario.validators.map((_, i) => ({
-      wins: v.wins[i] as number,
-      expectedWins: v.expectedWins[i] as number,
-      winVariance: v.winVariance[i] as number,
-      roundsInPool: v.roundsInPool[i] as number,
-      globalShare: globalShare(i),
-    })),
-    rounds,
-  );
-  const rows = scenario.validators.map((validator, i) => {
+/**
+ * The per-validator table of a finished run, in scenario order, and the fairness tests
+ * behind its last columns. Rows are made one at a time when asked for ({@link row},
+ * {@link rows}): at 100,000 validators a table of row objects took ~80 MB.
+ */
+export class ValidatorTable {
+  readonly fairness: ColumnFairnessAnalysis;
+  private readonly globalShare: Float64Array;
+
+  constructor(
+    private readonly scenario: ResolvedScenario,
+    private readonly result: ModelResult,
+  ) {
+    const v = result.validators;
+    const totalInitial = v.initialStake.reduce((a, b) => a + b, 0);
+    this.globalShare = v.initialStake.map((stake) => (totalInitial > 0 ? stake / totalInitial : 0));
+    this.fairness = fairnessAnalysisOfColumns(
+      { wins: v.wins, expectedWins: v.expectedWins, winVariance: v.winVariance, roundsInPool: v.roundsInPool, globalShare: this.globalShare },
+      result.counters.rounds,
+    );
+  }
+
+  get count(): number {
+    return this.scenario.validators.length;
+  }
+
+  /** Validator i's row. */
+  row(i: number): ValidatorRow {
+    const v = this.result.validators;
+    const f = this.fairness.validators;
+    const rounds = this.result.counters.rounds;
+    const validator = this.scenario.validators[i] as ResolvedScenario['validators'][number];
     const at = (a: Float64Array) => a[i] as number;
     return {
       id: validator.id,
@@ -58,14 +73,32 @@ export function validatorTable(scenario: ResolvedScenario, result: ModelResult):
       wins: at(v.wins),
       expectedWins: at(v.expectedWins),
       winVariance: at(v.winVariance),
-      globalShare: globalShare(i),
+      globalShare: at(this.globalShare),
       winShare: rounds > 0 ? at(v.wins) / rounds : 0,
       expectedShare: rounds > 0 ? at(v.expectedWins) / rounds : 0,
       announcementsReceived: at(v.announcementsReceived),
-      ...(fairness.validators[i] as ValidatorFairness),
+      winRate: at(f.winRate),
+      expectedRate: at(f.expectedRate),
+      wilsonLow: at(f.wilsonLow),
+      wilsonHigh: at(f.wilsonHigh),
+      z: at(f.z),
+      pValue: at(f.pValue),
+      pHolm: at(f.pHolm),
     };
-  });
-  return { rows, fairness };
+  }
+
+  /** Every row, in scenario order, made as it is read. */
+  *rows(): Generator<ValidatorRow> {
+    for (let i = 0; i < this.count; i++) yield this.row(i);
+  }
+
+  /** The `k` validators with the most stake (ties: scenario order). */
+  topByStake(k: number): ValidatorRow[] {
+    const stake = this.result.validators.stake;
+    const order = Array.from({ length: this.count }, (_, i) => i);
+    order.sort((a, b) => (stake[b] as number) - (stake[a] as number) || a - b);
+    return order.slice(0, k).map((i) => this.row(i));
+  }
 }
 
 /** Sums of validator rows by group, in order of first appearance. */
@@ -84,7 +117,7 @@ export interface GroupRow {
   expectedShare: number;
 }
 
-export function groupTable(rows: readonly ValidatorRow[], rounds: number): GroupRow[] {
+export function groupTable(rows: Iterable<ValidatorRow>, rounds: number): GroupRow[] {
   const groups = new Map<string, GroupRow>();
   for (const r of rows) {
     let g = groups.get(r.group);
@@ -107,13 +140,4 @@ export function groupTable(rows: readonly ValidatorRow[], rounds: number): Group
     g.expectedShare = rounds > 0 ? g.expectedWins / rounds : 0;
   }
   return [...groups.values()];
-}
-
-/** The `k` validators with the most stake (ties: scenario order). */
-export function topByStake(rows: readonly ValidatorRow[], k: number): ValidatorRow[] {
-  return rows
-    .map((row, i) => ({ row, i }))
-    .sort((a, b) => b.row.stake - a.row.stake || a.i - b.i)
-    .slice(0, k)
-    .map(({ row }) => row);
 }

@@ -39,16 +39,21 @@ const ROWS_PER_CHUNK = 200;
  * validators.csv in pieces, header first; concatenated they are the file. The raw
  * balance text may hold anything, hence csv-stringify's quoting.
  */
-export function* validatorsCsvChunks(rows: readonly ValidatorRow[]): Generator<string> {
+export function* validatorsCsvChunks(rows: Iterable<ValidatorRow>): Generator<string> {
   const options = { columns: COLUMNS.map(([, name]) => name), cast: { number: ratioText } };
   yield stringify([], { ...options, header: true });
-  for (let start = 0; start < rows.length; start += ROWS_PER_CHUNK) {
-    const chunk = rows.slice(start, start + ROWS_PER_CHUNK).map((r) => COLUMNS.map(([key]) => r[key]));
-    yield stringify(chunk, options);
+  let chunk: unknown[][] = [];
+  for (const r of rows) {
+    chunk.push(COLUMNS.map(([key]) => r[key]));
+    if (chunk.length === ROWS_PER_CHUNK) {
+      yield stringify(chunk, options);
+      chunk = [];
+    }
   }
+  if (chunk.length > 0) yield stringify(chunk, options);
 }
 
 /** validators.csv as one string (small tables, tests). */
-export function validatorsCsv(rows: readonly ValidatorRow[]): string {
+export function validatorsCsv(rows: Iterable<ValidatorRow>): string {
   return [...validatorsCsvChunks(rows)].join('');
 }

@@ -42,6 +42,23 @@ export interface GoodnessOfFit {
   consistent: boolean;
 }
 
+/** {@link ValidatorRecord}s as columns, one entry per validator (for 100,000 validators, objects cost ~10x more). */
+export interface ValidatorColumns {
+  wins: ArrayLike<number>;
+  expectedWins: ArrayLike<number>;
+  winVariance: ArrayLike<number>;
+  roundsInPool: ArrayLike<number>;
+  globalShare: ArrayLike<number>;
+}
+
+/** {@link ValidatorFairness} as columns. */
+export type FairnessColumns = { [K in keyof ValidatorFairness]: Float64Array };
+
+/** {@link FairnessAnalysis} with the per-validator results as columns. */
+export interface ColumnFairnessAnalysis extends Omit<FairnessAnalysis, 'validators'> {
+  validators: FairnessColumns;
+}
+
 export interface FairnessAnalysis {
   validators: ValidatorFairness[];
   /** Wins against the sum of per-round p = stake / pool stake (null: too few rounds to test). */
@@ -65,13 +82,56 @@ export interface FairnessAnalysis {
  *   // 0.001565 (statistic 10, 1 degree of freedom)
  */
 export function fairnessAnalysis(records: readonly ValidatorRecord[], rounds: number, alpha = 0.01): FairnessAnalysis {
-  const validators = records.map(validatorFairness);
-  const tested = validators.flatMap((v, i) => (Number.isNaN(v.pValue) ? [] : [i]));
-  const adjusted = holmAdjust(tested.map((i) => (validators[i] as ValidatorFairness).pValue));
-  tested.forEach((i, k) => ((validators[i] as ValidatorFairness).pHolm = adjusted[k] as number));
-  const wins = records.map((r) => r.wins);
-  const perRound = goodnessOfFit(wins, records.map((r) => r.expectedWins), alpha);
-  const global = goodnessOfFit(wins, records.map((r) => rounds * r.globalShare), alpha);
+  const columns: ValidatorColumns = {
+    wins: records.map((r) => r.wins),
+    expectedWins: records.map((r) => r.expectedWins),
+    winVariance: records.map((r) => r.winVariance),
+    roundsInPool: records.map((r) => r.roundsInPool),
+    globalShare: records.map((r) => r.globalShare),
+  };
+  const analysis = fairnessAnalysisOfColumns(columns, rounds, alpha);
+  const v = analysis.validators;
+  return {
+    ...analysis,
+    validators: records.map((_, i) => ({
+      winRate: v.winRate[i] as number,
+      expectedRate: v.expectedRate[i] as number,
+      wilsonLow: v.wilsonLow[i] as number,
+      wilsonHigh: v.wilsonHigh[i] as number,
+      z: v.z[i] as number,
+      pValue: v.pValue[i] as number,
+      pHolm: v.pHolm[i] as number,
+    })),
+  };
+}
+
+/**
+ * {@link fairnessAnalysis} of validators given as columns, with the per-validator
+ * results as columns: the same figures, at a tenth of the memory for many validators.
+ * @example fairnessAnalysisOfColumns({wins: [30, 10], expectedWins: [20, 20], winVariance: [10, 10],
+ *   roundsInPool: [40, 40], globalShare: [0.5, 0.5]}, 40).validators.z // Float64Array [3.162..., -3.162...]
+ */
+export function fairnessAnalysisOfColumns(columns: ValidatorColumns, rounds: number, alpha = 0.01): ColumnFairnessAnalysis {
+  const n = columns.wins.length;
+  const validators: FairnessColumns = {
+    winRate: new Float64Array(n),
+    expectedRate: new Float64Array(n),
+    wilsonLow: new Float64Array(n),
+    wilsonHigh: new Float64Array(n),
+    z: new Float64Array(n),
+    pValue: new Float64Array(n),
+    pHolm: new Float64Array(n),
+  };
+  const tested: number[] = [];
+  for (let i = 0; i < n; i++) {
+    validatorFairness(columns.wins[i] as number, columns.expectedWins[i] as number, columns.winVariance[i] as number, columns.roundsInPool[i] as number, validators, i);
+    if (!Number.isNaN(validators.pValue[i])) tested.push(i);
+  }
+  const adjusted = holmAdjust(tested.map((i) => validators.pValue[i] as number));
+  tested.forEach((i, k) => (validators.pHolm[i] = adjusted[k] as number));
+  const wins = Array.from(columns.wins);
+  const perRound = goodnessOfFit(wins, Array.from(columns.expectedWins), alpha);
+  const global = goodnessOfFit(wins, Array.from(columns.globalShare, (share) => rounds * share), alpha);
   return {
     validators,
     perRound,
@@ -82,22 +142,22 @@ export function fairnessAnalysis(records: readonly ValidatorRecord[], rounds: nu
   };
 }
 
-function validatorFairness(r: ValidatorRecord): ValidatorFairness {
-  if (r.roundsInPool === 0) {
-    return { winRate: NaN, expectedRate: NaN, wilsonLow: NaN, wilsonHigh: NaN, z: NaN, pValue: NaN, pHolm: NaN };
+/** Validator i's figures into row i of the columns (NaN if it was never in a pool). */
+function validatorFairness(wins: number, expectedWins: number, winVariance: number, roundsInPool: number, out: FairnessColumns, i: number): void {
+  if (roundsInPool === 0) {
+    for (const column of Object.values(out)) column[i] = NaN;
+    return;
   }
-  const interval = wilsonInterval(r.wins, r.roundsInPool);
-  const z = winZScore(r.wins, r.expectedWins, r.winVariance);
+  const interval = wilsonInterval(wins, roundsInPool);
+  const z = winZScore(wins, expectedWins, winVariance);
   const pValue = twoSidedNormalPValue(z);
-  return {
-    winRate: r.wins / r.roundsInPool,
-    expectedRate: r.expectedWins / r.roundsInPool,
-    wilsonLow: interval.lower,
-    wilsonHigh: interval.upper,
-    z,
-    pValue,
-    pHolm: pValue,
-  };
+  out.winRate[i] = wins / roundsInPool;
+  out.expectedRate[i] = expectedWins / roundsInPool;
+  out.wilsonLow[i] = interval.lower;
+  out.wilsonHigh[i] = interval.upper;
+  out.z[i] = z;
+  out.pValue[i] = pValue;
+  out.pHolm[i] = pValue;
 }
 
 /** Both tests, or null when pooling leaves fewer than 2 bins (too few rounds). */

@@ -23,5 +23,15 @@ export { betaBinomialCdf } from './betaBinomialCdf.js';
 export { betaBinomialMeanVariance } from './betaBinomialMeanVariance.js';
 export { binomialInterval, type BinomialCountInterval } from './binomialInterval.js';
 export { fairnessVerdict } from './fairnessVerdict.js';
-export { fairnessAnalysis, type FairnessAnalysis, type ValidatorFairness, type ValidatorRecord, type GoodnessOfFit } from './fairnessAnalysis.js';
+export {
+  fairnessAnalysis,
+  fairnessAnalysisOfColumns,
+  type ColumnFairnessAnalysis,
+  type FairnessAnalysis,
+  type FairnessColumns,
+  type ValidatorColumns,
+  type ValidatorFairness,
+  type ValidatorRecord,
+  type GoodnessOfFit,
+} from './fairnessAnalysis.js';
 export { meanConfidenceInterval, type MeanInterval } from './meanConfidenceInterval.js';

@@ -1,7 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { scenarioDigest } from '../../src/cli/run-command.js';
+import { loadScenario } from '../../src/scenario/load.js';
 import { repoPath, runCli, scratchDir } from './run-cli.js';
 
 const read = (dir: string, file: string) => readFileSync(join(dir, file), 'utf8');
@@ -162,4 +165,18 @@ test('pos-sim validate lists the problems with line and field, and accepts a goo
   const good = runCli(['validate', 'scenarios/whales.yaml']);
   assert.equal(good.status, 0, good.stderr);
   assert.match(good.stdout, /whales\.yaml: ok \(5005 validators/);
+});
+
+test("the manifest's scenario digest, hashed a validator at a time, is sha256 of the scenario's JSON", () => {
+  const text = [
+    'name: digest',
+    'description: \'text that looks like the key: "validators":null\'',
+    'seed: 3',
+    'rounds: 5',
+    'validators:',
+    '  - {name: a, count: 3, stake: 10, submit: {every: 10}}',
+    '  - {name: b, stake: 7, submit: {every: 5}}',
+  ].join('\n');
+  const scenario = loadScenario('digest.yaml', text, {});
+  assert.equal(scenarioDigest(scenario), createHash('sha256').update(JSON.stringify(scenario)).digest('hex'));
 });

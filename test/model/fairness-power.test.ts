@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ModelRun } from '../../src/model/run.js';
-import { validatorTable } from '../../src/report/validator-table.js';
+import { ValidatorTable } from '../../src/report/validator-table.js';
 import { deriveStream, streamFromUint32 } from '../../src/rng/stream.js';
 import { loadScenario } from '../../src/scenario/load.js';
 
@@ -12,7 +12,7 @@ const scenario = loadScenario('participation.yaml', readFileSync(new URL('../../
 
 test('a seeded run with fixed stakes passes the per-round fairness test', () => {
   const result = new ModelRun(scenario, { round: () => undefined }).runToEnd();
-  const { fairness } = validatorTable(scenario, result);
+  const { fairness } = new ValidatorTable(scenario, result);
   assert.equal(fairness.perRound?.consistent, true, fairness.verdict);
   // Participation differs, so the seed's global claim fails on the same run.
   assert.equal(fairness.global?.consistent, false, fairness.globalVerdict);
@@ -26,7 +26,7 @@ test('a biased lottery (a test double favouring later tickets) fails it', () => 
   const draw = biased.nextIntBelow.bind(biased);
   biased.nextIntBelow = (n: number) => Math.max(draw(n), draw(n));
   const result = new ModelRun(scenario, { round: () => undefined }, { lotteryStream: biased }).runToEnd();
-  const { fairness } = validatorTable(scenario, result);
+  const { fairness } = new ValidatorTable(scenario, result);
   assert.equal(fairness.perRound?.consistent, false, fairness.verdict);
   assert.ok(fairness.perRound!.chiSquare.pValue < 1e-6);
 });

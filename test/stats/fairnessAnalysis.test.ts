@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fairnessAnalysis } from '../../src/stats/fairnessAnalysis.js';
+import { fairnessAnalysis, fairnessAnalysisOfColumns } from '../../src/stats/fairnessAnalysis.js';
 
 const record = (wins: number, expectedWins: number, roundsInPool: number, globalShare: number) => ({
   wins,
@@ -58,4 +58,18 @@ test('a validator never in a pool gets no rate and is left out of the Holm adjus
   const a = fairnessAnalysis([record(10, 10, 10, 0.5), { wins: 0, expectedWins: 0, winVariance: 0, roundsInPool: 0, globalShare: 0.5 }], 10);
   assert.ok(Number.isNaN(a.validators[1]!.winRate));
   assert.equal(a.validators[0]!.pHolm, a.validators[0]!.pValue);
+});
+
+test('the columnar form gives the per-validator figures as columns: z = (wins - expected) / sqrt(variance)', () => {
+  const a = fairnessAnalysisOfColumns(
+    { wins: [30, 10, 0], expectedWins: [20, 20, 0], winVariance: [10, 10, 0], roundsInPool: [40, 40, 0], globalShare: [0.5, 0.5, 0] },
+    40,
+  );
+  assert.ok(a.validators.z instanceof Float64Array);
+  assert.ok(Math.abs((a.validators.z[0] as number) - 10 / Math.sqrt(10)) < 1e-12);
+  assert.ok(Math.abs((a.validators.z[1] as number) + 10 / Math.sqrt(10)) < 1e-12);
+  assert.equal(a.validators.winRate[0], 0.75);
+  assert.ok(Number.isNaN(a.validators.pHolm[2]), 'never in a pool: no figures');
+  // Chi-square 10 on 1 degree of freedom (the third validator expects nothing).
+  assert.ok(Math.abs((a.perRound?.chiSquare.pValue as number) - 0.001565) < 1e-6);
 });
