@@ -1,5 +1,6 @@
 import type { RandomStream } from '../rng/stream.js';
 import type { ValidatorTotals } from './records.js';
+import { addRepeated } from './repeated-sum.js';
 import { CRASHES_LOTTERY, type ValidatorsTable } from './validators-table.js';
 
 /**
@@ -10,7 +11,7 @@ import { CRASHES_LOTTERY, type ValidatorsTable } from './validators-table.js';
  * it is built once per table version instead of once per round, a draw is a binary
  * search on prefix stakes instead of a walk, and each member's per-round statistics
  * (rounds in pool, expected wins, their variance) wait as a count of rounds and are
- * added later, one round at a time so that the sums are exactly the per-round ones.
+ * added later, so that the sums are exactly the per-round ones ({@link addRepeated}).
  *
  * Only pools in which every member has its own address and no balance crashes the
  * lottery qualify ({@link prepare} says); others go the general way.
@@ -105,7 +106,7 @@ export class CohortPool {
     return this.tickets[position] as number;
   }
 
-  /** Adds the pending rounds' statistics to the members' totals, round by round. */
+  /** Adds the pending rounds' statistics to the members' totals, as round-by-round sums would be (see {@link addRepeated}). */
   settle(validators: ValidatorTotals): void {
     const rounds = this.pendingRounds;
     if (rounds === 0 || this.connections === null) return;
@@ -118,15 +119,8 @@ export class CohortPool {
       if (tickets === 0) continue;
       const c = connections[i] as number;
       const p = tickets / total;
-      const q = p * (1 - p);
-      let expected = expectedWins[c] as number;
-      let variance = winVariance[c] as number;
-      for (let r = 0; r < rounds; r++) {
-        expected += p;
-        variance += q;
-      }
-      expectedWins[c] = expected;
-      winVariance[c] = variance;
+      expectedWins[c] = addRepeated(expectedWins[c] as number, p, rounds);
+      winVariance[c] = addRepeated(winVariance[c] as number, p * (1 - p), rounds);
       roundsInPool[c] = (roundsInPool[c] as number) + rounds;
     }
   }
