@@ -18,6 +18,11 @@ export const defaultWorkers = (): number => availableParallelism();
 export interface ReplicationPool {
   /** Their outcomes, in the order the replication numbers were given. */
   readonly outcomes: Promise<ReplicationOutcome[]>;
+  /**
+   * Runs replications from the same queue in this thread until none is left, so that
+   * this thread, done with its own work, is one more worker (and a warm one).
+   */
+  work(): void;
   /** Stops every worker (when the run fails before the outcomes are needed). */
   cancel(): void;
 }
@@ -25,9 +30,10 @@ export interface ReplicationPool {
 /**
  * Starts replications `ks` on `workers` threads. Workers take the next replication
  * from a shared counter as soon as they are done with one (so uneven replications do
- * not leave a core idle, and they go on while this thread is busy with the main run);
- * each outcome depends only on (scenario, k), so the spread over workers cannot
- * change any result. `onDone` is called as each outcome arrives.
+ * not leave a core idle, and they go on while this thread is busy with the main run),
+ * and so does this thread once it calls {@link ReplicationPool.work}; each outcome
+ * depends only on (scenario, k), so the spread over threads cannot change any result.
+ * `onDone` is called as each outcome arrives.
  */
 export function startReplicationPool(
   scenario: ResolvedScenario,
@@ -59,6 +65,12 @@ export function startReplicationPool(
   all.catch(() => undefined);
   return {
     outcomes: all,
+    work: () => {
+      for (let i = Atomics.add(nextJob, 0, 1); i < ks.length; i = Atomics.add(nextJob, 0, 1)) {
+        outcomes[i] = runReplication(scenario, ks[i] as number, tracked);
+        onDone();
+      }
+    },
     cancel: () => {
       for (const worker of threads) void worker.terminate();
     },
@@ -80,8 +92,8 @@ export function runReplicationsInThread(
 }
 
 /**
- * Replications `ks` on `workers` threads (in this thread when 1), outcomes in the
- * order of `ks`.
+ * Replications `ks` on `workers` threads, this one included (only this one when 1),
+ * outcomes in the order of `ks`.
  */
 export async function runReplications(
   scenario: ResolvedScenario,
@@ -91,7 +103,9 @@ export async function runReplications(
   onDone: () => void = () => undefined,
 ): Promise<ReplicationOutcome[]> {
   if (workers <= 1) return runReplicationsInThread(scenario, tracked, ks, onDone);
-  return startReplicationPool(scenario, tracked, ks, workers, onDone).outcomes;
+  const pool = startReplicationPool(scenario, tracked, ks, workers - 1, onDone);
+  pool.work();
+  return pool.outcomes;
 }
 
 function complete(outcomes: Array<ReplicationOutcome | undefined>, ks: readonly number[]): ReplicationOutcome[] {

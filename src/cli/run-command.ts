@@ -101,9 +101,10 @@ export async function runCommand(options: RunOptions): Promise<RunOutcome> {
 
 /**
  * The run's replications: 0 is the main run itself (its seed is the run seed), and
- * 1..N-1 start on worker threads at once, so they use the other cores while this
- * thread runs the main run and writes its files. With one worker they run here after
- * the main run.
+ * 1..N-1 start at once on `workers` - 1 worker threads, so they use the other cores
+ * while this thread runs the main run and writes its files; then this thread takes
+ * replications from the same queue (see {@link ReplicationPool.work}). With one worker
+ * they all run here after the main run.
  */
 class Replications {
   private readonly others: number[];
@@ -120,7 +121,7 @@ class Replications {
     this.others = Array.from({ length: Math.max(0, count - 1) }, (_, i) => i + 1);
     const workers = options.workers ?? 1;
     const onDone = () => this.oneDone();
-    this.pool = this.others.length > 0 && workers > 1 ? startReplicationPool(scenario, tracked, this.others, workers, onDone) : null;
+    this.pool = this.others.length > 0 && workers > 1 ? startReplicationPool(scenario, tracked, this.others, workers - 1, onDone) : null;
   }
 
   /** Every replication's outcome, replication 0 taken from the main run's result. */
@@ -130,6 +131,7 @@ class Replications {
     this.progress = createProgress(this.options.quiet ?? false, `${this.scenario.name} replications`, 'replications');
     this.oneDone();
     try {
+      this.pool?.work();
       const rest = this.pool
         ? await this.pool.outcomes
         : runReplicationsInThread(this.scenario, this.tracked, this.others, () => this.oneDone());
