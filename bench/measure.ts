@@ -25,6 +25,8 @@ export interface RunRequest {
   readonly rounds: number;
   /** Where the run writes its results folder; must not exist yet. */
   readonly outDir: string;
+  /** With --replications and --workers (the workers speed-up); default one run, the CLI's default workers. */
+  readonly replications?: { readonly count: number; readonly workers: number };
 }
 
 export interface RunSample {
@@ -48,7 +50,10 @@ export function pickRssProbe(): RssProbe {
 
 /** The CLI arguments of a benchmark run: the normal `pos-sim run` path, quiet. */
 export function runArgs(request: RunRequest): string[] {
-  return ['run', request.scenarioFile, '--rounds', String(request.rounds), '--out', request.outDir, '--quiet', '--no-report'];
+  const replications = request.replications
+    ? ['--replications', String(request.replications.count), '--workers', String(request.replications.workers)]
+    : [];
+  return ['run', request.scenarioFile, '--rounds', String(request.rounds), '--out', request.outDir, '--quiet', '--no-report', ...replications];
 }
 
 /** Runs `pos-sim run` once and measures it; rejects if the run fails. */

@@ -1,14 +1,17 @@
 import { parseArgs } from 'node:util';
-import { WORKLOADS, type WorkloadName } from './workloads.js';
+import { SPEEDUP, WORKLOADS, type WorkloadName } from './workloads.js';
 
 export const USAGE = `usage: npm run bench -- [--only NAME,NAME] [--scale X] [--repeat N]
-  --only    workloads to run (default all): ${WORKLOADS.join(', ')}
+  --only    workloads to run (default all): ${WORKLOADS.join(', ')}, and ${SPEEDUP.name} (the speed-up
+            of ${SPEEDUP.replications} replications of ${SPEEDUP.workload} on every core over one worker)
   --scale   multiply every workload's rounds by X (> 0), e.g. 0.1 for a quick look (default 1)
   --repeat  run each workload N times and report the median (default 1)`;
 
 /** The bench's options with every default filled in. */
 export interface BenchOptions {
   readonly workloads: readonly WorkloadName[];
+  /** Whether to measure the workers speed-up. */
+  readonly speedup: boolean;
   readonly scale: number;
   readonly repeat: number;
 }
@@ -29,6 +32,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
   if (values.help) return 'help';
   return {
     workloads: values.only === undefined ? WORKLOADS : parseOnly(values.only),
+    speedup: values.only === undefined || values.only.split(',').some((s) => s.trim() === SPEEDUP.name),
     scale: parseNumber('--scale', values.scale ?? '1', (x) => x > 0, 'a number > 0'),
     repeat: parseNumber('--repeat', values.repeat ?? '1', (x) => Number.isInteger(x) && x >= 1, 'an integer >= 1'),
   };
@@ -36,8 +40,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
 
 function parseOnly(text: string): WorkloadName[] {
   const names = text.split(',').map((s) => s.trim());
-  const unknown = names.filter((n) => !(WORKLOADS as readonly string[]).includes(n));
-  if (unknown.length > 0) throw new BenchUsageError(`--only: unknown workload ${unknown.map((n) => `"${n}"`).join(', ')}; known: ${WORKLOADS.join(', ')}`);
+  const known: readonly string[] = [...WORKLOADS, SPEEDUP.name];
+  const unknown = names.filter((n) => !known.includes(n));
+  if (unknown.length > 0) throw new BenchUsageError(`--only: unknown workload ${unknown.map((n) => `"${n}"`).join(', ')}; known: ${known.join(', ')}`);
   // Run in the fixed order, each once, whatever order they were named in.
   return WORKLOADS.filter((w) => names.includes(w));
 }

@@ -29,12 +29,28 @@ export type WorkloadResult =
   | { readonly name: string; readonly file: string; readonly status: 'ok'; readonly figures: Figures; readonly samples: readonly RunSample[] }
   | { readonly name: string; readonly file: string; readonly status: 'skipped' | 'failed'; readonly reason: string };
 
+/** Replications on one worker and on every core: wall times (medians) and their ratio. */
+export type SpeedupResult =
+  | {
+      readonly name: string;
+      readonly status: 'ok';
+      readonly workload: string;
+      readonly replications: number;
+      readonly rounds: number;
+      readonly workers: number;
+      readonly oneWorkerSeconds: number;
+      readonly allCoresSeconds: number;
+      readonly speedup: number;
+    }
+  | { readonly name: string; readonly status: 'failed'; readonly reason: string };
+
 export interface BenchReport {
   readonly startedAt: string;
   readonly machine: Machine;
   readonly options: BenchOptions;
   readonly rssProbe: RssProbe;
   readonly workloads: readonly WorkloadResult[];
+  readonly speedup?: SpeedupResult;
 }
 
 export function machine(): Machine {
@@ -97,8 +113,8 @@ export function reportTable(report: BenchReport): string {
   const { scale, repeat } = report.options;
   const runs = repeat === 1 ? '1 run each' : `median of ${repeat} runs`;
   return [
-    line(COLUMNS),
-    ...rows,
+    ...(rows.length > 0 ? [line(COLUMNS), ...rows] : []),
+    ...(report.speedup ? ['', speedupLine(report.speedup)] : []),
     '',
     `Node ${m.node}, ${m.cpu}, ${m.cores} cores, ${m.platform}, ${m.memoryGb} GB; scale ${scale}, ${runs}; peak RSS by ${report.rssProbe}`,
   ].join('\n');
@@ -116,4 +132,10 @@ function figureCells(f: Figures): string[] {
     rate(f.roundsPerSecond),
     f.peakRssMb.toFixed(0),
   ];
+}
+
+function speedupLine(s: SpeedupResult): string {
+  if (s.status === 'failed') return `${s.name}: failed: ${s.reason}`;
+  const rounds = s.rounds.toLocaleString('en-US');
+  return `${s.name}: ${s.replications} replications of ${s.workload} (${rounds} rounds): 1 worker ${s.oneWorkerSeconds.toFixed(2)} s, ${s.workers} workers ${s.allCoresSeconds.toFixed(2)} s, speed-up ${s.speedup.toFixed(2)}x`;
 }

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: runs the fixed workloads of bench/workloads/ through the real CLI and
- * reports, for each, events/s, submissions/s, rounds/s, wall time and peak RSS.
+ * reports, for each, events/s, submissions/s, rounds/s, wall time and peak RSS; then
+ * the speed-up of replications on every core over one worker.
  *
  *   options -> for each workload: validate -> run N times (measure.ts) -> median (report.ts)
  *           -> bench/results/bench-<timestamp>.json + a table on stdout
@@ -9,12 +10,13 @@
  * failed, 2 bad options.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
+import { median } from 'simple-statistics';
 import { join, relative } from 'node:path';
 import { measureRun, pickRssProbe, type RssProbe, type RunSample } from './measure.js';
 import { BenchUsageError, parseBenchOptions, USAGE, type BenchOptions } from './options.js';
-import { figures, machine, reportTable, writeReport, type WorkloadResult } from './report.js';
-import { checkWorkload, REPO_ROOT, scaledRounds, workloadFile, type WorkloadName } from './workloads.js';
+import { figures, machine, reportTable, writeReport, type SpeedupResult, type WorkloadResult } from './report.js';
+import { checkWorkload, REPO_ROOT, scaledRounds, SPEEDUP, workloadFile, type WorkloadName } from './workloads.js';
 
 const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
 
@@ -35,15 +37,50 @@ async function main(): Promise<number> {
   const rssProbe = pickRssProbe();
   const scratch = mkdtempSync(join(tmpdir(), 'pos-sim-bench-'));
   const workloads: WorkloadResult[] = [];
+  let speedup: SpeedupResult | undefined;
   try {
     for (const name of options.workloads) workloads.push(await benchWorkload(name, options, rssProbe, scratch));
+    if (options.speedup) speedup = await benchSpeedup(options, rssProbe, scratch);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  const report = { startedAt, machine: machine(), options, rssProbe, workloads };
+  const report = { startedAt, machine: machine(), options, rssProbe, workloads, ...(speedup && { speedup }) };
   const path = writeReport(join(REPO_ROOT, 'bench/results'), report);
   process.stdout.write(`${reportTable(report)}\nresults: ${relative(process.cwd(), path)}\n`);
-  return workloads.some((w) => w.status === 'failed') ? 1 : 0;
+  return workloads.some((w) => w.status === 'failed') || speedup?.status === 'failed' ? 1 : 0;
+}
+
+/** The same replications on one worker and on every core (median wall times of the repeats). */
+async function benchSpeedup(options: BenchOptions, probe: RssProbe, scratch: string): Promise<SpeedupResult> {
+  const { name, workload, replications } = SPEEDUP;
+  const check = checkWorkload(workload);
+  if (!check.ok) return { name, status: 'failed', reason: check.problem };
+  const rounds = scaledRounds(check.rounds, options.scale);
+  const cores = availableParallelism();
+  const wall = async (workers: number): Promise<number> => {
+    const times: number[] = [];
+    for (let k = 1; k <= options.repeat; k++) {
+      const outDir = join(scratch, `${name}-${workers}-${k}`);
+      progress(`${name}: ${replications} replications of ${workload} on ${workers} worker(s), run ${k}/${options.repeat} ...`);
+      try {
+        const sample = await measureRun({ scenarioFile: workloadFile(workload), rounds, outDir, replications: { count: replications, workers } }, probe);
+        progress(`${name}: done in ${sample.wallSeconds.toFixed(2)} s`);
+        times.push(sample.wallSeconds);
+      } finally {
+        rmSync(outDir, { recursive: true, force: true });
+      }
+    }
+    return median(times);
+  };
+  try {
+    const oneWorkerSeconds = await wall(1);
+    const allCoresSeconds = await wall(cores);
+    return { name, status: 'ok', workload, replications, rounds, workers: cores, oneWorkerSeconds, allCoresSeconds, speedup: oneWorkerSeconds / allCoresSeconds };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    progress(`${name}: failed: ${reason}`);
+    return { name, status: 'failed', reason };
+  }
 }
 
 async function benchWorkload(name: WorkloadName, options: BenchOptions, probe: RssProbe, scratch: string): Promise<WorkloadResult> {

@@ -7,6 +7,12 @@ import { formatProblem, loadScenario, ScenarioError } from '../src/scenario/load
 export const WORKLOADS = ['whales-10k', 'whales-100k', 'long', 'compounding'] as const;
 export type WorkloadName = (typeof WORKLOADS)[number];
 
+/**
+ * The workers speed-up: `REPLICATIONS` replications of `workload`, on one worker and on
+ * every core (`--only workers` runs it alone; it comes after the workloads).
+ */
+export const SPEEDUP = { name: 'workers', workload: 'whales-10k', replications: 20 } as const;
+
 export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** The workload's scenario file, relative to the repository root (the CLI runs from there). */

@@ -2,7 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { measureRun, pickRssProbe } from '../../bench/measure.js';
+import { measureRun, pickRssProbe, runArgs } from '../../bench/measure.js';
+import { reportTable } from '../../bench/report.js';
 import { REPO_ROOT, WORKLOADS, workloadFile } from '../../bench/workloads.js';
 import { runCommand } from '../../src/cli/run-command.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -64,3 +65,17 @@ for (const name of WORKLOADS) {
     assert.ok(sample.peakRssKb > 0);
   });
 }
+
+test('the workers speed-up runs the replications through the CLI and reports the ratio of wall times', () => {
+  const args = runArgs({ scenarioFile: workloadFile('whales-10k'), rounds: 5, outDir: '/tmp/x', replications: { count: 20, workers: 2 } });
+  assert.deepEqual(args.slice(-4), ['--replications', '20', '--workers', '2']);
+  const table = reportTable({
+    startedAt: '2026-01-01T00:00:00Z',
+    machine: { node: 'v20', cpu: 'cpu', cores: 2, platform: 'linux-x64', memoryGb: 1 },
+    options: { workloads: [], speedup: true, scale: 1, repeat: 1 },
+    rssProbe: 'gnu-time',
+    workloads: [],
+    speedup: { name: 'workers', status: 'ok', workload: 'whales-10k', replications: 20, rounds: 10_000, workers: 2, oneWorkerSeconds: 6, allCoresSeconds: 4, speedup: 1.5 },
+  });
+  assert.match(table, /^workers: 20 replications of whales-10k \(10,000 rounds\): 1 worker 6\.00 s, 2 workers 4\.00 s, speed-up 1\.50x$/m);
+});
