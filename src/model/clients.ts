@@ -48,8 +48,8 @@ export class ClientDriver {
   private readonly bulkLeaveUs: Float64Array;
   private active: number;
   private readonly runsAllowed: boolean;
-  /** Counts changes of `state`, for the batch sources (see {@link RunTypist.stateVersion}). */
-  private stateVersion = 0;
+  /** `state` with a count of its changes, for the batch sources. */
+  private readonly states: { of: Uint8Array; version: number };
 
   constructor(
     private readonly sim: Simulation,
@@ -60,6 +60,7 @@ export class ClientDriver {
   ) {
     const n = clients.length;
     this.state = new Uint8Array(n);
+    this.states = { of: this.state, version: 0 };
     this.submissionsTyped = new Float64Array(n);
     this.nextSubmissionUs = new Float64Array(n);
     this.streams = new Array<RandomStream | undefined>(n);
@@ -84,7 +85,7 @@ export class ClientDriver {
     if (this.state[c] === NOT_CONNECTED) {
       if (!this.server.connect(c, client.balance)) return this.finish(c);
       this.state[c] = CONNECTED;
-      this.stateVersion++;
+      this.states.version++;
       this.nextSubmissionUs[c] = this.firstSubmission(c, client);
       if (this.inBulk[c]) return this.scheduleLeaveBefore(c, this.nextSubmissionUs[c] as number);
     } else if (client.leaveUs !== null && now >= client.leaveUs) {
@@ -152,7 +153,7 @@ export class ClientDriver {
         this.sim,
         intervalUs,
         members,
-        this.state,
+        this.states,
         PRIORITY.clientInput,
         (c) => this.typeBulkLine(c, intervalUs),
         this.runTypist(intervalUs, members),
@@ -174,7 +175,6 @@ export class ClientDriver {
       untilUs: earliestLeaveUs - intervalUs,
       typeRun: (run) => this.server.submitPeriodicRun(run, bpm),
       linesBeforeSteady: this.server.linesBeforeSteady(intervalUs),
-      stateVersion: () => this.stateVersion,
     };
   }
 
@@ -230,7 +230,7 @@ export class ClientDriver {
 
   private finish(c: number): void {
     this.state[c] = DONE;
-    this.stateVersion++;
+    this.states.version++;
     if (--this.active === 0) this.server.noMoreInput();
   }
 }

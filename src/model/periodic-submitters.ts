@@ -44,8 +44,13 @@ export interface RunTypist {
   readonly untilUs: number;
   /** Lines a member types before its runs may be {@link PeriodicRun.steady} (null: never). */
   readonly linesBeforeSteady: number | null;
-  /** Changes whenever a client's state does (so the source need not look at each member's often). */
-  readonly stateVersion: () => number;
+}
+
+/** The clients' states by connection, and a count of changes to them. */
+export interface MemberStates {
+  readonly of: Uint8Array;
+  /** Changes whenever a state does: a source looks at its members' states only then. */
+  readonly version: number;
 }
 
 /**
@@ -74,11 +79,13 @@ export class PeriodicSubmitters implements BatchSource {
   private position = 0;
   /** Runs of cycles from here on are steady if every member is connected (see {@link PeriodicRun.steady}). */
   private readonly steadyFromUs: number;
-  private connectedAsOfVersion = -1;
+  /** Whether every member is connected, or done, as of states version `statesSeen`. */
+  private statesSeen = -1;
   private allConnected = false;
+  private allDone = false;
 
   /**
-   * @param state each client's state by connection (read, never written here)
+   * @param states each client's state (read, never written here)
    * @param priority the simulation priority of client input
    * @param type called for each line due: the member at `sim.now` types
    * @param runTypist if given, types runs of lines instead (see {@link RunTypist})
@@ -87,7 +94,7 @@ export class PeriodicSubmitters implements BatchSource {
     private readonly sim: Simulation,
     private readonly intervalUs: number,
     members: readonly PeriodicMember[],
-    private readonly state: Uint8Array,
+    private readonly states: MemberStates,
     private readonly priority: number,
     private readonly type: (connection: number) => void,
     private readonly runTypist: RunTypist | null = null,
@@ -127,7 +134,7 @@ export class PeriodicSubmitters implements BatchSource {
   runBatch(): void {
     const sim = this.sim;
     const order = this.order;
-    const state = this.state;
+    const state = this.states.of;
     const rankBase = Simulation.rankOf(this.priority, 0);
     for (;;) {
       const time = this.frontTime;
@@ -149,7 +156,7 @@ export class PeriodicSubmitters implements BatchSource {
       if (this.position === order.length) {
         this.position = 0;
         this.cycleStartUs += this.intervalUs;
-        if (this.allDone()) {
+        if (this.seeStates().allDone) {
           this.frontTime = Infinity;
           return;
         }
@@ -180,30 +187,25 @@ export class PeriodicSubmitters implements BatchSource {
     run.from = this.position;
     run.to = to;
     run.typed = 0;
-    run.steady = this.cycleStartUs >= this.steadyFromUs && this.everyMemberConnected();
+    run.steady = this.cycleStartUs >= this.steadyFromUs && this.seeStates().allConnected;
     (this.runTypist as RunTypist).typeRun(run);
     if (run.typed > 0) this.sim.enterItems(run.lastTypedUs, run.typed);
     this.position = to;
   }
 
-  /** Looks at the members only when some client's state changed since it last did. */
-  private everyMemberConnected(): boolean {
-    const version = (this.runTypist as RunTypist).stateVersion();
-    if (version !== this.connectedAsOfVersion) {
-      this.connectedAsOfVersion = version;
-      this.allConnected = this.order.every((c) => this.state[c] === MEMBER_CONNECTED);
+  /** Brings allConnected and allDone up to date: a pass over the members, only when some state changed. */
+  private seeStates(): this {
+    const states = this.states;
+    if (states.version !== this.statesSeen) {
+      this.statesSeen = states.version;
+      this.allConnected = this.order.every((c) => states.of[c] === MEMBER_CONNECTED);
+      this.allDone = this.order.every((c) => states.of[c] === MEMBER_DONE);
     }
-    return this.allConnected;
+    return this;
   }
 
   private setFront(): void {
     this.frontTime = this.cycleStartUs + (this.residueUs[this.position] as number);
     this.frontRank = Simulation.rankOf(this.priority, this.order[this.position] as number);
-  }
-
-  /** Checked once a cycle: the cost is one pass over the members per interval. */
-  private allDone(): boolean {
-    for (let p = 0; p < this.order.length; p++) if (this.state[this.order[p] as number] !== MEMBER_DONE) return false;
-    return true;
   }
 }
