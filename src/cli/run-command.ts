@@ -161,7 +161,7 @@ function simulateToFolder(
 ) {
   const recorder = new RunRecorder(scenario, tracked, (name) => folder.file(name), options.chain);
   const run = new ModelRun(scenario, recorder.observer());
-  recorder.attach(run.validators);
+  recorder.attach(run.validators, () => run.takeChangedValidators());
   const progress = createProgress(options.quiet, scenario.name, 'rounds');
   try {
     const slice = scenario.timings.lotteryUs * SLICE_LOTTERY_PERIODS;

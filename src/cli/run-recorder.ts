@@ -1,6 +1,13 @@
 import type { ValidatorTotals } from '../model/records.js';
 import type { ServerObserver } from '../model/server.js';
-import { SHARES_CSV_HEADER, TIMESERIES_CSV_HEADER, ConcentrationSampler, sharesCsvLines, timeseriesCsvLine, type ConcentrationSample } from '../report/concentration-csv.js';
+import {
+  SHARES_CSV_HEADER,
+  TIMESERIES_CSV_HEADER,
+  ConcentrationSampler,
+  TrackedShares,
+  timeseriesCsvLine,
+  type ConcentrationSample,
+} from '../report/concentration-csv.js';
 import { QUIRKS_CSV_HEADER, quirksCsvLine } from '../report/quirks-csv.js';
 import { ROUNDS_CSV_HEADER, roundCsvLine } from '../report/rounds-csv.js';
 import type { TrackedSeries } from '../report/tracked-series.js';
@@ -33,6 +40,8 @@ export class RunRecorder {
   private readonly ids: string[];
   private readonly sampler = new ConcentrationSampler();
   private validators: ValidatorTotals | null = null;
+  private takeChanged: (() => Int32Array) | null = null;
+  private trackedShares: TrackedShares | null = null;
   private lastSampleRound = -1;
   private lastRound = 0;
   private lastRoundUs = 0;
@@ -59,9 +68,14 @@ export class RunRecorder {
     this.ids = scenario.validators.map((v) => v.id);
   }
 
-  /** The model's live per-validator totals, read when sampling. */
-  attach(validators: ValidatorTotals): void {
+  /**
+   * The model's live per-validator totals, read when sampling, and (if given) which
+   * validators changed since the last call: samples then look at those only.
+   */
+  attach(validators: ValidatorTotals, takeChanged?: () => Int32Array): void {
     this.validators = validators;
+    this.takeChanged = takeChanged ?? null;
+    this.trackedShares = new TrackedShares(this.tracked, validators.stake.length);
   }
 
   /** What the model reports to; `block` only with --chain, so that otherwise no block text is made. */
@@ -86,7 +100,7 @@ export class RunRecorder {
     // from the final state, which stakes may have changed since (late connects, withdrawals).
     const final =
       this.lastSampleRound === this.lastRound
-        ? this.sampler.sample(this.requireValidators(), this.lastRound, this.lastRoundUs)
+        ? this.sampler.sample(this.requireValidators(), this.lastRound, this.lastRoundUs, this.takeChanged?.())
         : this.sample(this.lastRound, this.lastRoundUs);
     this.chain?.write(']');
     for (const f of this.files) f.close();
@@ -95,9 +109,10 @@ export class RunRecorder {
 
   private sample(round: number, timeUs: number): ConcentrationSample {
     const v = this.requireValidators();
-    const s = this.sampler.sample(v, round, timeUs);
+    const changed = this.takeChanged?.();
+    const s = this.sampler.sample(v, round, timeUs, changed);
     this.timeseries.write(timeseriesCsvLine(s));
-    this.shares.write(sharesCsvLines(this.tracked, v, s.stakeTotal, round, timeUs));
+    this.shares.write((this.trackedShares as TrackedShares).lines(v, changed, s.stakeTotal, round, timeUs));
     this.lastSampleRound = round;
     return s;
   }

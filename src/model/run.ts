@@ -81,6 +81,11 @@ export class ModelRun {
     return this.server.validators;
   }
 
+  /** Validators whose stake or wins changed since the last call (each once; see {@link ChangedValidators}). */
+  takeChangedValidators(): Int32Array {
+    return this.server.changed.take();
+  }
+
   get roundsDone(): number {
     return this.server.counters.rounds;
   }

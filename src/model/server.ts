@@ -5,6 +5,7 @@ import type { PeriodicRun } from './periodic-submitters.js';
 import type { LotteryMode, ResolvedRewards, ResolvedTimings, ServerRules, TypedInput } from '../scenario/types.js';
 import { AnnouncementPollers } from './announcement-pollers.js';
 import { CandidateBlocks } from './candidate-blocks.js';
+import { ChangedValidators } from './changed-validators.js';
 import { CohortPool } from './cohort-pool.js';
 import { Chain } from './chain.js';
 import { drawPoolMember } from './lottery-draw.js';
@@ -77,6 +78,8 @@ export class PosServer {
     evictions: 0,
   };
   readonly validators: ValidatorTotals;
+  /** Validators whose stake or wins changed, for readers of running totals. */
+  readonly changed: ChangedValidators;
   stopReason: StopReason | null = null;
 
   private readonly seedRules: boolean;
@@ -153,6 +156,7 @@ export class PosServer {
       winVariance: new Float64Array(n),
       announcementsReceived: new Float64Array(n),
     };
+    this.changed = new ChangedValidators(n);
     this.steadyLines = new SteadyLines(this.validators.blocksSubmitted);
     this.connectionSlot = new Int32Array(n).fill(-1);
     this.connectionOpen = new Uint8Array(n);
@@ -208,6 +212,7 @@ export class PosServer {
     const stake = parsed === null ? 0 : Math.max(0, parsed);
     this.validators.stake[connection] = stake;
     this.validators.initialStake[connection] = stake;
+    this.changed.mark(connection);
     this.totalStake += stake;
     this.connectionSlot[connection] = slot;
     this.connectionOpen[connection] = 1;
@@ -384,6 +389,7 @@ export class PosServer {
     if (this.options.rewards.withdrawOnLeave) {
       this.totalStake -= this.validators.stake[connection] as number;
       this.validators.stake[connection] = 0;
+      this.changed.mark(connection);
     }
     if (!this.seedRules) {
       this.syncSenders.remove(this.connectedUs[connection] as number, this.sim.now);
@@ -567,6 +573,7 @@ export class PosServer {
       c.firstStaleRound ??= c.rounds;
     }
     this.validators.wins[connection] = (this.validators.wins[connection] as number) + 1;
+    this.changed.mark(connection); // wins, and stake if a reward is paid
     this.payReward(connection);
     const r = this.roundRecord;
     r.round = c.rounds;

@@ -18,19 +18,23 @@ export interface ConcentrationSample {
 }
 
 /**
- * Samples stake and block-production concentration over a run. Each sample looks at
- * every validator once, to find what changed since the last one, and computes the
- * metrics over distinct amounts (see concentrationSummaryOfTally): blocks won are small
- * integers shared by thousands of validators, and stakes rarely change without rewards,
- * so a sample costs far less than sorting every validator's amount each time.
+ * Samples stake and block-production concentration over a run. Each sample brings a
+ * tally of distinct amounts up to date with what changed since the last one, and
+ * computes the metrics over distinct amounts (see concentrationSummaryOfTally): blocks
+ * won are small integers shared by thousands of validators, and stakes rarely change
+ * without rewards, so a sample costs far less than sorting every validator's amount.
  */
 export class ConcentrationSampler {
   private stake: RunningTally | null = null;
   private wins: RunningTally | null = null;
 
-  sample(v: ValidatorTotals, round: number, timeUs: number): ConcentrationSample {
-    const stake = (this.stake ??= new RunningTally(v.stake.length)).update(v.stake);
-    const wins = (this.wins ??= new RunningTally(v.wins.length)).update(v.wins);
+  /**
+   * @param changed the validators whose stake or wins changed since the previous sample
+   *   (or since the run began, for the first); without it, every validator is looked at
+   */
+  sample(v: ValidatorTotals, round: number, timeUs: number, changed?: Int32Array): ConcentrationSample {
+    const stake = (this.stake ??= new RunningTally(v.stake.length)).update(v.stake, changed);
+    const wins = (this.wins ??= new RunningTally(v.wins.length)).update(v.wins, changed);
     const stakeTotal = stake.amounts.reduce((sum, amount, i) => sum + amount * (stake.holders[i] as number), 0);
     return { round, timeUs, stakeTotal, stake: concentrationSummaryOfTally(stake), blocks: concentrationSummaryOfTally(wins) };
   }
@@ -46,20 +50,23 @@ class RunningTally {
     if (holders > 0) this.holdersOf.set(0, holders);
   }
 
-  update(current: Float64Array): Tally {
-    const seen = this.seen;
-    for (let i = 0; i < seen.length; i++) {
-      const now = current[i] as number;
-      const before = seen[i] as number;
-      if (now === before) continue;
-      const left = (this.holdersOf.get(before) as number) - 1;
-      if (left === 0) this.holdersOf.delete(before);
-      else this.holdersOf.set(before, left);
-      this.holdersOf.set(now, (this.holdersOf.get(now) ?? 0) + 1);
-      seen[i] = now;
-    }
+  /** Looks at the `changed` entries of `current`, or at all of them. */
+  update(current: Float64Array, changed?: Int32Array): Tally {
+    if (changed) for (const i of changed) this.see(current, i);
+    else for (let i = 0; i < this.seen.length; i++) this.see(current, i);
     const amounts = [...this.holdersOf.keys()].sort((a, b) => b - a);
     return { amounts, holders: amounts.map((a) => this.holdersOf.get(a) as number) };
+  }
+
+  private see(current: Float64Array, i: number): void {
+    const now = current[i] as number;
+    const before = this.seen[i] as number;
+    if (now === before) return;
+    const left = (this.holdersOf.get(before) as number) - 1;
+    if (left === 0) this.holdersOf.delete(before);
+    else this.holdersOf.set(before, left);
+    this.holdersOf.set(now, (this.holdersOf.get(now) ?? 0) + 1);
+    this.seen[i] = now;
   }
 }
 
@@ -80,18 +87,70 @@ export function timeseriesCsvLine(s: ConcentrationSample): string {
   return `${s.round},${secondsText(s.timeUs)},${s.stakeTotal},${values}\n`;
 }
 
-/** shares.csv lines: each tracked series' share of stake and of blocks so far. */
-export function sharesCsvLines(series: readonly TrackedSeries[], v: ValidatorTotals, stakeTotal: number, round: number, timeUs: number): string {
-  const time = secondsText(timeUs);
-  let text = '';
-  for (const s of series) {
-    let stake = 0;
-    let wins = 0;
-    for (const i of s.members) {
-      stake += v.stake[i] as number;
-      wins += v.wins[i] as number;
-    }
-    text += `${round},${time},${s.name},${ratioText(stakeTotal > 0 ? stake / stakeTotal : 0)},${ratioText(round > 0 ? wins / round : 0)}\n`;
+/**
+ * shares.csv lines: each tracked series' share of stake and of blocks so far. The
+ * series' sums are kept up to date from the validators that changed (stakes and wins
+ * are integers, so the sums are exact in any order): a group of 100,000 validators is
+ * not summed again at every sample.
+ */
+export class TrackedShares {
+  private readonly stakeSum: Float64Array;
+  private readonly winSum: Float64Array;
+  private readonly seenStake: Float64Array;
+  private readonly seenWins: Float64Array;
+  /** The series each validator is in: seriesOf[first[i] .. first[i + 1]). */
+  private readonly first: Int32Array;
+  private readonly seriesOf: Int32Array;
+
+  constructor(
+    private readonly series: readonly TrackedSeries[],
+    validators: number,
+  ) {
+    this.stakeSum = new Float64Array(series.length);
+    this.winSum = new Float64Array(series.length);
+    this.seenStake = new Float64Array(validators);
+    this.seenWins = new Float64Array(validators);
+    const count = new Int32Array(validators + 1);
+    for (const s of series) for (const i of s.members) count[i + 1] = (count[i + 1] as number) + 1;
+    for (let i = 0; i < validators; i++) count[i + 1] = (count[i + 1] as number) + (count[i] as number);
+    this.first = count.slice();
+    this.seriesOf = new Int32Array(count[validators] as number);
+    series.forEach((s, k) => {
+      for (const i of s.members) {
+        const at = count[i] as number;
+        this.seriesOf[at] = k;
+        count[i] = at + 1;
+      }
+    });
   }
-  return text;
+
+  /**
+   * @param changed the validators whose stake or wins changed since the previous call
+   *   (or since the run began); without it, every validator is looked at
+   */
+  lines(v: ValidatorTotals, changed: Int32Array | undefined, stakeTotal: number, round: number, timeUs: number): string {
+    if (changed) for (const i of changed) this.see(v, i);
+    else for (let i = 0; i < this.seenStake.length; i++) this.see(v, i);
+    const time = secondsText(timeUs);
+    let text = '';
+    this.series.forEach((s, k) => {
+      const stake = this.stakeSum[k] as number;
+      const wins = this.winSum[k] as number;
+      text += `${round},${time},${s.name},${ratioText(stakeTotal > 0 ? stake / stakeTotal : 0)},${ratioText(round > 0 ? wins / round : 0)}\n`;
+    });
+    return text;
+  }
+
+  private see(v: ValidatorTotals, i: number): void {
+    const stake = (v.stake[i] as number) - (this.seenStake[i] as number);
+    const wins = (v.wins[i] as number) - (this.seenWins[i] as number);
+    if (stake === 0 && wins === 0) return;
+    for (let j = this.first[i] as number; j < (this.first[i + 1] as number); j++) {
+      const k = this.seriesOf[j] as number;
+      this.stakeSum[k] = (this.stakeSum[k] as number) + stake;
+      this.winSum[k] = (this.winSum[k] as number) + wins;
+    }
+    this.seenStake[i] = v.stake[i] as number;
+    this.seenWins[i] = v.wins[i] as number;
+  }
 }

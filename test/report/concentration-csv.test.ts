@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import test from 'node:test';
+import { ChangedValidators } from '../../src/model/changed-validators.js';
+import type { ValidatorTotals } from '../../src/model/records.js';
+import { ConcentrationSampler, TrackedShares } from '../../src/report/concentration-csv.js';
+import { deriveStream } from '../../src/rng/stream.js';
+
+function totals(n: number): ValidatorTotals {
+  const zeros = () => new Float64Array(n);
+  return {
+    address: [],
+    balanceText: [],
+    stake: zeros(),
+    initialStake: zeros(),
+    blocksSubmitted: zeros(),
+    roundsInPool: zeros(),
+    wins: zeros(),
+    expectedWins: zeros(),
+    winVariance: zeros(),
+    announcementsReceived: zeros(),
+  };
+}
+
+test('samples and tracked shares kept up to date from the changed validators equal ones that look at every validator', () => {
+  const rng = deriveStream(12, 'test', 'concentration-csv');
+  const n = 200;
+  const v = totals(n);
+  const changed = new ChangedValidators(n);
+  const series = [
+    { name: 'group:a', members: Array.from({ length: 150 }, (_, i) => i) },
+    { name: 'group:b', members: Array.from({ length: 50 }, (_, i) => 150 + i) },
+    { name: 'v-3', members: [3] },
+  ];
+  const [incremental, full] = [new ConcentrationSampler(), new ConcentrationSampler()];
+  const [incrementalShares, fullShares] = [new TrackedShares(series, n), new TrackedShares(series, n)];
+  for (let round = 1; round <= 300; round++) {
+    // Connects, rewards, wins and withdrawals, as the server marks them.
+    for (let k = rng.nextIntBelow(5); k > 0; k--) {
+      const i = rng.nextIntBelow(n);
+      v.stake[i] = rng.nextIntBelow(4) === 0 ? 0 : (v.stake[i] as number) + 1 + rng.nextIntBelow(1000);
+      changed.mark(i);
+    }
+    const winner = rng.nextIntBelow(n);
+    v.wins[winner] = (v.wins[winner] as number) + 1;
+    changed.mark(winner);
+    if (round % 7 !== 0) continue;
+    const list = changed.take();
+    const a = incremental.sample(v, round, round * 10e6, list);
+    assert.deepEqual(a, full.sample(v, round, round * 10e6), `round ${round}`);
+    assert.equal(incrementalShares.lines(v, list, a.stakeTotal, round, 0), fullShares.lines(v, undefined, a.stakeTotal, round, 0), `round ${round}`);
+  }
+});
