@@ -1,5 +1,6 @@
 /** Below this, ulps are not a fixed fraction of the value (subnormals): add one at a time. */
 const SMALLEST_NORMAL = 2 ** -1022;
+const FEW = 16;
 
 /**
  * `x + p` added `k` times in floating point, exactly as a loop of `x += p` would give
@@ -14,7 +15,8 @@ const SMALLEST_NORMAL = 2 ** -1022;
  * @param p the amount added each time (> 0)
  */
 export function addRepeated(x: number, p: number, k: number): number {
-  if (k <= 0) return x;
+  // A few additions cost less than finding the binade (rewards change p every round: k = 1).
+  if (k <= FEW) return addOneByOne(x, p, k);
   if (!(p >= SMALLEST_NORMAL && p < Infinity) || !(x >= 0 && x < Infinity)) return addOneByOne(x, p, k);
   if (x === 0) {
     x = p;
