@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { takeJobs } from '../replications/job-queue.js';
 import { runReplication, type ReplicationOutcome } from '../replications/run-replication.js';
 import type { TrackedSeries } from '../report/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
@@ -65,12 +66,11 @@ export function startReplicationPool(
   all.catch(() => undefined);
   return {
     outcomes: all,
-    work: () => {
-      for (let i = Atomics.add(nextJob, 0, 1); i < ks.length; i = Atomics.add(nextJob, 0, 1)) {
+    work: () =>
+      takeJobs(nextJob, ks.length, (i) => {
         outcomes[i] = runReplication(scenario, ks[i] as number, tracked);
         onDone();
-      }
-    },
+      }),
     cancel: () => {
       for (const worker of threads) void worker.terminate();
     },

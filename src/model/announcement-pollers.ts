@@ -1,3 +1,4 @@
+import { greatestCommonDivisor } from './integers.js';
 import { PeriodPhase } from './period-phase.js';
 import { PollerGroups } from './poller-groups.js';
 
@@ -138,10 +139,7 @@ export class AnnouncementPollers {
 
   /** How many residues spawns every `intervalUs` cycle through (P / gcd(interval, P)). */
   cycleLength(intervalUs: number): number {
-    let a = this.periodUs;
-    let b = intervalUs % this.periodUs;
-    while (b !== 0) [a, b] = [b, a % b];
-    return this.periodUs / a;
+    return this.periodUs / greatestCommonDivisor(this.periodUs, intervalUs % this.periodUs);
   }
 
   /**

@@ -35,9 +35,10 @@ export const MEMBER_CONNECTED = 1;
 export const MEMBER_DONE = 2;
 
 /**
- * How a source may hand over whole runs of lines: `typeRun` types every member of a
- * run, and is used only for lines due before `untilUs` (when they can no longer
- * schedule anything, such as a member's close: see {@link PeriodicSubmitters}).
+ * How a source may hand over whole runs of lines: `typeRun` types the line of every
+ * member of a run that is connected and has started, and is used only for lines due
+ * before `untilUs` (when they can no longer schedule anything, such as a member's
+ * close: see {@link PeriodicSubmitters}).
  */
 export interface RunTypist {
   readonly typeRun: (run: PeriodicRun) => void;

@@ -1,3 +1,4 @@
+import { greatestCommonDivisor } from './integers.js';
 import { RangeCounts } from './range-counts.js';
 
 /** Beyond this many phases a source's senders are counted one by one (see {@link RunSenders}). */
@@ -36,11 +37,7 @@ export class RunSenders {
 
   /** Whether runs at `intervalUs` can be counted this way (integer µs). */
   static accepts(intervalUs: number, periodUs: number): boolean {
-    if (!(intervalUs <= periodUs)) return false;
-    let a = periodUs;
-    let b = intervalUs;
-    while (b !== 0) [a, b] = [b, a % b];
-    return periodUs / a <= MAX_PHASES;
+    return intervalUs <= periodUs && periodUs / greatestCommonDivisor(periodUs, intervalUs) <= MAX_PHASES;
   }
 
   /**

@@ -54,7 +54,8 @@ export interface ServerObserver {
  * The server of `server-logic.md`, replayed on the simulation's virtual clock: the
  * validators map, candidate queue, intake and lottery threads, and the per-connection
  * poller and sync threads (in aggregate). Client input arrives through
- * {@link connect}, {@link submit} and {@link disconnect}.
+ * {@link connect}, {@link submit} (or {@link submitInt}, or a whole run of periodic
+ * lines through {@link submitPeriodicRun}) and {@link disconnect}.
  */
 export class PosServer {
   readonly counters: ServerCounters = {
@@ -262,7 +263,7 @@ export class PosServer {
     return this.syncSenders.acceptsRuns(intervalUs) ? this.pollers.cycleLength(intervalUs) : null;
   }
 
-  /** {@link submit} of a line int() reads as `bpm`: the hot path of every run. */
+  /** {@link submit} of a line int() reads as `bpm` (periodic clients' lines mostly come in runs instead). */
   submitInt(connection: number, bpm: number): void {
     const now = this.sim.now;
     this.blocks.put(connection, this.connectionSlot[connection] as number, bpm, now, this.chain.tipPosition);
@@ -507,7 +508,7 @@ export class PosServer {
       return;
     }
     const poolStake = this.pool.total;
-    if (poolStake > 2 ** 53) throw new RangeError(`pool stake ${poolStake} is beyond 2^53: cannot draw exactly`);
+    assertDrawable(poolStake);
     const winnerIndex = drawPoolMember(this.pool.stakes, members, poolStake, this.options.lotteryStream);
     this.recordPool(members, poolStake);
     this.appendWinner(this.pool.blockSlots[winnerIndex] as number, this.pool.stakes[winnerIndex] as number, members, poolStake);
@@ -526,7 +527,7 @@ export class PosServer {
     if (cycle === null) return false;
     const pool = this.cohortPool;
     if (!pool.prepare(cycle.source, this.connectionSlot, this.table, this.validators)) return false;
-    if (pool.total > 2 ** 53) throw new RangeError(`pool stake ${pool.total} is beyond 2^53: cannot draw exactly`);
+    assertDrawable(pool.total);
     const winner = pool.draw(cycle.start, this.options.lotteryStream);
     // Each member put one block, in order from the start position on.
     const offset = winner >= cycle.start ? winner - cycle.start : winner + cycle.source.length - cycle.start;
@@ -664,6 +665,15 @@ export class PosServer {
     const n = this.threadCount();
     if (n > this.counters.peakThreads) this.counters.peakThreads = n;
   }
+}
+
+/**
+ * Refuses a pool whose stake a double may not hold exactly. Partial sums of integers are
+ * exact below 2^53 and never fall back under it, so "at least 2^53" is decided the same
+ * whatever order the stakes were added in (the pool's or the source's).
+ */
+function assertDrawable(poolStake: number): void {
+  if (poolStake >= 2 ** 53) throw new RangeError(`pool stake ${poolStake} is 2^53 or more: cannot draw exactly`);
 }
 
 /** A Python int as a JS number, or null for null; refuses what a double cannot hold exactly. */

@@ -6,6 +6,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { TrackedSeries } from '../report/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
+import { takeJobs } from './job-queue.js';
 import { runReplication } from './run-replication.js';
 
 interface Job {
@@ -20,6 +21,4 @@ interface Job {
 const job = workerData as Job;
 const port = parentPort;
 if (!port) throw new Error('replications/worker.ts runs only as a worker thread');
-for (let i = Atomics.add(job.nextJob, 0, 1); i < job.ks.length; i = Atomics.add(job.nextJob, 0, 1)) {
-  port.postMessage(runReplication(job.scenario, job.ks[i] as number, job.tracked));
-}
+takeJobs(job.nextJob, job.ks.length, (i) => port.postMessage(runReplication(job.scenario, job.ks[i] as number, job.tracked)));

@@ -101,3 +101,15 @@ function countingWholeCycleDraws<T>(run: () => T): { result: T; draws: number } 
     CohortPool.prototype.draw = original;
   }
 }
+
+test('a pool stake of 2^53 or more is refused alike on the per-event path and from whole cycles (whatever order the stakes are added in)', () => {
+  const every: SubmissionPlan = { kind: 'every', intervalUs: s(10), phaseUs: s(1) };
+  const balances = [2 ** 53 - 1, 1, 1, 1];
+  const sc = scenario(
+    balances.map((b, i) => validator(`v${i}`, { balance: { kind: 'int', value: b }, connectUs: i, submissions: every })),
+    { durationUs: s(100) },
+  );
+  for (const path of [PER_EVENT, BULK_LINES, BULK_RUNS]) {
+    assert.throws(() => trace(sc, path), /pool stake 9007199254740992 is 2\^53 or more/, JSON.stringify(path));
+  }
+});
