@@ -57,6 +57,8 @@ export class CohortPool {
     if (this.slotSeen.length < table.size) this.slotSeen = new Uint8Array(2 * table.size);
     const seen = this.slotSeen;
     seen.fill(0);
+    const ticketsAt = this.tickets;
+    const prefix = this.prefix;
     let members = 0;
     let total = 0;
     let qualifies = true;
@@ -67,12 +69,12 @@ export class CohortPool {
       if (tickets === CRASHES_LOTTERY || (slot >= 0 && seen[slot] === 1)) qualifies = false;
       if (slot >= 0) seen[slot] = 1;
       const counted = tickets > 0 ? tickets : 0;
-      this.tickets[i] = counted;
-      this.prefix[i] = total;
+      ticketsAt[i] = counted;
+      prefix[i] = total;
       total += counted;
       if (counted > 0) members++;
     }
-    this.prefix[n] = total;
+    prefix[n] = total;
     this.members = members;
     this.total = total;
     return qualifies && members > 0;
@@ -114,13 +116,17 @@ export class CohortPool {
     const connections = this.connections;
     const { roundsInPool, expectedWins, winVariance } = validators;
     const total = this.total;
+    const ticketsAt = this.tickets;
+    // One round (rewards change the pool every round): the plain sums, without a call each.
+    const once = rounds === 1;
     for (let i = 0; i < connections.length; i++) {
-      const tickets = this.tickets[i] as number;
+      const tickets = ticketsAt[i] as number;
       if (tickets === 0) continue;
       const c = connections[i] as number;
       const p = tickets / total;
-      expectedWins[c] = addRepeated(expectedWins[c] as number, p, rounds);
-      winVariance[c] = addRepeated(winVariance[c] as number, p * (1 - p), rounds);
+      const q = p * (1 - p);
+      expectedWins[c] = once ? (expectedWins[c] as number) + p : addRepeated(expectedWins[c] as number, p, rounds);
+      winVariance[c] = once ? (winVariance[c] as number) + q : addRepeated(winVariance[c] as number, q, rounds);
       roundsInPool[c] = (roundsInPool[c] as number) + rounds;
     }
   }
