@@ -45,7 +45,7 @@ await yargs(argv)
         .option('chain', { type: 'boolean', default: false, describe: 'also write chain.json as the seed would send it' })
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar, no summary; print only the results path' })
         .option('replications', { type: 'number', default: 1, describe: 'independent replications (seeds derived from the run seed)' })
-        .option('workers', { type: 'number', default: defaultWorkers(), describe: 'worker threads for replications' }),
+        .option('workers', { type: 'number', default: defaultWorkers(), describe: 'threads that run replications, the main one included (it joins after the main run)' }),
     async (args) => {
       try {
         if (!Number.isInteger(args.replications) || args.replications < 1) {
