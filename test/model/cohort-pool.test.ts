@@ -2,25 +2,9 @@ import assert from 'node:assert/strict';
 import test from 'node:test';
 import { CohortPool } from '../../src/model/cohort-pool.js';
 import { drawPoolMember } from '../../src/model/lottery-draw.js';
-import type { ValidatorTotals } from '../../src/model/records.js';
 import { ValidatorsTable } from '../../src/model/validators-table.js';
 import { deriveStream } from '../../src/rng/stream.js';
-
-function totals(n: number): ValidatorTotals {
-  const zeros = () => new Float64Array(n);
-  return {
-    address: [],
-    balanceText: [],
-    stake: zeros(),
-    initialStake: zeros(),
-    blocksSubmitted: zeros(),
-    roundsInPool: zeros(),
-    wins: zeros(),
-    expectedWins: zeros(),
-    winVariance: zeros(),
-    announcementsReceived: zeros(),
-  };
-}
+import { zeroTotals } from './scenario-builders.js';
 
 /** A table with one address per connection, holding `balances[c]`, and the source order `order`. */
 function setUp(balances: number[]) {
@@ -47,7 +31,7 @@ test('a whole-cycle draw picks the member the linear walk over the rotated pool 
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
     const pool = new CohortPool();
-    assert.ok(pool.prepare(order, connectionSlot, table, totals(n)));
+    assert.ok(pool.prepare(order, connectionSlot, table, zeroTotals(n)));
     for (let start = 0; start < order.length; start++) {
       // The pool as pick_winner builds it: positions from start on, wrapping, positive balances only.
       const rotated = Array.from(order, (_, k) => order[(start + k) % order.length] as number).filter((c) => (balances[c] as number) > 0);
@@ -70,7 +54,7 @@ test('settling adds each pending round one at a time, exactly as per-round sums 
   const balances = [3, 0, 7, 11];
   const { table, connectionSlot } = setUp(balances);
   const order = Int32Array.from([2, 0, 1, 3]);
-  const v = totals(4);
+  const v = zeroTotals(4);
   const pool = new CohortPool();
   assert.ok(pool.prepare(order, connectionSlot, table, v));
   const rng = deriveStream(2, 'test');
@@ -98,7 +82,7 @@ test('settling adds each pending round one at a time, exactly as per-round sums 
 test('a table change makes a new pool, settling the old one first; shared addresses and crashing balances do not qualify', () => {
   const { table, connectionSlot } = setUp([5, 5]);
   const order = Int32Array.from([0, 1]);
-  const v = totals(2);
+  const v = zeroTotals(2);
   const pool = new CohortPool();
   assert.ok(pool.prepare(order, connectionSlot, table, v));
   pool.draw(0, deriveStream(1, 'test'));

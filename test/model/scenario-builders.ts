@@ -1,3 +1,4 @@
+import type { ValidatorTotals } from '../../src/model/records.js';
 import type { ResolvedScenario, ResolvedValidator, TypedInput } from '../../src/scenario/types.js';
 
 /** Seconds to µs for hand-written test scenarios. */
@@ -38,5 +39,22 @@ export function scenario(validators: ResolvedValidator[], opts: Partial<Resolved
     track: [],
     validators,
     ...opts,
+  };
+}
+
+/** Per-validator totals of `n` validators, all zero (for tests of the code that reads them). */
+export function zeroTotals(n: number): ValidatorTotals {
+  const zeros = () => new Float64Array(n);
+  return {
+    address: [],
+    balanceText: [],
+    stake: zeros(),
+    initialStake: zeros(),
+    blocksSubmitted: zeros(),
+    roundsInPool: zeros(),
+    wins: zeros(),
+    expectedWins: zeros(),
+    winVariance: zeros(),
+    announcementsReceived: zeros(),
   };
 }

@@ -1,30 +1,14 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { ChangedValidators } from '../../src/model/changed-validators.js';
-import type { ValidatorTotals } from '../../src/model/records.js';
 import { ConcentrationSampler, TrackedShares } from '../../src/report/concentration-csv.js';
 import { deriveStream } from '../../src/rng/stream.js';
-
-function totals(n: number): ValidatorTotals {
-  const zeros = () => new Float64Array(n);
-  return {
-    address: [],
-    balanceText: [],
-    stake: zeros(),
-    initialStake: zeros(),
-    blocksSubmitted: zeros(),
-    roundsInPool: zeros(),
-    wins: zeros(),
-    expectedWins: zeros(),
-    winVariance: zeros(),
-    announcementsReceived: zeros(),
-  };
-}
+import { zeroTotals } from '../model/scenario-builders.js';
 
 test('samples and tracked shares kept up to date from the changed validators equal ones that look at every validator', () => {
   const rng = deriveStream(12, 'test', 'concentration-csv');
   const n = 200;
-  const v = totals(n);
+  const v = zeroTotals(n);
   const changed = new ChangedValidators(n);
   const series = [
     { name: 'group:a', members: Array.from({ length: 150 }, (_, i) => i) },
