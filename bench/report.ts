@@ -114,7 +114,7 @@ export function reportTable(report: BenchReport): string {
   const runs = repeat === 1 ? '1 run each' : `median of ${repeat} runs`;
   return [
     ...(rows.length > 0 ? [line(COLUMNS), ...rows] : []),
-    ...(report.speedup ? ['', speedupLine(report.speedup)] : []),
+    ...(report.speedup ? [...(rows.length > 0 ? [''] : []), speedupLine(report.speedup)] : []),
     '',
     `Node ${m.node}, ${m.cpu}, ${m.cores} cores, ${m.platform}, ${m.memoryGb} GB; scale ${scale}, ${runs}; peak RSS by ${report.rssProbe}`,
   ].join('\n');

@@ -6,7 +6,7 @@ import type { RandomStream } from '../rng/stream.js';
  * [stake_0 + ... + stake_{i-1}, ... + stake_i)). This is exactly `choice()` over the
  * seed's one-entry-per-token list, at O(pool) cost instead of O(total stake).
  * @param stakes pool members' stakes (positive integers), first `count` used
- * @param total their sum (at most 2^53)
+ * @param total their sum (below 2^53)
  */
 export function drawPoolMember(stakes: Float64Array, count: number, total: number, rng: RandomStream): number {
   let ticket = rng.nextIntBelow(total);

@@ -89,9 +89,11 @@ export function timeseriesCsvLine(s: ConcentrationSample): string {
 
 /**
  * shares.csv lines: each tracked series' share of stake and of blocks so far. The
- * series' sums are kept up to date from the validators that changed (stakes and wins
- * are integers, so the sums are exact in any order): a group of 100,000 validators is
- * not summed again at every sample.
+ * series' sums are kept up to date from the validators that changed: a group of
+ * 100,000 validators is not summed again at every sample. Stakes and wins are
+ * integers, so a running sum is exact, and equal to the sum in member order, as long
+ * as it stays below 2^53; a series whose sum ever reaches 2^53 is summed in member
+ * order at every sample from then on, as it always was.
  */
 export class TrackedShares {
   private readonly stakeSum: Float64Array;
@@ -101,11 +103,14 @@ export class TrackedShares {
   /** The series each validator is in: seriesOf[first[i] .. first[i + 1]). */
   private readonly first: Int32Array;
   private readonly seriesOf: Int32Array;
+  /** 1 for a series whose running sum reached 2^53 (no longer exact): summed in full. */
+  private readonly summedInFull: Uint8Array;
 
   constructor(
     private readonly series: readonly TrackedSeries[],
     validators: number,
   ) {
+    this.summedInFull = new Uint8Array(series.length);
     this.stakeSum = new Float64Array(series.length);
     this.winSum = new Float64Array(series.length);
     this.seenStake = new Float64Array(validators);
@@ -134,6 +139,7 @@ export class TrackedShares {
     const time = secondsText(timeUs);
     let text = '';
     this.series.forEach((s, k) => {
+      if (this.summedInFull[k] === 1) this.sumInFull(v, k);
       const stake = this.stakeSum[k] as number;
       const wins = this.winSum[k] as number;
       text += `${round},${time},${s.name},${ratioText(stakeTotal > 0 ? stake / stakeTotal : 0)},${ratioText(round > 0 ? wins / round : 0)}\n`;
@@ -147,10 +153,24 @@ export class TrackedShares {
     if (stake === 0 && wins === 0) return;
     for (let j = this.first[i] as number; j < (this.first[i + 1] as number); j++) {
       const k = this.seriesOf[j] as number;
-      this.stakeSum[k] = (this.stakeSum[k] as number) + stake;
-      this.winSum[k] = (this.winSum[k] as number) + wins;
+      const stakeSum = (this.stakeSum[k] as number) + stake;
+      const winSum = (this.winSum[k] as number) + wins;
+      this.stakeSum[k] = stakeSum;
+      this.winSum[k] = winSum;
+      if (Math.max(Math.abs(stakeSum), Math.abs(winSum)) >= 2 ** 53) this.summedInFull[k] = 1;
     }
     this.seenStake[i] = v.stake[i] as number;
     this.seenWins[i] = v.wins[i] as number;
+  }
+
+  private sumInFull(v: ValidatorTotals, k: number): void {
+    let stake = 0;
+    let wins = 0;
+    for (const i of (this.series[k] as TrackedSeries).members) {
+      stake += v.stake[i] as number;
+      wins += v.wins[i] as number;
+    }
+    this.stakeSum[k] = stake;
+    this.winSum[k] = wins;
   }
 }

@@ -34,3 +34,24 @@ test('samples and tracked shares kept up to date from the changed validators equ
     assert.equal(incrementalShares.lines(v, list, a.stakeTotal, round, 0), fullShares.lines(v, undefined, a.stakeTotal, round, 0), `round ${round}`);
   }
 });
+
+test('a tracked series whose stake reaches 2^53 is still summed as in member order (a running sum would round)', () => {
+  const v = zeroTotals(3);
+  const changed = new ChangedValidators(3);
+  const series = [{ name: 'group:big', members: [0, 1] }];
+  const shares = new TrackedShares(series, 3);
+  const memberOrder = () => (v.stake[0] as number) + (v.stake[1] as number);
+  const steps: Array<[number, number]> = [
+    [0, 2 ** 52 + 1],
+    [1, 2 ** 52 + 2], // the sum passes 2^53 and is rounded
+    [0, 0], // a withdrawal: exactly 2^52 + 2 is left
+    [1, 2 ** 52 + 3], // a reward
+  ];
+  for (const [i, stake] of steps) {
+    v.stake[i] = stake;
+    changed.mark(i);
+    const total = memberOrder() + 1;
+    const line = shares.lines(v, changed.take(), total, 1, 0);
+    assert.equal(line, `1,0,group:big,${memberOrder() / total},0\n`, `after validator ${i} holds ${stake}`);
+  }
+});
