@@ -35,8 +35,8 @@ export class CohortPool {
 
   /**
    * Makes this the pool of the source whose order is `connections`, as the table
-   * stands (the slots of connections change only with the table). Returns whether it qualifies; statistics pending for a previous pool are
-   * settled first.
+   * stands (the slots of connections change only with the table). Returns whether it
+   * qualifies; statistics pending for a previous pool are settled first.
    */
   prepare(connections: Int32Array, connectionSlot: Int32Array, table: ValidatorsTable, validators: ValidatorTotals): boolean {
     if (connections === this.connections && table === this.table && table.version === this.tableVersion) return this.qualifies;
