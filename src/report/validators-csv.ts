@@ -50,9 +50,8 @@ export function* validatorsCsvChunks(rows: Iterable<ValidatorRow>): Generator<st
   let chunk = '';
   let inChunk = 0;
   for (const r of rows) {
-    const fields = COLUMNS.map(([key]) => r[key]);
-    const plain = fields.every((f) => typeof f === 'number' || !NEEDS_QUOTING.test(f));
-    chunk += plain ? `${fields.map((f) => (typeof f === 'number' ? ratioText(f) : f)).join(',')}\n` : stringify([fields], options);
+    const line = plainLine(r);
+    chunk += line ?? stringify([COLUMNS.map(([key]) => r[key])], options);
     if (++inChunk === ROWS_PER_CHUNK) {
       yield chunk;
       chunk = '';
@@ -60,6 +59,18 @@ export function* validatorsCsvChunks(rows: Iterable<ValidatorRow>): Generator<st
     }
   }
   if (inChunk > 0) yield chunk;
+}
+
+/** The row's CSV line if no field needs quoting, else null. */
+function plainLine(r: ValidatorRow): string | null {
+  let line = '';
+  for (let k = 0; k < COLUMNS.length; k++) {
+    const field = r[(COLUMNS[k] as [keyof ValidatorRow, string])[0]];
+    if (typeof field === 'string' && NEEDS_QUOTING.test(field)) return null;
+    const text = typeof field === 'number' ? ratioText(field) : field;
+    line += k === 0 ? text : `,${text}`;
+  }
+  return `${line}\n`;
 }
 
 /** validators.csv as one string (small tables, tests). */
