@@ -7,8 +7,7 @@
  */
 export class CandidateBlocks {
   private capacity = 1024;
-  /** Ring slot of block index i: i & mask (read-only outside). */
-  mask = this.capacity - 1;
+  private mask = this.capacity - 1;
   connection = new Int32Array(this.capacity);
   address = new Int32Array(this.capacity);
   bpm = new Float64Array(this.capacity);
@@ -47,19 +46,23 @@ export class CandidateBlocks {
   /** `candidate_blocks.put(block)`. */
   put(connection: number, address: number, bpm: number, submittedUs: number, builtOn: number): void {
     if (this.end - this.tempStart === this.capacity) this.grow();
-    const slot = this.end & this.mask;
+    this.write(this.end++, connection, address, bpm, submittedUs, builtOn);
+  }
+
+  /** Writes block `index` (one put, reserved, or put unwritten: see {@link reserve}). */
+  write(index: number, connection: number, address: number, bpm: number, submittedUs: number, builtOn: number): void {
+    const slot = index & this.mask;
     this.connection[slot] = connection;
     this.address[slot] = address;
     this.bpm[slot] = bpm;
     this.submittedUs[slot] = submittedUs;
     this.builtOn[slot] = builtOn;
-    this.end++;
   }
 
   /**
-   * Room for `count` more blocks, which the caller then writes itself, block k at slot
-   * (endIndex + k) & mask of the arrays, before {@link commitPuts}: a loop of puts
-   * without a call each. The arrays may be replaced here, not until the commit.
+   * Room for `count` more blocks, which the caller then writes with {@link write} at
+   * indices endIndex + k, before or after {@link commitPuts} (a run's blocks may be
+   * written only when read).
    */
   reserve(count: number): void {
     while (this.end + count - this.tempStart > this.capacity) this.grow();

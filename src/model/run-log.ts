@@ -116,11 +116,6 @@ export class RunLog {
 
 /** Writes block `index`: the line of member `i` of `source` in an unwritten run. */
 function writeBlock(blocks: CandidateBlocks, index: number, source: Int32Array, i: number, run: UnwrittenBlocks): void {
-  const block = index & blocks.mask;
   const c = source[i] as number;
-  blocks.connection[block] = c;
-  blocks.address[block] = run.slots[c] as number;
-  blocks.bpm[block] = run.bpm[c] as number;
-  blocks.submittedUs[block] = run.cycleStartUs + (run.residuesUs[i] as number);
-  blocks.builtOn[block] = run.builtOn;
+  blocks.write(index, c, run.slots[c] as number, run.bpm[c] as number, run.cycleStartUs + (run.residuesUs[i] as number), run.builtOn);
 }

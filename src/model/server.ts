@@ -303,9 +303,7 @@ export class PosServer {
     const times = this.runTimesUs;
     const blocks = this.blocks;
     blocks.reserve(to - from);
-    const { connection: blockConnection, address: blockAddress, bpm: blockBpm, submittedUs: blockTime, builtOn: blockBuiltOn } = blocks;
     const firstBlock = blocks.endIndex;
-    const mask = blocks.mask;
     // Only the first poller spawned in the run can find a message waiting.
     let messagesWait = seedRules && pollers.pending > 0;
     let typed = 0;
@@ -314,13 +312,8 @@ export class PosServer {
       const c = connections[i] as number;
       const t = cycleStartUs + (residueUs[i] as number);
       if (open[c] !== 1 || t < (firstUs[i] as number)) continue;
-      const block = (firstBlock + typed) & mask;
+      blocks.write(firstBlock + typed, c, slots[c] as number, bpm[c] as number, t, tip);
       times[typed++] = t;
-      blockConnection[block] = c;
-      blockAddress[block] = slots[c] as number;
-      blockBpm[block] = bpm[c] as number;
-      blockTime[block] = t;
-      blockBuiltOn[block] = tip;
       const k = submitted[c] as number;
       submitted[c] = k + 1;
       if (!seedRules) continue;

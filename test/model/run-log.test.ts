@@ -63,7 +63,7 @@ test('unwritten blocks of a run are written when read: one alone, or whole runs 
   blocks.commitPuts(3);
   log.note(order, 0, 3, 0, unwritten);
   const read = (index: number) => {
-    const slot = index & blocks.mask;
+    const slot = blocks.tempSlot(index); // no intake yet: block i sits at temp slot i
     return [blocks.connection[slot], blocks.address[slot], blocks.bpm[slot], blocks.submittedUs[slot], blocks.builtOn[slot]];
   };
   log.writeOne(blocks, 1);
