@@ -273,13 +273,23 @@ export class PosServer {
     if (this.seedRules) {
       // Threads only grow here; the peak is taken before anything makes them fewer.
       this.syncSenders.add(now);
-      const cycle = this.periodicCycle[connection] as number;
-      if (cycle > 0 && k >= cycle) this.pollers.spawnRepeat(connection);
-      else {
-        if (k === 0) this.firstPeriodicUs[connection] = now;
-        this.pollers.spawn(connection, now);
-      }
+      this.spawnPoller(connection, k, now);
     }
+  }
+
+  /** The poller the connection's line number `k` (0-based) spawns at `nowUs` (seed rules). */
+  private spawnPoller(connection: number, k: number, nowUs: number): void {
+    if (this.isRepeatSpawn(connection, k)) this.pollers.spawnRepeat(connection);
+    else {
+      if (k === 0) this.firstPeriodicUs[connection] = nowUs;
+      this.pollers.spawn(connection, nowUs);
+    }
+  }
+
+  /** Whether line `k` of a periodic client spawns its poller where an earlier line did (see {@link declarePeriodic}). */
+  private isRepeatSpawn(connection: number, k: number): boolean {
+    const cycle = this.periodicCycle[connection] as number;
+    return cycle > 0 && k >= cycle;
   }
 
   /**
@@ -295,7 +305,6 @@ export class PosServer {
     const open = this.connectionOpen;
     const slots = this.connectionSlot;
     const submitted = this.validators.blocksSubmitted;
-    const cycles = this.periodicCycle;
     const pollers = this.pollers;
     const tip = this.chain.tipPosition;
     const seedRules = this.seedRules;
@@ -317,13 +326,9 @@ export class PosServer {
       const k = submitted[c] as number;
       submitted[c] = k + 1;
       if (!seedRules) continue;
-      const cycle = cycles[c] as number;
-      if (cycle > 0 && k >= cycle && !messagesWait) repeats++;
-      else if (cycle > 0 && k >= cycle) pollers.spawnRepeat(c);
-      else {
-        if (k === 0) this.firstPeriodicUs[c] = t;
-        pollers.spawn(c, t);
-      }
+      // Repeat spawns are only counted, unless a message waits for the first of them to take.
+      if (!messagesWait && this.isRepeatSpawn(c, k)) repeats++;
+      else this.spawnPoller(c, k, t);
       messagesWait = false;
     }
     blocks.commitPuts(typed);
