@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Runs the compiled CLI from dist/ when it is up to date with src/ (`npm ci` builds it
+// Runs the bundled CLI from dist/ when it is up to date with src/ (`npm ci` builds it
 // through the `prepare` script, `npm run build` refreshes it), and otherwise the
 // TypeScript sources through tsx's loader, so an edited source is never ignored.
-// The compiled path starts faster and lighter (no loader thread, no compiling).
+// The bundle starts faster and lighter (no loader thread, no compiling, one file to load).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
