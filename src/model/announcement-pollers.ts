@@ -48,6 +48,12 @@ export class AnnouncementPollers {
   private readonly buckets: number[][];
   /** Per bucket, groups added since it was last sorted (see {@link sortedBucket}). */
   private readonly unsorted: Array<number[] | undefined>;
+  /**
+   * One bit per bucket, set while it holds a group (sorted or not): the next wake-up is
+   * a find-first-set over words instead of a walk over empty buckets, which every
+   * announcement (every round) made.
+   */
+  private readonly occupied: Uint32Array;
   private pendingMessages = 0;
   private live = 0;
   private lastWakeUs = -1;
@@ -84,6 +90,7 @@ export class AnnouncementPollers {
     this.spawnPhase = new PeriodPhase(periodUs);
     this.buckets = Array.from({ length: periodUs / 1000 }, () => []);
     this.unsorted = new Array<number[] | undefined>(periodUs / 1000);
+    this.occupied = new Uint32Array(Math.ceil(periodUs / 1000 / 32));
     this.recent = new Float64Array(connections * RECENT_PER_CONNECTION * 2);
     for (let j = 0; j < this.recent.length; j += 2) this.recent[j] = NO_RESIDUE;
     this.recentGroup = new Int32Array(connections * RECENT_PER_CONNECTION).fill(NO_GROUP);
@@ -185,6 +192,7 @@ export class AnnouncementPollers {
     const group = this.groups.add(residueUs, connection, nowUs);
     const added = (this.unsorted[b] ??= []);
     added.push(group);
+    this.occupied[b >>> 5] = (this.occupied[b >>> 5] as number) | (1 << (b & 31));
     if (added.length > 16 + (this.buckets[b] as number[]).length / 4) this.sortedBucket(b);
     return group;
   }
@@ -223,7 +231,8 @@ export class AnnouncementPollers {
     if (this.pendingMessages === 0 || nowUs === this.lastWakeUs) return null;
     this.lastWakeUs = nowUs;
     const residueUs = nowUs % this.periodUs;
-    const bucket = this.sortedBucket(Math.floor(residueUs / 1000));
+    const b = Math.floor(residueUs / 1000);
+    const bucket = this.sortedBucket(b);
     const groups = this.groups;
     for (let i = 0; i < bucket.length && this.pendingMessages > 0; i++) {
       const group = bucket[i] as number;
@@ -242,6 +251,7 @@ export class AnnouncementPollers {
       groups.count[group] = (groups.count[group] as number) - taken;
       if (groups.count[group] === 0) bucket.splice(i--, 1);
     }
+    if (bucket.length === 0) this.occupied[b >>> 5] = (this.occupied[b >>> 5] as number) & ~(1 << (b & 31));
     return this.pendingMessages > 0 ? this.nextWake(nowUs, false) : null;
   }
 
@@ -255,23 +265,31 @@ export class AnnouncementPollers {
   private nextWake(fromUs: number, inclusive: boolean): number | null {
     if (this.live === 0) return null;
     const P = this.periodUs;
-    const base = fromUs - (fromUs % P);
     const fromResidue = fromUs % P;
-    const first = Math.floor(fromResidue / 1000);
-    const n = this.buckets.length;
-    for (let k = 0; k <= n; k++) {
-      const b = (first + k) % n;
-      if ((this.buckets[b] as number[]).length === 0 && this.unsorted[b] === undefined) continue;
-      const bucket = this.sortedBucket(b);
-      for (const group of bucket) {
-        const residueUs = this.groups.residueUs[group] as number;
-        const wrapped = k === n || (k > 0 && b < first) ? P : 0;
-        const r = residueUs + wrapped;
-        if (k === 0 && (inclusive ? r < fromResidue : r <= fromResidue)) continue;
-        if (k === n && residueUs > fromResidue) continue;
-        return base + r;
+    const base = fromUs - fromResidue;
+    const residues = this.groups.residueUs;
+    // The rest of this period, from the bucket of fromUs on (buckets hold their groups by residue).
+    for (let b = this.nextOccupied(Math.floor(fromResidue / 1000)); b !== -1; b = this.nextOccupied(b + 1)) {
+      for (const group of this.sortedBucket(b)) {
+        const r = residues[group] as number;
+        if (inclusive ? r >= fromResidue : r > fromResidue) return base + r;
       }
     }
-    return null;
+    // Else the first group of the next period (at or before fromUs's own residue).
+    const b = this.nextOccupied(0);
+    return b === -1 ? null : base + P + (residues[this.sortedBucket(b)[0] as number] as number);
+  }
+
+  /** The first occupied bucket at or after `from`, or -1. */
+  private nextOccupied(from: number): number {
+    const words = this.occupied;
+    let w = from >>> 5;
+    if (w >= words.length) return -1;
+    let bits = (words[w] as number) & (-1 << (from & 31));
+    while (bits === 0) {
+      if (++w === words.length) return -1;
+      bits = words[w] as number;
+    }
+    return (w << 5) + 31 - Math.clz32(bits & -bits);
   }
 }

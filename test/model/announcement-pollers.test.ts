@@ -3,23 +3,37 @@ import assert from 'node:assert/strict';
 import { AnnouncementPollers } from '../../src/model/announcement-pollers.js';
 import { deriveStream } from '../../src/rng/stream.js';
 
-const P = 3000; // a 3 ms poll period keeps the one-microsecond-at-a-time reference cheap
+const P = 3000; // a 3 ms poll period: three buckets, many wake-ups per connection
 const END = 120_000;
 
 type Input = { t: number; kind: 'spawn' | 'close' | 'announce'; conn: number };
+
+/** The poll period and the end of a test's time line, µs. */
+interface Span {
+  periodUs: number;
+  endUs: number;
+}
+const SHORT: Span = { periodUs: P, endUs: END };
+/**
+ * 97 one-ms buckets, over four 32-bit words of the occupied-bucket bitmap (the last one
+ * partly used), with inputs far apart so that wake-ups skip many empty buckets and wrap
+ * around the period.
+ */
+const LONG: Span = { periodUs: 97_000, endUs: 4_000_000 };
 
 /**
  * Spawns, closes and announcements at random. With `periodic`, each connection spawns
  * at its own fixed interval instead, cycling through a few residues of the poll
  * period as periodic clients do (the case the per-connection spawn cache serves).
  */
-function randomInputs(seed: number, periodic = false): Input[] {
+function randomInputs(seed: number, periodic = false, span: Span = SHORT): Input[] {
   const rng = deriveStream(seed, 'test', 'pollers');
   const inputs: Input[] = [];
   const open = new Set<number>();
-  const intervals = [1000, 1700, 2000, 4500, 6100, 7000];
+  const scale = span.periodUs / P;
+  const intervals = [1000, 1700, 2000, 4500, 6100, 7000].map((i) => Math.round(i * scale) + (scale > 1 ? 13 : 0));
   const lastSpawn = [-1, -1, -1, -1, -1, -1];
-  for (let t = 0; t < END; t += 1 + rng.nextIntBelow(900)) {
+  for (let t = 0; t < span.endUs; t += 1 + rng.nextIntBelow(Math.round(900 * scale))) {
     const roll = rng.nextIntBelow(10);
     if (periodic && roll < 5) {
       for (let conn = 0; conn < 6; conn++) {
@@ -53,8 +67,12 @@ function randomInputs(seed: number, periodic = false): Input[] {
   return inputs;
 }
 
-/** The definition: every poller a thread of its own, every microsecond looked at. */
-function reference(inputs: Input[]) {
+/**
+ * The definition: every poller a thread of its own, every instant looked at where
+ * anything can happen (an input, or some poller's spawn + k·P).
+ */
+function reference(inputs: Input[], span: Span = SHORT) {
+  const { periodUs, endUs } = span;
   const pollers: Array<{ conn: number; spawn: number; alive: boolean }> = [];
   const closed = new Set<number>();
   const delivered = new Map<number, number>();
@@ -64,8 +82,13 @@ function reference(inputs: Input[]) {
     delivered.set(conn, (delivered.get(conn) ?? 0) + queue);
     queue = 0;
   };
+  const instants = new Set<number>();
+  for (const input of inputs) {
+    instants.add(input.t);
+    if (input.kind === 'spawn') for (let t = input.t + periodUs; t < endUs; t += periodUs) instants.add(t);
+  }
   let next = 0;
-  for (let t = 0; t < END; t++) {
+  for (const t of [...instants].sort((a, b) => a - b)) {
     while (next < inputs.length && inputs[next]!.t === t) {
       const input = inputs[next++]!;
       if (input.kind === 'spawn') {
@@ -75,7 +98,7 @@ function reference(inputs: Input[]) {
       else queue++;
     }
     const waking = pollers
-      .filter((p) => p.alive && p.spawn < t && (t - p.spawn) % P === 0)
+      .filter((p) => p.alive && p.spawn < t && (t - p.spawn) % periodUs === 0)
       .sort((a, b) => a.conn - b.conn || a.spawn - b.spawn);
     for (const p of waking) {
       if (queue === 0) break;
@@ -90,14 +113,14 @@ function reference(inputs: Input[]) {
   return { delivered, lost, pending: queue, alive: pollers.filter((p) => p.alive).length };
 }
 
-function aggregate(inputs: Input[]) {
+function aggregate(inputs: Input[], span: Span = SHORT) {
   const delivered = new Map<number, number>();
-  const pollers = new AnnouncementPollers(P, 6, (conn, n) => delivered.set(conn, (delivered.get(conn) ?? 0) + n));
+  const pollers = new AnnouncementPollers(span.periodUs, 6, (conn, n) => delivered.set(conn, (delivered.get(conn) ?? 0) + n));
   const closed = new Set<number>();
   const wakes = new Set<number>();
   const isOpen = (conn: number) => !closed.has(conn);
   let next = 0;
-  for (let t = 0; t < END; t++) {
+  for (let t = 0; t < span.endUs; t++) {
     while (next < inputs.length && inputs[next]!.t === t) {
       const input = inputs[next++]!;
       if (input.kind === 'spawn') pollers.spawn(input.conn, t);
@@ -117,11 +140,21 @@ function aggregate(inputs: Input[]) {
   return { delivered, lost: pollers.totals.lost, pending: pollers.pending, alive: pollers.count };
 }
 
-for (const [seed, periodic] of [[1, false], [2, false], [3, false], [4, false], [5, true], [6, true]] as const) {
-  test(`aggregate pollers deliver and lose exactly as one thread per poller would (seed ${seed}${periodic ? ', periodic spawns' : ''})`, () => {
-    const inputs = randomInputs(seed, periodic).sort((a, b) => a.t - b.t);
-    const want = reference(inputs);
-    const got = aggregate(inputs);
+for (const [seed, periodic, span] of [
+  [1, false, SHORT],
+  [2, false, SHORT],
+  [3, false, SHORT],
+  [4, false, SHORT],
+  [5, true, SHORT],
+  [6, true, SHORT],
+  [7, false, LONG],
+  [8, true, LONG],
+] as const) {
+  const what = `seed ${seed}${periodic ? ', periodic spawns' : ''}${span === LONG ? ', 97 buckets' : ''}`;
+  test(`aggregate pollers deliver and lose exactly as one thread per poller would (${what})`, () => {
+    const inputs = randomInputs(seed, periodic, span).sort((a, b) => a.t - b.t);
+    const want = reference(inputs, span);
+    const got = aggregate(inputs, span);
     assert.ok(want.lost > 0, 'the random inputs must exercise lost messages');
     assert.deepEqual([...got.delivered].sort(), [...want.delivered].sort());
     assert.equal(got.lost, want.lost);
