@@ -18,9 +18,12 @@ const MAX_PHASES = 64;
  * shares little with P (more than 64 phases) are not taken ({@link accepts}).
  */
 export class RunSenders {
-  private readonly phaseOf = new Map<number, RangeCounts>();
+  /** Index into the arrays below, per phase seen. */
+  private readonly phaseIndex = new Map<number, number>();
   private readonly phases: number[] = [];
   private readonly counts: RangeCounts[] = [];
+  /** Per phase φ, the first position whose residue wraps past P (lowerBound(P - φ)). */
+  private readonly wrapsFrom: number[] = [];
 
   /**
    * @param residuesUs the members' residues in the source's order (ascending, below `intervalUs`)
@@ -47,16 +50,17 @@ export class RunSenders {
   addRun(from: number, to: number, cycleStartUs: number): number {
     const P = this.periodUs;
     const phase = cycleStartUs % P;
-    let counts = this.phaseOf.get(phase);
-    if (counts === undefined) {
-      counts = new RangeCounts(this.residuesUs.length);
-      this.phaseOf.set(phase, counts);
+    let k = this.phaseIndex.get(phase);
+    if (k === undefined) {
+      k = this.phases.length;
+      this.phaseIndex.set(phase, k);
       this.phases.push(phase);
-      this.counts.push(counts);
+      this.counts.push(new RangeCounts(this.residuesUs.length));
+      this.wrapsFrom.push(this.lowerBound(P - phase));
     }
-    counts.addRange(from, to, 1);
+    (this.counts[k] as RangeCounts).addRange(from, to, 1);
     // q = floor(spawn / P) + 1, one more for those whose φ + res_i wraps past P.
-    const wrapped = to - Math.max(from, this.lowerBound(P - phase));
+    const wrapped = to - Math.max(from, this.wrapsFrom[k] as number);
     return (to - from) * (Math.floor(cycleStartUs / P) + 1) + Math.max(0, wrapped);
   }
 
@@ -68,7 +72,7 @@ export class RunSenders {
       const phase = this.phases[k] as number;
       const counts = this.counts[k] as RangeCounts;
       total += counts.sumRange(0, this.lowerBound(rhoUs - phase));
-      total += counts.sumRange(this.lowerBound(P - phase), this.lowerBound(P - phase + rhoUs));
+      total += counts.sumRange(this.wrapsFrom[k] as number, this.lowerBound(P - phase + rhoUs));
     }
     return total;
   }

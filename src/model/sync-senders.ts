@@ -1,10 +1,6 @@
 import { PeriodPhase } from './period-phase.js';
 import { RunSenders } from './run-senders.js';
 
-/** Sender counts are also summed per 32 ms and per 1,024 ms (see {@link SyncSenders}). */
-const BLOCK_BITS = 5;
-const SUPER_BITS = 10;
-
 /**
  * The chain-sync sender threads, counted in aggregate.
  *
@@ -21,18 +17,16 @@ const SUPER_BITS = 10;
  * and the writes in [a, b) are F(b) - F(a): a sender spawned after a adds nothing to
  * F(a), so F(a) is the value computed at the previous window end. #(r < ρ) is exact
  * when ρ is a whole millisecond (the server's timings and jitter are), so residues are
- * counted per millisecond, also summed per 32 ms and per 1,024 ms: adding a sender is a
- * few additions, and a prefix count at most ~90. A removed sender (fixed rules) is a
+ * counted per millisecond in a Fenwick tree: adding a sender and a prefix count are
+ * each about log2(P / 1 ms) steps (15 for 30 s). A prefix count is needed at every
+ * round, an add only for lines outside runs. A removed sender (fixed rules) is a
  * sender of weight -1 from its next firing c on, which corrects the same way when
  * c >= x + P (removed at or after x: the closed form says +1 where it adds nothing).
  */
 export class SyncSenders {
   private readonly periodUs: number;
-  /** Net senders per millisecond of the period, by residue r. */
-  private readonly counts: Float64Array;
-  /** Sums of each 2^BLOCK_BITS and each 2^SUPER_BITS consecutive counts. */
-  private readonly blockSums: Float64Array;
-  private readonly superSums: Float64Array;
+  /** Net senders per millisecond of the period, by residue r: a Fenwick tree, 1-based. */
+  private readonly tree: Float64Array;
   /** N and Σq of F(x), weights included. */
   private net = 0;
   private sumPeriods = 0;
@@ -58,9 +52,7 @@ export class SyncSenders {
     }
     this.periodUs = periodUs;
     this.spawnPhase = new PeriodPhase(periodUs);
-    this.counts = new Float64Array(periodUs / 1000);
-    this.blockSums = new Float64Array(Math.ceil(periodUs / 1000 / 2 ** BLOCK_BITS));
-    this.superSums = new Float64Array(Math.ceil(periodUs / 1000 / 2 ** SUPER_BITS));
+    this.tree = new Float64Array(periodUs / 1000 + 1);
   }
 
   /** Sender threads alive now. */
@@ -81,7 +73,7 @@ export class SyncSenders {
   /** {@link add} for the first `count` of `spawnsUs` (in time order), in one loop. */
   addAll(spawnsUs: Float64Array, count: number): void {
     if (count === 0) return;
-    this.sumPeriods += addToHistogram(spawnsUs, count, this.periodUs, this.counts, this.blockSums, this.superSums);
+    this.sumPeriods += addToHistogram(spawnsUs, count, this.periodUs, this.tree);
     this.net += count;
     this.live += count;
     // Only the adds in the last one's millisecond matter to enterMs' count.
@@ -168,20 +160,15 @@ export class SyncSenders {
     this.net += weight;
     this.sumPeriods += weight * period;
     const bucket = Math.floor(residueUs / 1000);
-    this.counts[bucket] = (this.counts[bucket] as number) + weight;
-    this.blockSums[bucket >> BLOCK_BITS] = (this.blockSums[bucket >> BLOCK_BITS] as number) + weight;
-    this.superSums[bucket >> SUPER_BITS] = (this.superSums[bucket >> SUPER_BITS] as number) + weight;
+    const tree = this.tree;
+    for (let i = bucket + 1; i < tree.length; i += i & -i) tree[i] = (tree[i] as number) + weight;
   }
 
   /** Net senders whose residue is below `residueUs` (a whole ms). */
   private prefix(residueUs: number): number {
     const end = residueUs / 1000;
-    const fullSupers = end >> SUPER_BITS;
-    const fullBlocks = end >> BLOCK_BITS;
     let sum = 0;
-    for (let s = 0; s < fullSupers; s++) sum += this.superSums[s] as number;
-    for (let b = fullSupers << (SUPER_BITS - BLOCK_BITS); b < fullBlocks; b++) sum += this.blockSums[b] as number;
-    for (let i = fullBlocks << BLOCK_BITS; i < end; i++) sum += this.counts[i] as number;
+    for (let i = end; i > 0; i -= i & -i) sum += this.tree[i] as number;
     for (const senders of this.runSenderList) sum += senders.countBelow(residueUs);
     return sum;
   }
@@ -197,9 +184,7 @@ function addToHistogram(
   spawnsUs: Float64Array,
   count: number,
   periodUs: number,
-  counts: Float64Array,
-  blockSums: Float64Array,
-  superSums: Float64Array,
+  tree: Float64Array,
 ): number {
   // The times are in order, so the period moves on rarely: no division per spawn.
   let period = Math.floor((spawnsUs[0] as number) / periodUs);
@@ -214,9 +199,7 @@ function addToHistogram(
     }
     sumPeriods += period + 1;
     const bucket = Math.floor(residueUs / 1000);
-    counts[bucket] = (counts[bucket] as number) + 1;
-    blockSums[bucket >> BLOCK_BITS] = (blockSums[bucket >> BLOCK_BITS] as number) + 1;
-    superSums[bucket >> SUPER_BITS] = (superSums[bucket >> SUPER_BITS] as number) + 1;
+    for (let j = bucket + 1; j < tree.length; j += j & -j) tree[j] = (tree[j] as number) + 1;
   }
   return sumPeriods;
 }
