@@ -1,14 +1,15 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { TextBytes } from '../report/text-bytes.js';
 
 /**
- * Appends text to a file through a fixed-size buffer with synchronous writes: the
- * simulation loop is synchronous, and a stream would queue every row in memory until
- * the loop yields, so memory would grow with the number of rounds.
+ * Appends text to a file through a buffer with synchronous writes: the simulation loop
+ * is synchronous, and a stream would queue every row in memory until the loop yields,
+ * so memory would grow with the number of rounds.
  */
 export class BufferedFile {
   private readonly fd: number;
-  /** Text not yet written: appending builds a rope that the write flattens once (faster than joining an array). */
-  private pending = '';
+  /** What is not written yet. Row writers may write into it, then call {@link flushIfFull}. */
+  readonly pending = new TextBytes();
 
   constructor(
     path: string,
@@ -18,14 +19,19 @@ export class BufferedFile {
   }
 
   write(text: string): void {
-    this.pending += text;
+    this.pending.text(text);
+    this.flushIfFull();
+  }
+
+  flushIfFull(): void {
     if (this.pending.length >= this.flushAt) this.flush();
   }
 
   flush(): void {
-    if (this.pending.length === 0) return;
-    writeSync(this.fd, this.pending);
-    this.pending = '';
+    const bytes = this.pending.view();
+    // writeSync may take fewer bytes than it is given.
+    for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at, bytes.length - at);
+    this.pending.clear();
   }
 
   close(): void {

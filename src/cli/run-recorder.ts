@@ -8,8 +8,8 @@ import {
   timeseriesCsvLine,
   type ConcentrationSample,
 } from '../report/concentration-csv.js';
-import { QUIRKS_CSV_HEADER, quirksCsvLine } from '../report/quirks-csv.js';
-import { ROUNDS_CSV_HEADER, roundCsvLine } from '../report/rounds-csv.js';
+import { QUIRKS_CSV_HEADER, writeQuirksCsvLine } from '../report/quirks-csv.js';
+import { ROUNDS_CSV_HEADER, writeRoundCsvLine } from '../report/rounds-csv.js';
 import type { TrackedSeries } from '../report/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { BufferedFile } from './buffered-file.js';
@@ -81,14 +81,19 @@ export class RunRecorder {
   /** What the model reports to; `block` only with --chain, so that otherwise no block text is made. */
   observer(): ServerObserver {
     const chain = this.chain;
+    const { rounds, quirks } = this;
     return {
       round: (r) => {
-        this.rounds.write(roundCsvLine(r, this.ids));
+        writeRoundCsvLine(r, this.ids, rounds.pending);
+        rounds.flushIfFull();
         this.lastRound = r.round;
         this.lastRoundUs = r.timeUs;
         if (r.round % this.every === 0) this.sample(r.round, r.timeUs);
       },
-      period: (p) => this.quirks.write(quirksCsvLine(p)),
+      period: (p) => {
+        writeQuirksCsvLine(p, quirks.pending);
+        quirks.flushIfFull();
+      },
       // Streams json.dumps(chain): "[" + blocks joined by ", " + "]".
       ...(chain && { block: (json: string) => chain.write(this.blocksWritten++ === 0 ? `[${json}` : `, ${json}`) }),
     };

@@ -1,10 +1,19 @@
 import type { PeriodRecord } from '../model/records.js';
-import { secondsText } from './format.js';
+import type { TextBytes } from './text-bytes.js';
 
 export const QUIRKS_CSV_HEADER =
   'time_s,rounds,stale_blocks,lottery_alive,announcements_made,announcements_delivered,announcements_lost,sync_messages,sync_bytes,threads\n';
 
-/** One quirks.csv line: cumulative counts, except sync traffic (within the period) and threads (at its end). */
-export function quirksCsvLine(p: PeriodRecord): string {
-  return `${secondsText(p.timeUs)},${p.rounds},${p.staleBlocks},${p.lotteryAlive ? 1 : 0},${p.announcementsMade},${p.announcementsDelivered},${p.announcementsLost},${p.syncMessages},${p.syncBytes},${p.threads}\n`;
+const COMMA = 44;
+const NEWLINE = 10;
+
+/**
+ * Writes one quirks.csv line (numbers as `${x}`): cumulative counts, except sync
+ * traffic (within the period) and threads (at its end).
+ */
+export function writeQuirksCsvLine(p: PeriodRecord, out: TextBytes): void {
+  out.seconds(p.timeUs).char(COMMA).number(p.rounds).char(COMMA).number(p.staleBlocks).char(COMMA);
+  out.number(p.lotteryAlive ? 1 : 0).char(COMMA).number(p.announcementsMade).char(COMMA);
+  out.number(p.announcementsDelivered).char(COMMA).number(p.announcementsLost).char(COMMA);
+  out.number(p.syncMessages).char(COMMA).number(p.syncBytes).char(COMMA).number(p.threads).char(NEWLINE);
 }

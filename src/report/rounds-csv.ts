@@ -1,14 +1,21 @@
 import type { RoundRecord } from '../model/records.js';
-import { ratioText, secondsText } from './format.js';
+import type { TextBytes } from './text-bytes.js';
 
 export const ROUNDS_CSV_HEADER =
   'round,time_s,pool_validators,pool_stake,winner,winner_stake,winner_p,block_index,block_position,stale\n';
 
+const COMMA = 44;
+const NEWLINE = 10;
+
 /**
- * One rounds.csv line. Joined by hand rather than through csv-stringify because this
- * runs once per round, and no field can need quoting: validator ids are restricted to
- * [A-Za-z0-9_.-] by the scenario schema and every other field is a number.
+ * Writes one rounds.csv line: `round,time_s,...,stale` of {@link ROUNDS_CSV_HEADER},
+ * numbers as `${x}`. Written field by field rather than through csv-stringify because
+ * this runs once per round, and no field can need quoting: validator ids are
+ * restricted to [A-Za-z0-9_.-] by the scenario schema and every other field is a number.
  */
-export function roundCsvLine(r: RoundRecord, validatorIds: readonly string[]): string {
-  return `${r.round},${secondsText(r.timeUs)},${r.poolValidators},${r.poolStake},${validatorIds[r.winner]},${r.winnerStake},${ratioText(r.winnerP)},${r.blockIndex},${r.blockPosition},${r.stale ? 1 : 0}\n`;
+export function writeRoundCsvLine(r: RoundRecord, validatorIds: readonly string[], out: TextBytes): void {
+  out.number(r.round).char(COMMA).seconds(r.timeUs).char(COMMA);
+  out.number(r.poolValidators).char(COMMA).number(r.poolStake).char(COMMA);
+  out.text(validatorIds[r.winner] as string).char(COMMA).number(r.winnerStake).char(COMMA).ratio(r.winnerP).char(COMMA);
+  out.number(r.blockIndex).char(COMMA).number(r.blockPosition).char(COMMA).number(r.stale ? 1 : 0).char(NEWLINE);
 }

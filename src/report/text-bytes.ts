@@ -1,0 +1,137 @@
+import { secondsText } from './format.js';
+
+const MINUS = 45;
+const DIGIT_ZERO = 48;
+/** Digits of the largest safe integer, and its sign. */
+const MAX_INTEGER_BYTES = 17;
+
+const utf8 = new TextEncoder();
+
+/**
+ * Text built as UTF-8 bytes in a growing buffer, field by field. The per-round files
+ * (rounds.csv, quirks.csv: a million rows in a long run) are written this way, without
+ * a string per row to build, join and encode again: that took more of a long run than
+ * the lottery. Every method writes exactly the bytes of the string form it names
+ * (`${x}`, {@link secondsText}, ...), so the files are the same either way.
+ */
+export class TextBytes {
+  private buffer: Uint8Array;
+  private used = 0;
+
+  constructor(initialBytes = 1 << 16) {
+    this.buffer = new Uint8Array(initialBytes);
+  }
+
+  /** Bytes written since the last {@link clear}. */
+  get length(): number {
+    return this.used;
+  }
+
+  /** The bytes written, as a view that the next write may invalidate. */
+  view(): Uint8Array {
+    return this.buffer.subarray(0, this.used);
+  }
+
+  clear(): void {
+    this.used = 0;
+  }
+
+  /** Any string, as UTF-8 (a lone surrogate as U+FFFD, as Node writes strings). */
+  text(s: string): this {
+    this.ensure(s.length);
+    const bytes = this.buffer;
+    let at = this.used;
+    for (let i = 0; i < s.length; i++) {
+      const code = s.charCodeAt(i);
+      if (code >= 0x80) {
+        this.used = at;
+        return this.encodeRest(s, i);
+      }
+      bytes[at++] = code;
+    }
+    this.used = at;
+    return this;
+  }
+
+  /** One ASCII character, by its code. */
+  char(code: number): this {
+    this.ensure(1);
+    this.buffer[this.used++] = code;
+    return this;
+  }
+
+  /** `${x}` for any number: digits without a string for a safe integer, String(x) otherwise. */
+  number(x: number): this {
+    // Most numbers of a row: small counts. (x | 0) === x holds for integers of int32 (and -0, printed "0").
+    if (x >= 0 && x < 1e8 && (x | 0) === x) {
+      this.ensure(8);
+      this.used = writeDigits(this.buffer, this.used, x, digitCount(x));
+      return this;
+    }
+    return this.otherNumber(x);
+  }
+
+  /** `ratioText` of format.ts: `${x}`, or nothing for NaN and infinities. */
+  ratio(x: number): this {
+    return Number.isFinite(x) ? this.number(x) : this;
+  }
+
+  /** {@link secondsText}: whole seconds (most times) as digits, others through it. */
+  seconds(us: number): this {
+    const whole = Math.floor(us / 1e6);
+    return us - whole * 1e6 === 0 ? this.number(whole) : this.text(secondsText(us));
+  }
+
+  private otherNumber(x: number): this {
+    if (!Number.isSafeInteger(x)) return this.text(String(x));
+    this.ensure(MAX_INTEGER_BYTES);
+    let rest = x;
+    if (rest < 0) {
+      this.buffer[this.used++] = MINUS;
+      rest = -rest;
+    }
+    // In parts below 10^8, so that the digit arithmetic stays on small integers (a
+    // double's % is a library call); 2^53 / 10^8 < 10^8.
+    if (rest < 1e8) {
+      this.used = writeDigits(this.buffer, this.used, rest, digitCount(rest));
+    } else {
+      const high = Math.floor(rest / 1e8);
+      const at = writeDigits(this.buffer, this.used, high, digitCount(high));
+      this.used = writeDigits(this.buffer, at, rest - high * 1e8, 8);
+    }
+    return this;
+  }
+
+  private encodeRest(s: string, from: number): this {
+    const rest = s.slice(from);
+    this.ensure(3 * rest.length); // UTF-8 takes at most 3 bytes per UTF-16 unit
+    this.used += utf8.encodeInto(rest, this.buffer.subarray(this.used)).written;
+    return this;
+  }
+
+  private ensure(extra: number): void {
+    if (this.used + extra <= this.buffer.length) return;
+    const grown = new Uint8Array(Math.max(2 * this.buffer.length, this.used + extra));
+    grown.set(this.view());
+    this.buffer = grown;
+  }
+}
+
+/** Decimal digits of 0 <= n < 10^8 (at least one). */
+function digitCount(n: number): number {
+  let digits = 1;
+  for (let power = 10; power <= n; power *= 10) digits++;
+  return digits;
+}
+
+/** Writes 0 <= n < 10^8 as `digits` digits (zero-padded) at `at`; returns the end. */
+function writeDigits(bytes: Uint8Array, at: number, n: number, digits: number): number {
+  let rest = n | 0;
+  const end = at + digits;
+  for (let i = end - 1; i >= at; i--) {
+    const quotient = (rest / 10) | 0;
+    bytes[i] = DIGIT_ZERO + rest - quotient * 10;
+    rest = quotient;
+  }
+  return end;
+}
