@@ -1,5 +1,8 @@
 import { grown } from './grown.js';
 
+/** The arrays never shrink below this many events. */
+const MIN_CAPACITY = 64;
+
 /**
  * A binary min-heap of events ordered by (time, rank), stored in parallel typed
  * arrays so that scheduling allocates nothing once the arrays have grown.
@@ -9,14 +12,19 @@ import { grown } from './grown.js';
  * as in SimPy's (time, priority, eid) heap. This is what makes a run deterministic.
  */
 export class EventQueue {
-  private times = new Float64Array(64);
-  private ranks = new Float64Array(64);
-  private handlers = new Int32Array(64);
-  private args = new Float64Array(64);
+  private times = new Float64Array(MIN_CAPACITY);
+  private ranks = new Float64Array(MIN_CAPACITY);
+  private handlers = new Int32Array(MIN_CAPACITY);
+  private args = new Float64Array(MIN_CAPACITY);
   private count = 0;
 
   get size(): number {
     return this.count;
+  }
+
+  /** Events the arrays hold room for: at most 4x the most pending since it last shrank. */
+  get capacity(): number {
+    return this.times.length;
   }
 
   /** Time of the earliest event; Infinity when empty. */
@@ -58,6 +66,9 @@ export class EventQueue {
     out.handler = this.handlers[0] as number;
     out.arg = this.args[0] as number;
     const last = --this.count;
+    // A model that schedules every validator's connect at the start (100,000 events)
+    // needs that room only until they have run.
+    if (last < this.times.length >> 2 && this.times.length > MIN_CAPACITY) this.shrink();
     if (last === 0) return;
     const time = this.times[last] as number;
     const rank = this.ranks[last] as number;
@@ -92,6 +103,15 @@ export class EventQueue {
     this.ranks[to] = this.ranks[from] as number;
     this.handlers[to] = this.handlers[from] as number;
     this.args[to] = this.args[from] as number;
+  }
+
+  /** Halves the arrays; entries [0, count] stay (the last one is still to be sifted down). */
+  private shrink(): void {
+    const n = this.times.length >> 1;
+    this.times = this.times.slice(0, n);
+    this.ranks = this.ranks.slice(0, n);
+    this.handlers = this.handlers.slice(0, n);
+    this.args = this.args.slice(0, n);
   }
 
   private grow(): void {

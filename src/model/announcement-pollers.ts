@@ -6,6 +6,8 @@ import { PollerGroups } from './poller-groups.js';
 const RECENT_PER_CONNECTION = 4;
 const NO_RESIDUE = -1;
 const NO_GROUP = -1;
+/** Spawns a cache entry holds before they are added to their group (its counts are 32-bit). */
+const MAX_PENDING_SPAWNS = 2 ** 31 - 1;
 
 /** {@link AnnouncementPollers.close}: a connection's spawns at firstUs + k·intervalUs, k < spawns. */
 export interface PeriodicSpawns {
@@ -61,11 +63,11 @@ export class AnnouncementPollers {
    * The last few groups each connection spawned into: a client that types at a fixed
    * interval cycles through a handful of residues, so nearly every spawn lands in one
    * of them. Per connection, RECENT_PER_CONNECTION pairs (residue, spawns not yet
-   * added to the group's count) in one cache line; a group's count is brought up to
-   * date when its pair is reused and when the connection closes, the only time the
-   * count matters (an open connection's pollers never die).
+   * added to the group's count) in 32 bytes (residues are below 2^31 µs); a group's
+   * count is brought up to date when its pair is reused and when the connection
+   * closes, the only time the count matters (an open connection's pollers never die).
    */
-  private readonly recent: Float64Array;
+  private readonly recent: Int32Array;
   private readonly recentGroup: Int32Array;
   private readonly recentNext: Uint8Array;
   /** Where spawns fall in the poll period. */
@@ -91,7 +93,7 @@ export class AnnouncementPollers {
     this.buckets = Array.from({ length: periodUs / 1000 }, () => []);
     this.unsorted = new Array<number[] | undefined>(periodUs / 1000);
     this.occupied = new Uint32Array(Math.ceil(periodUs / 1000 / 32));
-    this.recent = new Float64Array(connections * RECENT_PER_CONNECTION * 2);
+    this.recent = new Int32Array(connections * RECENT_PER_CONNECTION * 2);
     for (let j = 0; j < this.recent.length; j += 2) this.recent[j] = NO_RESIDUE;
     this.recentGroup = new Int32Array(connections * RECENT_PER_CONNECTION).fill(NO_GROUP);
     this.recentNext = new Uint8Array(connections);
@@ -116,6 +118,7 @@ export class AnnouncementPollers {
     const first = connection * RECENT_PER_CONNECTION;
     for (let j = 2 * first; j < 2 * (first + RECENT_PER_CONNECTION); j += 2) {
       if (recent[j] === residueUs) {
+        if (recent[j + 1] === MAX_PENDING_SPAWNS) this.settleRecent(j >> 1);
         recent[j + 1] = (recent[j + 1] as number) + 1;
         return;
       }

@@ -99,13 +99,17 @@ function resolveEntry(entry: ValidatorEntryDocument, seed: number, firstGlobalIn
   const balances = resolveBalances(entry.stake, ids.length, deriveStream(seed, 'population', entry.name));
   const leaveUs = entry.leave === undefined ? null : exactMicros(entry.leave);
   const bpm = resolveBpm(entry.bpm ?? DEFAULT_BPM);
+  // Plans without a drawn phase are the same for every member: one object for all.
+  const submit = entry.submit;
+  const drawsPhase = typeof submit === 'object' && 'every' in submit && submit.phase === undefined;
+  const sharedSubmissions = drawsPhase ? null : resolveSubmissions(submit, entry.name, seed);
   return ids.map((id, k) => ({
     id,
     group: entry.name,
     balance: itemAt(balances, k),
     connectUs: memberConnectUs(schedule, k),
     leaveUs,
-    submissions: resolveSubmissions(entry.submit, id, seed),
+    submissions: sharedSubmissions ?? resolveSubmissions(entry.submit, id, seed),
     bpm,
   }));
 }
@@ -117,12 +121,16 @@ function explicitConnect(connect: ConnectField | undefined): { atUs: number; eve
   return connect.every === undefined ? { atUs } : { atUs, everyUs: exactMicros(connect.every) };
 }
 
-/** One balance per member, drawn in member order from the entry's stream. */
+/**
+ * One balance per member, drawn in member order from the entry's stream. A constant
+ * stake is one object shared by every member (100,000 members, 100,000 objects fewer).
+ */
 function resolveBalances(stake: StakeField, count: number, stream: RandomStream): TypedInput[] {
   const each = (draw: () => number): TypedInput[] =>
     Array.from({ length: count }, () => ({ kind: 'int', value: draw() }));
-  if (typeof stake === 'number') return each(() => stake);
-  if (typeof stake === 'string') return Array.from({ length: count }, () => ({ kind: 'text', text: stake }));
+  const shared = (balance: TypedInput): TypedInput[] => new Array<TypedInput>(count).fill(balance);
+  if (typeof stake === 'number') return shared({ kind: 'int', value: stake });
+  if (typeof stake === 'string') return shared({ kind: 'text', text: stake });
   if ('uniform' in stake) return each(() => drawUniformInteger(stake.uniform.min, stake.uniform.max, stream));
   if ('pareto' in stake) return each(() => continuousStake(drawPareto(stake.pareto, stream)));
   if ('lognormal' in stake) return each(() => continuousStake(drawLognormal(stake.lognormal, stream)));
@@ -138,7 +146,7 @@ function resolveSubmissions(submit: SubmitField, validatorId: string, seed: numb
     submit.phase === undefined
       ? drawPhaseUs(intervalUs, deriveStream(seed, 'phase', validatorId))
       : exactMicros(submit.phase);
-  return { kind: 'every', intervalUs, phaseUs };
+  return { kind: 'every', intervalUs, phaseUs: smallIntegerIfItFits(phaseUs) };
 }
 
 function resolveBpm(bpm: BpmField): BpmPlan {
@@ -149,6 +157,15 @@ function resolveBpm(bpm: BpmField): BpmPlan {
 
 function typedInput(value: number | string): TypedInput {
   return typeof value === 'number' ? { kind: 'int', value } : { kind: 'text', text: value };
+}
+
+/**
+ * The same integer, as V8's small-integer form when it has one (below 2^31): a drawn
+ * value comes out of double arithmetic, and stored once per validator, each would cost
+ * a heap number of its own.
+ */
+function smallIntegerIfItFits(x: number): number {
+  return (x | 0) === x ? x | 0 : x;
 }
 
 // Validation guarantees the conditions below; a failure here is a bug in validation.
