@@ -103,14 +103,29 @@ export class PeriodicSubmitters implements BatchSource {
     if (!(intervalUs > 0) || !Number.isInteger(intervalUs)) {
       throw new RangeError(`PeriodicSubmitters: interval must be a positive integer µs, got ${intervalUs}`);
     }
-    const residueOf = Float64Array.from(members, (m) => m.firstUs % intervalUs);
-    const connectionOf = Int32Array.from(members, (m) => m.connection);
-    const sorted = Array.from(members, (_, i) => i).sort(
+    // Plain loops: TypedArray.from with a map function walks an iterator, an object per member.
+    const n = members.length;
+    const residueOf = new Float64Array(n);
+    const connectionOf = new Int32Array(n);
+    const sorted = new Array<number>(n);
+    for (let i = 0; i < n; i++) {
+      const member = members[i] as PeriodicMember;
+      residueOf[i] = member.firstUs % intervalUs;
+      connectionOf[i] = member.connection;
+      sorted[i] = i;
+    }
+    sorted.sort(
       (a, b) => (residueOf[a] as number) - (residueOf[b] as number) || (connectionOf[a] as number) - (connectionOf[b] as number),
     );
-    this.order = Int32Array.from(sorted, (i) => connectionOf[i] as number);
-    this.residueUs = Float64Array.from(sorted, (i) => residueOf[i] as number);
-    this.firstUs = Float64Array.from(sorted, (i) => (members[i] as PeriodicMember).firstUs);
+    this.order = new Int32Array(n);
+    this.residueUs = new Float64Array(n);
+    this.firstUs = new Float64Array(n);
+    for (let p = 0; p < n; p++) {
+      const i = sorted[p] as number;
+      this.order[p] = connectionOf[i] as number;
+      this.residueUs[p] = residueOf[i] as number;
+      this.firstUs[p] = (members[i] as PeriodicMember).firstUs;
+    }
     this.run = {
       intervalUs,
       connections: this.order,

@@ -30,12 +30,26 @@ const pad2 = (n: number): string => (n < 10 ? '0' : '') + n;
  */
 export function formatPythonDatetime(epochUs: number): string {
   const micros = ((epochUs % 1_000_000) + 1_000_000) % 1_000_000;
-  const date = new Date((epochUs - micros) / 1000);
+  const text = secondText(epochUs - micros);
+  return micros === 0 ? text : `${text}.${String(micros).padStart(6, '0')}`;
+}
+
+/**
+ * `YYYY-MM-DD HH:MM:SS` of a whole second, the last one kept: connects and blocks come
+ * many to a second (100,000 validators connect within one), and a Date and a dozen
+ * strings per call were most of what a connect allocated.
+ */
+let lastSecondUs = NaN;
+let lastSecondText = '';
+function secondText(secondUs: number): string {
+  if (secondUs === lastSecondUs) return lastSecondText;
+  const date = new Date(secondUs / 1000);
   const y = date.getUTCFullYear();
-  const text =
+  lastSecondText =
     `${String(y).padStart(4, '0')}-${pad2(date.getUTCMonth() + 1)}-${pad2(date.getUTCDate())} ` +
     `${pad2(date.getUTCHours())}:${pad2(date.getUTCMinutes())}:${pad2(date.getUTCSeconds())}`;
-  return micros === 0 ? text : `${text}.${String(micros).padStart(6, '0')}`;
+  lastSecondUs = secondUs;
+  return lastSecondText;
 }
 
 /**
