@@ -5,7 +5,7 @@ import {
   MEMBER_CONNECTED,
   MEMBER_DONE,
   PeriodicSubmitters,
-  type PeriodicMember,
+  type PeriodicMembers,
   type RunTypist,
 } from './periodic-submitters.js';
 import { PRIORITY, type PosServer } from './server.js';
@@ -135,9 +135,8 @@ export class ClientDriver {
   /** One batch source per interval, for every client that types at a fixed interval. */
   private addPeriodicSources(): void {
     // A loop, not forEach: a callback would put byInterval in this call's closure
-    // context, which the sources' callbacks below keep alive for the whole run (100,000
-    // members, 5 MB).
-    const byInterval = new Map<number, PeriodicMember[]>();
+    // context, which the sources' callbacks below keep alive for the whole run.
+    const byInterval = new Map<number, { connections: number[]; firstUs: number[] }>();
     for (let c = 0; c < this.clients.length; c++) {
       const client = this.clients[c] as ResolvedValidator;
       const plan = client.submissions;
@@ -148,11 +147,13 @@ export class ClientDriver {
       const only = bpm.kind === 'cycle' && bpm.entries.length === 1 ? bpm.entries[0] : undefined;
       if (only?.kind === 'int') this.constantBpm[c] = only.value;
       if (client.leaveUs !== null) this.bulkLeaveUs[c] = client.leaveUs;
-      const members = byInterval.get(plan.intervalUs) ?? [];
-      members.push({ connection: c, firstUs: client.connectUs + plan.phaseUs });
-      byInterval.set(plan.intervalUs, members);
+      const columns = byInterval.get(plan.intervalUs) ?? { connections: [], firstUs: [] };
+      columns.connections.push(c);
+      columns.firstUs.push(client.connectUs + plan.phaseUs);
+      byInterval.set(plan.intervalUs, columns);
     }
-    for (const [intervalUs, members] of byInterval) {
+    for (const [intervalUs, columns] of byInterval) {
+      const members = { connections: new Int32Array(columns.connections), firstUs: new Float64Array(columns.firstUs) };
       const source = new PeriodicSubmitters(
         this.sim,
         intervalUs,
@@ -171,9 +172,10 @@ export class ClientDriver {
    * before the first of them leaves: from then on each line may schedule its close
    * (see {@link typeBulkLine}), which must bound the batch it comes in.
    */
-  private runTypist(intervalUs: number, members: readonly PeriodicMember[]): RunTypist | null {
-    if (!this.runsAllowed || members.some((m) => Number.isNaN(this.constantBpm[m.connection]))) return null;
-    const earliestLeaveUs = members.reduce((a, m) => Math.min(a, this.bulkLeaveUs[m.connection] as number), Infinity);
+  private runTypist(intervalUs: number, members: PeriodicMembers): RunTypist | null {
+    const { connections } = members;
+    if (!this.runsAllowed || connections.some((c) => Number.isNaN(this.constantBpm[c]))) return null;
+    const earliestLeaveUs = connections.reduce((a, c) => Math.min(a, this.bulkLeaveUs[c] as number), Infinity);
     const bpm = this.constantBpm;
     return {
       untilUs: earliestLeaveUs - intervalUs,

@@ -1,10 +1,13 @@
 import type { BatchSource } from '../engine/batch-source.js';
 import { Simulation } from '../engine/simulation.js';
 
-/** A client that types a line every `intervalUs` from `firstUs` on, while it is connected. */
-export interface PeriodicMember {
-  readonly connection: number;
-  readonly firstUs: number;
+/**
+ * Clients that type a line every `intervalUs`, member i from `firstUs[i]` on while it is
+ * connected: columns, not an object per member (100,000 members).
+ */
+export interface PeriodicMembers {
+  readonly connections: Int32Array;
+  readonly firstUs: Float64Array;
 }
 
 /**
@@ -94,7 +97,7 @@ export class PeriodicSubmitters implements BatchSource {
   constructor(
     private readonly sim: Simulation,
     private readonly intervalUs: number,
-    members: readonly PeriodicMember[],
+    members: PeriodicMembers,
     private readonly states: MemberStates,
     private readonly priority: number,
     private readonly type: (connection: number) => void,
@@ -104,14 +107,12 @@ export class PeriodicSubmitters implements BatchSource {
       throw new RangeError(`PeriodicSubmitters: interval must be a positive integer µs, got ${intervalUs}`);
     }
     // Plain loops: TypedArray.from with a map function walks an iterator, an object per member.
-    const n = members.length;
+    const { connections: connectionOf, firstUs } = members;
+    const n = connectionOf.length;
     const residueOf = new Float64Array(n);
-    const connectionOf = new Int32Array(n);
-    const sorted = new Array<number>(n);
+    const sorted = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      const member = members[i] as PeriodicMember;
-      residueOf[i] = member.firstUs % intervalUs;
-      connectionOf[i] = member.connection;
+      residueOf[i] = (firstUs[i] as number) % intervalUs;
       sorted[i] = i;
     }
     sorted.sort(
@@ -124,7 +125,7 @@ export class PeriodicSubmitters implements BatchSource {
       const i = sorted[p] as number;
       this.order[p] = connectionOf[i] as number;
       this.residueUs[p] = residueOf[i] as number;
-      this.firstUs[p] = (members[i] as PeriodicMember).firstUs;
+      this.firstUs[p] = firstUs[i] as number;
     }
     this.run = {
       intervalUs,

@@ -67,7 +67,8 @@ export interface ServerCounters {
 
 /** Per validator, in scenario order. */
 export interface ValidatorTotals {
-  readonly address: string[];
+  /** The validator's address ('' if it never got one), made when called (see AddressBook). */
+  readonly addressOf: (validator: number) => string;
   /** Balance at the end, as the server holds it (raw text for a bad balance). */
   readonly balanceText: string[];
   /** Stake now: the balance, grown by rewards; 0 once withdrawn on leave. */

@@ -14,7 +14,8 @@ import { formatPythonDatetime, pythonDatetimeLength, pythonInt } from './python-
 import type { PeriodRecord, RoundRecord, ServerCounters, StopReason, ValidatorTotals } from './records.js';
 import { rewardFor } from './rewards.js';
 import { RunLog } from './run-log.js';
-import { sha256Hex } from './sha256.js';
+import { SHA256_HEX_LENGTH } from './sha256.js';
+import { AddressBook } from './address-book.js';
 import { SteadyLines } from './steady-lines.js';
 import { SyncSenders } from './sync-senders.js';
 import { ValidatorsTable } from './validators-table.js';
@@ -94,6 +95,9 @@ export class PosServer {
   private literalLoopRunning = false;
 
   private readonly table = new ValidatorsTable();
+  private readonly addresses: AddressBook;
+  /** The instant of the latest connect (see {@link connect}). */
+  private lastConnectUs = Number.NaN;
   private readonly pool = new LotteryPool();
   private readonly cohortPool = new CohortPool();
   private readonly steadyLines: SteadyLines;
@@ -145,8 +149,12 @@ export class PosServer {
   ) {
     this.seedRules = options.rules === 'seed';
     const n = options.validatorCount;
+    const addresses = new AddressBook(options.startEpochUs, n);
+    this.addresses = addresses;
     this.validators = {
-      address: new Array<string>(n).fill(''),
+      // Bound, not an arrow: a closure made here would share this constructor's context,
+      // which holds `this`, and the result would keep the whole model alive.
+      addressOf: addresses.addressOf.bind(addresses),
       balanceText: new Array<string>(n).fill(''),
       stake: new Float64Array(n),
       initialStake: new Float64Array(n),
@@ -198,17 +206,24 @@ export class PosServer {
       this.validators.balanceText[connection] = balance.kind === 'int' ? String(balance.value) : balance.text;
       return false;
     }
-    const timestamp = formatPythonDatetime(this.options.startEpochUs + now);
-    let address = sha256Hex(timestamp);
-    if (this.table.has(address)) {
+    // An address is the hash of its connect instant's text (with the fixed rules' `#k`):
+    // no connect shares an address with another instant's, and within an instant the
+    // suffix k tells addresses apart. So the table is keyed by k, instant by instant,
+    // and no text is made or hashed here (see AddressBook).
+    if (now !== this.lastConnectUs) {
+      this.table.forgetKeys();
+      this.lastConnectUs = now;
+    }
+    let suffix = 0;
+    if (this.table.has(suffix)) {
       // Seed: the later client overwrites the earlier one's entry (quirk 7).
       // Fixed: it gets a fresh address derived from the same timestamp instead.
       if (this.seedRules) this.counters.addressCollisions++;
-      for (let k = 1; !this.seedRules && this.table.has(address); k++) address = sha256Hex(`${timestamp}#${k}`);
+      else while (this.table.has(suffix)) suffix++;
     }
-    const slot = this.table.slotFor(address);
+    const slot = this.table.slotFor(suffix);
     this.table.set(slot, parsed, balance.kind === 'text' ? balance.text : '');
-    this.validators.address[connection] = address;
+    this.addresses.enter(connection, now, suffix);
     this.validators.balanceText[connection] = parsed === null ? (balance as { text: string }).text : String(parsed);
     const stake = parsed === null ? 0 : Math.max(0, parsed);
     this.validators.stake[connection] = stake;
@@ -560,10 +575,9 @@ export class PosServer {
     const builtOn = this.seedRules ? (blocks.builtOn[blockSlot] as number) : this.chain.tipPosition;
     const bpm = String(blocks.bpm[blockSlot]);
     const submittedEpochUs = this.options.startEpochUs + (blocks.submittedUs[blockSlot] as number);
-    const address = this.validators.address[connection] as string;
     const appended = this.chain.keepsText
-      ? this.chain.appendBuiltOn(builtOn, bpm, formatPythonDatetime(submittedEpochUs), address)
-      : this.chain.appendCounted(builtOn, bpm.length, pythonDatetimeLength(submittedEpochUs), address.length);
+      ? this.chain.appendBuiltOn(builtOn, bpm, formatPythonDatetime(submittedEpochUs), this.addresses.addressOf(connection))
+      : this.chain.appendCounted(builtOn, bpm.length, pythonDatetimeLength(submittedEpochUs), SHA256_HEX_LENGTH);
     this.observer.block?.(appended.json);
     const c = this.counters;
     c.rounds++;

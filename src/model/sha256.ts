@@ -5,6 +5,9 @@ import { hash } from 'node:crypto';
  * One-shot: a Hash object per call (100,000 connects, a block per round) left native
  * memory for the garbage collector to find.
  */
+/** Characters of every {@link sha256Hex}. */
+export const SHA256_HEX_LENGTH = 64;
+
 export function sha256Hex(text: string): string {
   return hash('sha256', text, 'hex');
 }

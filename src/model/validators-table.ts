@@ -11,32 +11,45 @@ export const CRASHES_LOTTERY = -1;
 /**
  * The seed's `validators` dict, address -> balance, with each address given a small
  * integer slot so the lottery can work on typed arrays. Two clients with the same
- * address share a slot, as they share the dict entry in the seed.
+ * address share a slot, as they share the dict entry in the seed. An address may be
+ * keyed by anything that stands for it one to one among the keys entered since
+ * {@link forgetKeys} (the server keys an instant's addresses by their `#k` suffix).
  */
 export class ValidatorsTable {
-  private readonly slots = new Map<string, number>();
+  /** Key -> slot, for the keys entered since {@link forgetKeys}. */
+  private readonly slots = new Map<string | number, number>();
+  private slotCount = 0;
   private kind = new Uint8Array(64);
   private value = new Float64Array(64);
   /** Changes with every write: equal versions mean equal contents. */
   version = 0;
 
-  /** Addresses ever entered. */
+  /** Addresses ever entered (slots made). */
   get size(): number {
-    return this.slots.size;
+    return this.slotCount;
   }
 
-  has(address: string): boolean {
+  /** Whether the address was entered (since {@link forgetKeys}). */
+  has(address: string | number): boolean {
     return this.slots.has(address);
   }
 
-  /** The slot of an address, created on first use. */
-  slotFor(address: string): number {
+  /** The slot of an address, created on first use (or first since {@link forgetKeys}). */
+  slotFor(address: string | number): number {
     const existing = this.slots.get(address);
     if (existing !== undefined) return existing;
-    const slot = this.slots.size;
+    const slot = this.slotCount++;
     this.slots.set(address, slot);
     if (slot === this.kind.length) this.grow();
     return slot;
+  }
+
+  /**
+   * Forgets which keys have which slot (slots and balances stay): for a caller who
+   * knows that no key entered so far will be looked up again.
+   */
+  forgetKeys(): void {
+    this.slots.clear();
   }
 
   /** `validators[address] = balance`: an int, or (null) the raw text int() refused. */

@@ -64,7 +64,7 @@ export class ValidatorTable {
     return {
       id: validator.id,
       group: validator.group,
-      address: v.address[i] as string,
+      address: v.addressOf(i),
       balance: v.balanceText[i] as string,
       stake: at(v.stake),
       initialStake: at(v.initialStake),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ModelRun, type ModelResult } from '../../src/model/run.js';
@@ -141,11 +142,17 @@ test('quirk 7: two clients connecting in the same microsecond share an address (
     });
   const { seed, fixed } = both(make);
   assert.equal(seed.result.counters.addressCollisions, 1);
-  assert.equal(seed.result.validators.address[0], seed.result.validators.address[1]);
+  assert.equal(seed.result.validators.addressOf(0), seed.result.validators.addressOf(1));
   // The later balance (100) overwrote the earlier (1000): one pool member holding 100 tickets.
   assert.deepEqual([seed.rounds[0]!.poolValidators, seed.rounds[0]!.poolStake], [1, 100]);
   assert.equal(fixed.result.counters.addressCollisions, 0);
-  assert.notEqual(fixed.result.validators.address[0], fixed.result.validators.address[1]);
+  assert.notEqual(fixed.result.validators.addressOf(0), fixed.result.validators.addressOf(1));
+  // Both connect at t = 0, when str(datetime.now()) is the server's start; the fixed
+  // rules' second address hashes that text with '#1'.
+  const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+  assert.equal(seed.result.validators.addressOf(1), sha256('2018-08-07 20:44:00'));
+  assert.equal(fixed.result.validators.addressOf(0), sha256('2018-08-07 20:44:00'));
+  assert.equal(fixed.result.validators.addressOf(1), sha256('2018-08-07 20:44:00#1'));
   assert.deepEqual([fixed.rounds[0]!.poolValidators, fixed.rounds[0]!.poolStake], [2, 1100]);
 });
 

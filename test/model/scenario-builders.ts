@@ -46,7 +46,7 @@ export function scenario(validators: ResolvedValidator[], opts: Partial<Resolved
 export function zeroTotals(n: number): ValidatorTotals {
   const zeros = () => new Float64Array(n);
   return {
-    address: [],
+    addressOf: () => '',
     balanceText: [],
     stake: zeros(),
     initialStake: zeros(),

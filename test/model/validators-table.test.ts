@@ -38,3 +38,18 @@ test('the table grows past its initial capacity without losing entries', () => {
   assert.equal(table.tickets(table.slotFor('a0')), 1);
   assert.equal(table.tickets(table.slotFor('a299')), 300);
 });
+
+test('forgetting the keys keeps the slots and balances; a key entered again gets a new slot', () => {
+  const table = new ValidatorsTable();
+  const first = table.slotFor(0);
+  table.set(first, 50, '');
+  assert.ok(table.has(0));
+  table.forgetKeys();
+  assert.ok(!table.has(0));
+  const again = table.slotFor(0);
+  assert.notEqual(again, first);
+  table.set(again, 7, '');
+  assert.equal(table.size, 2);
+  assert.equal(table.tickets(first), 50);
+  assert.equal(table.tickets(again), 7);
+});
