@@ -15,8 +15,10 @@ const WORKER_URL = import.meta.url.endsWith('.ts')
 
 export const defaultWorkers = (): number => availableParallelism();
 
-/** Replications under way on worker threads. */
+/** Worker threads for replications, started before there is work for them (see {@link openReplicationPool}). */
 export interface ReplicationPool {
+  /** Gives the workers their work: replications of `scenario` (once). */
+  begin(scenario: ResolvedScenario, tracked: readonly TrackedSeries[]): void;
   /** Their outcomes, in the order the replication numbers were given. */
   readonly outcomes: Promise<ReplicationOutcome[]>;
   /**
@@ -29,27 +31,25 @@ export interface ReplicationPool {
 }
 
 /**
- * Starts replications `ks` on `workers` threads. Workers take the next replication
- * from a shared counter as soon as they are done with one (so uneven replications do
- * not leave a core idle, and they go on while this thread is busy with the main run),
- * and so does this thread once it calls {@link ReplicationPool.work}; each outcome
- * depends only on (scenario, k), so the spread over threads cannot change any result.
- * `onDone` is called as each outcome arrives.
+ * Starts `workers` threads for replications `ks`, before their scenario is known: a
+ * thread takes a few hundred milliseconds to start and load its code, which is then
+ * spent while this thread reads the scenario. Once given the work
+ * ({@link ReplicationPool.begin}), workers take the next replication from a shared
+ * counter as soon as they are done with one (so uneven replications do not leave a
+ * core idle, and they go on while this thread is busy with the main run), and so does
+ * this thread once it calls {@link ReplicationPool.work}; each outcome depends only on
+ * (scenario, k), so the spread over threads cannot change any result. `onDone` is
+ * called as each outcome arrives.
  */
-export function startReplicationPool(
-  scenario: ResolvedScenario,
-  tracked: readonly TrackedSeries[],
-  ks: readonly number[],
-  workers: number,
-  onDone: () => void,
-): ReplicationPool {
+export function openReplicationPool(ks: readonly number[], workers: number, onDone: () => void): ReplicationPool {
   const position = new Map(ks.map((k, i) => [k, i]));
   const outcomes = new Array<ReplicationOutcome | undefined>(ks.length);
   const nextJob = new Int32Array(new SharedArrayBuffer(4));
   const threads = Array.from(
     { length: Math.max(1, Math.min(workers, ks.length)) },
-    () => new Worker(WORKER_URL, { workerData: { scenario, tracked, ks, nextJob } }),
+    () => new Worker(WORKER_URL, { workerData: { ks, nextJob } }),
   );
+  let work: { scenario: ResolvedScenario; tracked: readonly TrackedSeries[] } | null = null;
   const finished = threads.map(
     (worker) =>
       new Promise<void>((resolve, reject) => {
@@ -66,15 +66,36 @@ export function startReplicationPool(
   all.catch(() => undefined);
   return {
     outcomes: all,
-    work: () =>
+    begin: (scenario, tracked) => {
+      if (work) throw new Error('ReplicationPool.begin: the pool has its work already');
+      work = { scenario, tracked };
+      for (const worker of threads) worker.postMessage(work);
+    },
+    work: () => {
+      if (!work) throw new Error('ReplicationPool.work: begin() first');
+      const { scenario, tracked } = work;
       takeJobs(nextJob, ks.length, (i) => {
         outcomes[i] = runReplication(scenario, ks[i] as number, tracked);
         onDone();
-      }),
+      });
+    },
     cancel: () => {
       for (const worker of threads) void worker.terminate();
     },
   };
+}
+
+/** {@link openReplicationPool} and {@link ReplicationPool.begin} at once. */
+export function startReplicationPool(
+  scenario: ResolvedScenario,
+  tracked: readonly TrackedSeries[],
+  ks: readonly number[],
+  workers: number,
+  onDone: () => void,
+): ReplicationPool {
+  const pool = openReplicationPool(ks, workers, onDone);
+  pool.begin(scenario, tracked);
+  return pool;
 }
 
 /** Runs replications `ks` in this thread, in order. */

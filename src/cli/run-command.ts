@@ -9,7 +9,7 @@ import { aggregateReplications } from '../replications/aggregate.js';
 import { replicationOutcome, type ReplicationOutcome } from '../replications/run-replication.js';
 import { replicationsCsv } from '../report/replications-csv.js';
 import { trackedSeries, type TrackedSeries } from '../report/tracked-series.js';
-import { runReplicationsInThread, startReplicationPool, type ReplicationPool } from './replication-pool.js';
+import { openReplicationPool, runReplicationsInThread, type ReplicationPool } from './replication-pool.js';
 import { BufferedFile } from './buffered-file.js';
 import { collectGarbage } from './collect-garbage.js';
 import { createProgress, type ProgressReporter } from './progress.js';
@@ -56,19 +56,28 @@ const SLICE_LOTTERY_PERIODS = 200;
  */
 export async function runCommand(options: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
-  const source = readScenarioSource(options.scenarioPath, { seed: options.seed, rounds: options.rounds });
-  const text = source.text;
-  const scenario: ResolvedScenario =
-    options.sampleEvery === undefined ? source.scenario : { ...source.scenario, sampleEvery: options.sampleEvery };
-  const path = options.out ?? defaultResultsPath(options.resultsRoot, scenario.name, scenario.seed, new Date(started));
-  const folder = new ResultsFolder(path, options.force);
+  // Replication workers start first: they load their code while this thread reads the scenario.
+  const replications = new Replications(options);
+  let scenario: ResolvedScenario;
+  let text: string;
+  let folder: ResultsFolder;
+  try {
+    const source = readScenarioSource(options.scenarioPath, { seed: options.seed, rounds: options.rounds });
+    text = source.text;
+    scenario = options.sampleEvery === undefined ? source.scenario : { ...source.scenario, sampleEvery: options.sampleEvery };
+    const path = options.out ?? defaultResultsPath(options.resultsRoot, scenario.name, scenario.seed, new Date(started));
+    folder = new ResultsFolder(path, options.force);
+  } catch (error) {
+    replications.cancel();
+    throw error;
+  }
   const onSignal = () => {
     folder.discard();
     process.exit(130);
   };
   process.once('SIGINT', onSignal);
   const tracked = trackedSeries(scenario);
-  const replications = new Replications(scenario, tracked, options);
+  replications.begin(scenario, tracked);
   try {
     const { result, finalConcentration } = simulateToFolder(scenario, tracked, folder, options);
     // The model's tables (some 60 MB at 100,000 validators) are garbage now, but V8
@@ -106,40 +115,44 @@ export async function runCommand(options: RunOptions): Promise<RunOutcome> {
 
 /**
  * The run's replications: 0 is the main run itself (its seed is the run seed), and
- * 1..N-1 start at once on `workers` - 1 worker threads, so they use the other cores
- * while this thread runs the main run and writes its files; then this thread takes
- * replications from the same queue (see {@link ReplicationPool.work}). With one worker
- * they all run here after the main run.
+ * 1..N-1 run on `workers` - 1 worker threads, started before the scenario is read and
+ * given it as soon as it is, so they use the other cores while this thread runs the
+ * main run and writes its files; then this thread takes replications from the same
+ * queue (see {@link ReplicationPool.work}). With one worker they all run here after
+ * the main run.
  */
 class Replications {
   private readonly others: number[];
   private readonly pool: ReplicationPool | null;
+  private work: { scenario: ResolvedScenario; tracked: readonly TrackedSeries[] } | null = null;
   private done = 0;
   private progress: ProgressReporter | null = null;
 
-  constructor(
-    private readonly scenario: ResolvedScenario,
-    private readonly tracked: readonly TrackedSeries[],
-    private readonly options: RunOptions,
-  ) {
+  constructor(private readonly options: RunOptions) {
     const count = options.replications ?? 1;
     this.others = Array.from({ length: Math.max(0, count - 1) }, (_, i) => i + 1);
     const workers = options.workers ?? 1;
     const onDone = () => this.oneDone();
-    this.pool = this.others.length > 0 && workers > 1 ? startReplicationPool(scenario, tracked, this.others, workers - 1, onDone) : null;
+    this.pool = this.others.length > 0 && workers > 1 ? openReplicationPool(this.others, workers - 1, onDone) : null;
+  }
+
+  /** The scenario is read: the workers can start. */
+  begin(scenario: ResolvedScenario, tracked: readonly TrackedSeries[]): void {
+    this.work = { scenario, tracked };
+    this.pool?.begin(scenario, tracked);
   }
 
   /** Every replication's outcome, replication 0 taken from the main run's result. */
   async outcomes(mainRun: ModelResult): Promise<ReplicationOutcome[]> {
     if (this.others.length === 0) return [];
-    const first = replicationOutcome(0, this.scenario.seed, mainRun, this.tracked);
-    this.progress = createProgress(this.options.quiet ?? false, `${this.scenario.name} replications`, 'replications');
+    if (!this.work) throw new Error('Replications.outcomes: begin() first');
+    const { scenario, tracked } = this.work;
+    const first = replicationOutcome(0, scenario.seed, mainRun, tracked);
+    this.progress = createProgress(this.options.quiet ?? false, `${scenario.name} replications`, 'replications');
     this.oneDone();
     try {
       this.pool?.work();
-      const rest = this.pool
-        ? await this.pool.outcomes
-        : runReplicationsInThread(this.scenario, this.tracked, this.others, () => this.oneDone());
+      const rest = this.pool ? await this.pool.outcomes : runReplicationsInThread(scenario, tracked, this.others, () => this.oneDone());
       return [first, ...rest];
     } finally {
       this.progress.stop();

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startReplicationPool } from '../../src/cli/replication-pool.js';
+import { openReplicationPool, startReplicationPool } from '../../src/cli/replication-pool.js';
 import { trackedSeries } from '../../src/report/tracked-series.js';
 import { loadScenario } from '../../src/scenario/load.js';
 
@@ -28,4 +28,16 @@ test('workers share the replications through one counter: each outcome once, in 
   const outcomes = await startReplicationPool(scenario, trackedSeries(scenario), ks, 3, () => done++).outcomes;
   assert.deepEqual(outcomes.map((o) => o.replication), ks);
   assert.equal(done, ks.length);
+});
+
+test('a pool opened before its scenario is read waits for it, and one cancelled before that stops', async () => {
+  const waiting = openReplicationPool([1, 2], 2, () => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 300)); // the workers are up, with nothing to do
+  waiting.begin(scenario, trackedSeries(scenario));
+  assert.deepEqual((await waiting.outcomes).map((o) => o.replication), [1, 2]);
+  assert.throws(() => waiting.begin(scenario, trackedSeries(scenario)), /has its work already/);
+
+  const abandoned = openReplicationPool([1, 2], 2, () => undefined);
+  abandoned.cancel(); // as when the scenario file is bad
+  await assert.rejects(abandoned.outcomes, /replication worker exited|produced no result/);
 });
