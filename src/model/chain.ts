@@ -1,3 +1,4 @@
+import { decimalLength } from './integers.js';
 import { sha256Hex } from './sha256.js';
 
 /** How many of the newest blocks keep their Index and Hash in memory (see {@link Chain}). */
@@ -137,7 +138,7 @@ export class Chain {
     const index = this.indexAt(builtOnPosition) + 1;
     const stale = builtOnPosition !== this.tipPosition;
     const position = this.count;
-    const indexLength = String(index).length;
+    const indexLength = decimalLength(index);
     const jsonLength = BLOCK_JSON_FRAME + indexLength + bpmLength + timestampLength + 2 * HASH_LENGTH + validatorLength;
     this.remember(index, '');
     this.jsonBytes += 2 + jsonLength;

@@ -8,6 +8,7 @@ import { CandidateBlocks } from './candidate-blocks.js';
 import { ChangedValidators } from './changed-validators.js';
 import { CohortPool } from './cohort-pool.js';
 import { Chain } from './chain.js';
+import { decimalLength } from './integers.js';
 import { drawPoolMember } from './lottery-draw.js';
 import { LotteryPool, POOL_CRASHED } from './lottery-pool.js';
 import { formatPythonDatetime, pythonDatetimeLength, pythonInt } from './python-text.js';
@@ -573,11 +574,11 @@ export class PosServer {
     // Writes before this instant carried the chain as it was before this block.
     this.countSyncWrites(now);
     const builtOn = this.seedRules ? (blocks.builtOn[blockSlot] as number) : this.chain.tipPosition;
-    const bpm = String(blocks.bpm[blockSlot]);
+    const bpm = blocks.bpm[blockSlot] as number;
     const submittedEpochUs = this.options.startEpochUs + (blocks.submittedUs[blockSlot] as number);
     const appended = this.chain.keepsText
-      ? this.chain.appendBuiltOn(builtOn, bpm, formatPythonDatetime(submittedEpochUs), this.addresses.addressOf(connection))
-      : this.chain.appendCounted(builtOn, bpm.length, pythonDatetimeLength(submittedEpochUs), SHA256_HEX_LENGTH);
+      ? this.chain.appendBuiltOn(builtOn, String(bpm), formatPythonDatetime(submittedEpochUs), this.addresses.addressOf(connection))
+      : this.chain.appendCounted(builtOn, decimalLength(bpm), pythonDatetimeLength(submittedEpochUs), SHA256_HEX_LENGTH);
     this.observer.block?.(appended.json);
     const c = this.counters;
     c.rounds++;
