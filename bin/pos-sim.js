@@ -19,7 +19,9 @@ function newestMtime(dir) {
   return newest;
 }
 
-if (existsSync(stamp) && statSync(stamp).mtimeMs >= newestMtime(`${root}src`)) {
+// The bundle holds the dependencies too: a changed lockfile (an upgrade) makes it stale as well.
+const sourcesMs = Math.max(newestMtime(`${root}src`), statSync(`${root}package-lock.json`).mtimeMs);
+if (existsSync(stamp) && statSync(stamp).mtimeMs >= sourcesMs) {
   await import('../dist/cli/main.js');
 } else {
   const { register } = await import('tsx/esm/api');

@@ -10,14 +10,8 @@ import { rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-let esbuild;
-try {
-  esbuild = await import('esbuild');
-} catch {
-  // Installed without dev dependencies: pos-sim still runs, from the sources through tsx.
-  console.warn('pos-sim build: esbuild is not installed; skipping dist/ (pos-sim will run the sources through tsx)');
-  process.exit(0);
-}
+// A dev dependency, and tsx's own: installed with or without dev dependencies.
+const esbuild = await import('esbuild');
 // The stamp is taken before building: a source saved during the build makes it stale.
 const startedMs = Date.now();
 rmSync(`${root}dist`, { recursive: true, force: true });
@@ -35,8 +29,9 @@ await esbuild.build({
   target: 'node20',
   tsconfig: 'tsconfig.json',
   sourcemap: true,
-  // A native addon: loaded from node_modules as it is.
-  external: ['@resvg/resvg-js'],
+  // Loaded from node_modules as they are: a native addon, and yargs, which finds its
+  // own package.json (for --version) and locales relative to its files.
+  external: ['@resvg/resvg-js', 'yargs'],
   // CommonJS dependencies call require() for Node's own modules; an ES module has none.
   banner: { js: "import { createRequire as createRequireForBundle } from 'node:module'; const require = createRequireForBundle(import.meta.url);" },
   logLevel: 'warning',

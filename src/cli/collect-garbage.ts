@@ -1,19 +1,26 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
+let gc: (() => void) | null = null;
+
 /**
  * A full garbage collection now, or nothing where V8 does not allow one. Node exposes
- * `gc` only to processes started with --expose-gc; turning the flag on here and taking
- * the function from a fresh context is the usual way around that (the flag is turned
- * off again at once).
+ * `gc` only to processes started with --expose-gc; turning the flag on and taking the
+ * function from a fresh context is the usual way around that (the flag is turned off
+ * again at once). Done on the first call, not at start-up.
  */
-export const collectGarbage: () => void = (() => {
+export function collectGarbage(): void {
+  gc ??= exposedGc();
+  gc();
+}
+
+function exposedGc(): () => void {
   try {
     setFlagsFromString('--expose-gc');
-    const gc: unknown = runInNewContext('gc');
+    const found: unknown = runInNewContext('gc');
     setFlagsFromString('--no-expose-gc');
-    return typeof gc === 'function' ? () => void gc() : () => undefined;
+    return typeof found === 'function' ? () => void found() : () => undefined;
   } catch {
     return () => undefined;
   }
-})();
+}

@@ -6,7 +6,7 @@ import type { TrackedSeries } from '../report/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 
 /**
- * Compiled (dist/), a worker runs the compiled worker directly; from the TypeScript
+ * Bundled (dist/), a worker runs the bundled worker directly; from the TypeScript
  * sources, an entry that first registers tsx's loader in the new thread.
  */
 const WORKER_URL = import.meta.url.endsWith('.ts')

@@ -58,27 +58,28 @@ export async function runCommand(options: RunOptions): Promise<RunOutcome> {
   const started = Date.now();
   // Replication workers start first: they load their code while this thread reads the scenario.
   const replications = new Replications(options);
-  let scenario: ResolvedScenario;
-  let text: string;
-  let folder: ResultsFolder;
   try {
-    const source = readScenarioSource(options.scenarioPath, { seed: options.seed, rounds: options.rounds });
-    text = source.text;
-    scenario = options.sampleEvery === undefined ? source.scenario : { ...source.scenario, sampleEvery: options.sampleEvery };
-    const path = options.out ?? defaultResultsPath(options.resultsRoot, scenario.name, scenario.seed, new Date(started));
-    folder = new ResultsFolder(path, options.force);
-  } catch (error) {
+    return await runWithReplications(options, replications, started);
+  } finally {
     replications.cancel();
-    throw error;
   }
+}
+
+async function runWithReplications(options: RunOptions, replications: Replications, started: number): Promise<RunOutcome> {
+  const source = readScenarioSource(options.scenarioPath, { seed: options.seed, rounds: options.rounds });
+  const text = source.text;
+  const scenario: ResolvedScenario =
+    options.sampleEvery === undefined ? source.scenario : { ...source.scenario, sampleEvery: options.sampleEvery };
+  const path = options.out ?? defaultResultsPath(options.resultsRoot, scenario.name, scenario.seed, new Date(started));
+  const folder = new ResultsFolder(path, options.force);
   const onSignal = () => {
     folder.discard();
     process.exit(130);
   };
   process.once('SIGINT', onSignal);
-  const tracked = trackedSeries(scenario);
-  replications.begin(scenario, tracked);
   try {
+    const tracked = trackedSeries(scenario);
+    replications.begin(scenario, tracked);
     const { result, finalConcentration } = simulateToFolder(scenario, tracked, folder, options);
     // The model's tables (some 60 MB at 100,000 validators) are garbage now, but V8
     // would find that only later: collected first, the peak is the larger of the run
@@ -107,7 +108,6 @@ export async function runCommand(options: RunOptions): Promise<RunOutcome> {
     folder.commit();
     return { path: folder.finalPath, summary };
   } finally {
-    replications.cancel();
     process.off('SIGINT', onSignal);
     folder.discard();
   }

@@ -34,13 +34,15 @@ export function formatPythonDatetime(epochUs: number): string {
   return micros === 0 ? text : `${text}.${String(micros).padStart(6, '0')}`;
 }
 
-/**
- * `YYYY-MM-DD HH:MM:SS` of a whole second, the last one kept: connects and blocks come
- * many to a second (100,000 validators connect within one), and a Date and a dozen
- * strings per call were most of what a connect allocated.
- */
+/** The last whole second {@link secondText} made text of, and that text. */
 let lastSecondUs = NaN;
 let lastSecondText = '';
+
+/**
+ * `YYYY-MM-DD HH:MM:SS` of a whole second, the last one kept: blocks and connects come
+ * many to a second, and a Date and a dozen strings per call were most of what a
+ * connect allocated.
+ */
 function secondText(secondUs: number): string {
   if (secondUs === lastSecondUs) return lastSecondText;
   const date = new Date(secondUs / 1000);

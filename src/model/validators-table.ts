@@ -29,17 +29,17 @@ export class ValidatorsTable {
     return this.slotCount;
   }
 
-  /** Whether the address was entered (since {@link forgetKeys}). */
-  has(address: string | number): boolean {
-    return this.slots.has(address);
+  /** Whether the address keyed `key` was entered (since {@link forgetKeys}). */
+  has(key: string | number): boolean {
+    return this.slots.has(key);
   }
 
-  /** The slot of an address, created on first use (or first since {@link forgetKeys}). */
-  slotFor(address: string | number): number {
-    const existing = this.slots.get(address);
+  /** The slot of the address keyed `key`, created on first use (or first since {@link forgetKeys}). */
+  slotFor(key: string | number): number {
+    const existing = this.slots.get(key);
     if (existing !== undefined) return existing;
     const slot = this.slotCount++;
-    this.slots.set(address, slot);
+    this.slots.set(key, slot);
     if (slot === this.kind.length) this.grow();
     return slot;
   }

@@ -1,11 +1,8 @@
 import type { PeriodRecord } from '../model/records.js';
-import type { TextBytes } from './text-bytes.js';
+import { COMMA, NEWLINE, type TextBytes } from './text-bytes.js';
 
 export const QUIRKS_CSV_HEADER =
   'time_s,rounds,stale_blocks,lottery_alive,announcements_made,announcements_delivered,announcements_lost,sync_messages,sync_bytes,threads\n';
-
-const COMMA = 44;
-const NEWLINE = 10;
 
 /**
  * Writes one quirks.csv line (numbers as `${x}`): cumulative counts, except sync

@@ -1,11 +1,8 @@
 import type { RoundRecord } from '../model/records.js';
-import type { TextBytes } from './text-bytes.js';
+import { COMMA, NEWLINE, type TextBytes } from './text-bytes.js';
 
 export const ROUNDS_CSV_HEADER =
   'round,time_s,pool_validators,pool_stake,winner,winner_stake,winner_p,block_index,block_position,stale\n';
-
-const COMMA = 44;
-const NEWLINE = 10;
 
 /**
  * Writes one rounds.csv line: `round,time_s,...,stale` of {@link ROUNDS_CSV_HEADER},

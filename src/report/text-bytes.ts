@@ -1,5 +1,8 @@
 import { secondsText } from './format.js';
 
+/** Character codes the CSV writers use. */
+export const COMMA = 44;
+export const NEWLINE = 10;
 const MINUS = 45;
 const DIGIT_ZERO = 48;
 /** Digits of the largest safe integer, and its sign. */

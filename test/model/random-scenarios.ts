@@ -36,7 +36,13 @@ export function trace(sc: ResolvedScenario, path: PeriodicPath) {
     stopReason: result.stopReason,
     endUs: result.endUs,
     eventsProcessed: result.eventsProcessed,
-    validators: Object.fromEntries(Object.entries(v).map(([k, a]) => [k, Array.from(a as ArrayLike<unknown>)])),
+    validators: Object.fromEntries(
+      Object.entries(v).map(([k, a]) => [
+        k,
+        // Addresses are a function (made when read): compared as the list it makes.
+        typeof a === 'function' ? Array.from(v.stake, (_, i) => v.addressOf(i)) : Array.from(a as ArrayLike<unknown>),
+      ]),
+    ),
   };
 }
 
