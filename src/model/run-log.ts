@@ -1,17 +1,5 @@
 import type { CandidateBlocks } from './candidate-blocks.js';
 
-/** What it takes to write the blocks of a steady run when someone reads them (see {@link RunLog.note}). */
-export interface UnwrittenBlocks {
-  readonly residuesUs: Float64Array;
-  readonly cycleStartUs: number;
-  /** BPM by connection. */
-  readonly bpm: Float64Array;
-  /** Address slot by connection. */
-  readonly slots: Int32Array;
-  /** Chain position the blocks are built on. */
-  readonly builtOn: number;
-}
-
 /**
  * Which stretches of the candidate blocks came from runs in which every member of a
  * batch source's order typed ({@link PosServer.submitPeriodicRun}), so that the
@@ -22,34 +10,69 @@ export interface UnwrittenBlocks {
  *
  * The blocks of a steady run are not written when they are put, only when something
  * reads them ({@link write}): a round drawn from a whole cycle reads one block.
+ *
+ * Runs are kept as parallel arrays, not an object each: a few runs a round, a million
+ * rounds.
  */
 export class RunLog {
-  private source: Int32Array[] = [];
-  private startIndex: number[] = [];
-  private from: number[] = [];
-  private to: number[] = [];
-  private unwritten: Array<UnwrittenBlocks | null> = [];
+  private readonly source: Int32Array[] = [];
+  private readonly startIndex: number[] = [];
+  private readonly from: number[] = [];
+  private readonly to: number[] = [];
+  /** How to write an unwritten run's blocks: member i types at cycleStartUs + residuesUs[i] the BPM bpm[connection], built on builtOn; cycleStartUs NaN once written (or never deferred). */
+  private readonly residuesUs: Array<Float64Array | null> = [];
+  private readonly bpm: Array<Float64Array | null> = [];
+  private readonly cycleStartUs: number[] = [];
+  private readonly builtOn: number[] = [];
   /** Entries before this one are gone. */
   private head = 0;
+  /** The last {@link wholeCycle}'s start position (its source is {@link wholeCycleSource}). */
+  wholeCycleStart = 0;
+
+  /** Every per-run array above, to drop entries from all at once. */
+  private readonly columns: unknown[][] = [
+    this.source,
+    this.startIndex,
+    this.from,
+    this.to,
+    this.residuesUs,
+    this.bpm,
+    this.cycleStartUs,
+    this.builtOn,
+  ];
+
+  /** @param slots address slot by connection, for the blocks it writes */
+  constructor(private readonly slots: Int32Array = new Int32Array(0)) {}
+
+  /** Blocks [startIndex, startIndex + to - from) are members from..to-1 of `source`'s order, each once, written. */
+  note(source: Int32Array, from: number, to: number, startIndex: number): void {
+    this.push(source, from, to, startIndex, null, null, Number.NaN, 0);
+  }
 
   /**
-   * Blocks [startIndex, startIndex + to - from) are members from..to-1 of `source`'s
-   * order, each once; `unwritten` says how to write them if they are not written yet.
+   * {@link note} for blocks not written yet: member i of `source` typed at
+   * cycleStartUs + residuesUs[i] the BPM bpm[connection], built on chain position `builtOn`.
    */
-  note(source: Int32Array, from: number, to: number, startIndex: number, unwritten: UnwrittenBlocks | null = null): void {
-    this.source.push(source);
-    this.startIndex.push(startIndex);
-    this.from.push(from);
-    this.to.push(to);
-    this.unwritten.push(unwritten);
+  noteUnwritten(
+    source: Int32Array,
+    from: number,
+    to: number,
+    startIndex: number,
+    residuesUs: Float64Array,
+    bpm: Float64Array,
+    cycleStartUs: number,
+    builtOn: number,
+  ): void {
+    this.push(source, from, to, startIndex, residuesUs, bpm, cycleStartUs, builtOn);
   }
 
   /**
    * If blocks [startIndex, endIndex) are exactly one whole cycle of one source, that
-   * source and the position it starts at; else null. Forgets runs before startIndex
-   * (call it with the temp blocks' start, which only moves on).
+   * source, with the position it starts at in {@link wholeCycleStart}; else null.
+   * Forgets runs before startIndex (call it with the temp blocks' start, which only
+   * moves on).
    */
-  wholeCycle(startIndex: number, endIndex: number): { source: Int32Array; start: number } | null {
+  wholeCycle(startIndex: number, endIndex: number): Int32Array | null {
     this.forgetBefore(startIndex);
     const first = this.head;
     if (first === this.source.length || this.startIndex[first] !== startIndex) return null;
@@ -63,7 +86,9 @@ export class RunLog {
       expectIndex += to - expectFrom;
       expectFrom = to === n ? 0 : to;
     }
-    return expectIndex === endIndex && endIndex - startIndex === n ? { source, start: this.from[first] as number } : null;
+    if (expectIndex !== endIndex || endIndex - startIndex !== n) return null;
+    this.wholeCycleStart = this.from[first] as number;
+    return source;
   }
 
   /**
@@ -72,25 +97,22 @@ export class RunLog {
    */
   write(blocks: CandidateBlocks, startIndex: number, endIndex: number): void {
     for (let e = this.head; e < this.source.length && (this.startIndex[e] as number) < endIndex; e++) {
-      const unwritten = this.unwritten[e];
       const first = this.startIndex[e] as number;
       const from = this.from[e] as number;
       const to = this.to[e] as number;
-      if (unwritten === null || unwritten === undefined || first + to - from <= startIndex) continue;
-      const source = this.source[e] as Int32Array;
-      for (let i = from; i < to; i++) writeBlock(blocks, first + i - from, source, i, unwritten);
-      this.unwritten[e] = null;
+      if (Number.isNaN(this.cycleStartUs[e]) || first + to - from <= startIndex) continue;
+      for (let i = from; i < to; i++) this.writeBlock(blocks, e, first + i - from, i);
+      this.cycleStartUs[e] = Number.NaN;
     }
   }
 
   /** Writes block `index` alone if it is unwritten (its run stays unwritten: writing a block twice does no harm). */
   writeOne(blocks: CandidateBlocks, index: number): void {
     for (let e = this.head; e < this.source.length && (this.startIndex[e] as number) <= index; e++) {
-      const unwritten = this.unwritten[e];
       const first = this.startIndex[e] as number;
       const from = this.from[e] as number;
-      if (unwritten === null || unwritten === undefined || index >= first + (this.to[e] as number) - from) continue;
-      writeBlock(blocks, index, this.source[e] as Int32Array, from + index - first, unwritten);
+      if (Number.isNaN(this.cycleStartUs[e]) || index >= first + (this.to[e] as number) - from) continue;
+      this.writeBlock(blocks, e, index, from + index - first);
     }
   }
 
@@ -100,22 +122,45 @@ export class RunLog {
     const count = this.source.length;
     while (head < count && (this.startIndex[head] as number) + (this.to[head] as number) - (this.from[head] as number) <= index) head++;
     if (head === count) {
-      this.source.length = this.startIndex.length = this.from.length = this.to.length = this.unwritten.length = 0;
+      for (const column of this.columns) column.length = 0;
       head = 0;
     } else if (head > 64) {
-      this.source.splice(0, head);
-      this.startIndex.splice(0, head);
-      this.from.splice(0, head);
-      this.to.splice(0, head);
-      this.unwritten.splice(0, head);
+      // Moved down in place: splice would make an array of what it removes.
+      for (const column of this.columns) {
+        column.copyWithin(0, head);
+        column.length = count - head;
+      }
       head = 0;
     }
     this.head = head;
   }
-}
 
-/** Writes block `index`: the line of member `i` of `source` in an unwritten run. */
-function writeBlock(blocks: CandidateBlocks, index: number, source: Int32Array, i: number, run: UnwrittenBlocks): void {
-  const c = source[i] as number;
-  blocks.write(index, c, run.slots[c] as number, run.bpm[c] as number, run.cycleStartUs + (run.residuesUs[i] as number), run.builtOn);
+  private push(
+    source: Int32Array,
+    from: number,
+    to: number,
+    startIndex: number,
+    residuesUs: Float64Array | null,
+    bpm: Float64Array | null,
+    cycleStartUs: number,
+    builtOn: number,
+  ): void {
+    this.source.push(source);
+    this.startIndex.push(startIndex);
+    this.from.push(from);
+    this.to.push(to);
+    this.residuesUs.push(residuesUs);
+    this.bpm.push(bpm);
+    this.cycleStartUs.push(cycleStartUs);
+    this.builtOn.push(builtOn);
+  }
+
+  /** Writes block `index`: the line of member `i` of entry e's source. */
+  private writeBlock(blocks: CandidateBlocks, e: number, index: number, i: number): void {
+    const c = (this.source[e] as Int32Array)[i] as number;
+    const cycleStartUs = this.cycleStartUs[e] as number;
+    const residuesUs = this.residuesUs[e] as Float64Array;
+    const bpm = this.bpm[e] as Float64Array;
+    blocks.write(index, c, this.slots[c] as number, bpm[c] as number, cycleStartUs + (residuesUs[i] as number), this.builtOn[e] as number);
+  }
 }

@@ -102,7 +102,7 @@ export class PosServer {
   private readonly pool = new LotteryPool();
   private readonly cohortPool = new CohortPool();
   private readonly steadyLines: SteadyLines;
-  private readonly runLog = new RunLog();
+  private readonly runLog: RunLog;
   private readonly connectionSlot: Int32Array;
   private readonly connectionOpen: Uint8Array;
   private readonly connectedUs: Float64Array;
@@ -169,6 +169,7 @@ export class PosServer {
     this.changed = new ChangedValidators(n);
     this.steadyLines = new SteadyLines(this.validators.blocksSubmitted);
     this.connectionSlot = new Int32Array(n).fill(-1);
+    this.runLog = new RunLog(this.connectionSlot);
     this.connectionOpen = new Uint8Array(n);
     this.connectedUs = new Float64Array(n);
     this.periodicCycle = new Int32Array(n);
@@ -372,7 +373,7 @@ export class PosServer {
     this.blocks.reserve(count);
     this.blocks.commitPuts(count);
     const builtOn = this.chain.tipPosition;
-    this.runLog.note(connections, from, to, firstBlock, { residuesUs: residueUs, cycleStartUs, bpm, slots: this.connectionSlot, builtOn });
+    this.runLog.noteUnwritten(connections, from, to, firstBlock, residueUs, bpm, cycleStartUs, builtOn);
     if (this.seedRules) {
       if (!this.syncSenders.addRun(residueUs, run.intervalUs, from, to, cycleStartUs)) {
         throw new Error(`PosServer: a steady run at an interval of ${run.intervalUs} µs whose sync senders cannot be counted per run`);
@@ -537,14 +538,15 @@ export class PosServer {
    */
   private drawWholeCycle(): boolean {
     const blocks = this.blocks;
-    const cycle = this.runLog.wholeCycle(blocks.tempStartIndex, blocks.candidateStartIndex);
-    if (cycle === null) return false;
+    const source = this.runLog.wholeCycle(blocks.tempStartIndex, blocks.candidateStartIndex);
+    if (source === null) return false;
+    const start = this.runLog.wholeCycleStart;
     const pool = this.cohortPool;
-    if (!pool.prepare(cycle.source, this.connectionSlot, this.table, this.validators)) return false;
+    if (!pool.prepare(source, this.connectionSlot, this.table, this.validators)) return false;
     assertDrawable(pool.total);
-    const winner = pool.draw(cycle.start, this.options.lotteryStream);
+    const winner = pool.draw(start, this.options.lotteryStream);
     // Each member put one block, in order from the start position on.
-    const offset = winner >= cycle.start ? winner - cycle.start : winner + cycle.source.length - cycle.start;
+    const offset = winner >= start ? winner - start : winner + source.length - start;
     this.runLog.writeOne(blocks, blocks.tempStartIndex + offset);
     this.appendWinner(blocks.tempSlot(offset), pool.ticketsAt(winner), pool.members, pool.total);
     return true;

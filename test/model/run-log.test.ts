@@ -13,7 +13,8 @@ test('runs that chain around the source order from some position make a whole cy
   log.note(source, 7, 10, 7);
   log.note(source, 0, 4, 10); // the next cycle
   log.note(source, 4, 10, 14);
-  assert.deepEqual(log.wholeCycle(4, 14), { source, start: 4 });
+  assert.equal(log.wholeCycle(4, 14), source);
+  assert.equal(log.wholeCycleStart, 4);
   assert.deepEqual(log.wholeCycle(14, 14 + 6), null, 'six blocks are not a cycle of ten');
 });
 
@@ -38,30 +39,27 @@ test('a gap, another source, a position skipped or too many blocks are not a who
   twice.note(source, 0, 10, 0);
   twice.note(source, 0, 10, 10);
   assert.equal(twice.wholeCycle(0, 20), null);
-  assert.deepEqual(twice.wholeCycle(10, 20), { source, start: 0 });
+  assert.equal(twice.wholeCycle(10, 20), source);
+  assert.equal(twice.wholeCycleStart, 0);
 });
 
 test('forgets runs before the temp blocks, however many there were', () => {
   const log = new RunLog();
   for (let k = 0; k < 1000; k++) log.note(source, 0, 10, 10 * k);
-  assert.deepEqual(log.wholeCycle(9990, 10_000), { source, start: 0 });
+  assert.equal(log.wholeCycle(9990, 10_000), source);
+  assert.equal(log.wholeCycleStart, 0);
   assert.equal(log.wholeCycle(10_000, 10_000), null);
 });
 
 test('unwritten blocks of a run are written when read: one alone, or whole runs over a range', () => {
   const blocks = new CandidateBlocks();
   const order = Int32Array.from([2, 0, 1]);
-  const unwritten = {
-    residuesUs: Float64Array.from([5, 6, 9]),
-    cycleStartUs: 1000,
-    bpm: Float64Array.from([70, 71, 72]),
-    slots: Int32Array.from([10, 11, 12]),
-    builtOn: 4,
-  };
-  const log = new RunLog();
+  const residuesUs = Float64Array.from([5, 6, 9]);
+  const bpm = Float64Array.from([70, 71, 72]);
+  const log = new RunLog(Int32Array.from([10, 11, 12])); // address slots by connection
   blocks.reserve(3);
   blocks.commitPuts(3);
-  log.note(order, 0, 3, 0, unwritten);
+  log.noteUnwritten(order, 0, 3, 0, residuesUs, bpm, 1000, 4);
   const read = (index: number) => {
     const slot = blocks.tempSlot(index); // no intake yet: block i sits at temp slot i
     return [blocks.connection[slot], blocks.address[slot], blocks.bpm[slot], blocks.submittedUs[slot], blocks.builtOn[slot]];
