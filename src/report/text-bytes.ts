@@ -13,8 +13,8 @@ const utf8 = new TextEncoder();
 /**
  * Text built as UTF-8 bytes in a growing buffer, field by field. The per-round files
  * (rounds.csv, quirks.csv: a million rows in a long run) are written this way, without
- * a string per row to build, join and encode again: that took more of a long run than
- * the lottery. Every method writes exactly the bytes of the string form it names
+ * a string per row to build, join and encode again: that was about a sixth of a long
+ * run. Every method writes exactly the bytes of the string form it names
  * (`${x}`, {@link secondsText}, ...), so the files are the same either way.
  */
 export class TextBytes {
