@@ -1,5 +1,5 @@
 import { greatestCommonDivisor } from './integers.js';
-import { RangeCounts } from './range-counts.js';
+import { CycleCounts } from './cycle-counts.js';
 
 /** Beyond this many phases a source's senders are counted one by one (see {@link RunSenders}). */
 const MAX_PHASES = 64;
@@ -14,16 +14,22 @@ const MAX_PHASES = 64;
  * (φ + res_i) mod P for the phase φ = cycleStart mod P, wrapping at most once, so
  * "residue below ρ" is res_i < ρ - φ, or P - φ <= res_i < P - φ + ρ: two ranges of
  * positions, found by binary search. Runs are counted per phase and position
- * ({@link RangeCounts}); there are P / gcd(I, P) phases, so sources whose interval
+ * ({@link CycleCounts}: a cycle's runs in order cost O(1)); there are P / gcd(I, P) phases, so sources whose interval
  * shares little with P (more than 64 phases) are not taken ({@link accepts}).
  */
 export class RunSenders {
   /** Index into the arrays below, per phase seen. */
   private readonly phaseIndex = new Map<number, number>();
   private readonly phases: number[] = [];
-  private readonly counts: RangeCounts[] = [];
+  private readonly counts: CycleCounts[] = [];
   /** Per phase φ, the first position whose residue wraps past P (lowerBound(P - φ)). */
   private readonly wrapsFrom: number[] = [];
+  /**
+   * {@link lowerBound} of each whole millisecond below the interval, when the interval
+   * is whole milliseconds (window ends and phases then are too): a lookup instead of
+   * two binary searches per phase at every round's sync count.
+   */
+  private readonly firstAtMs: Int32Array | null;
 
   /**
    * @param residuesUs the members' residues in the source's order (ascending, below `intervalUs`)
@@ -36,6 +42,7 @@ export class RunSenders {
     if (!RunSenders.accepts(intervalUs, periodUs)) {
       throw new RangeError(`RunSenders: interval ${intervalUs} µs and period ${periodUs} µs are not supported`);
     }
+    this.firstAtMs = intervalUs % 1000 === 0 ? firstPositionAtMs(residuesUs, intervalUs / 1000) : null;
   }
 
   /** Whether runs at `intervalUs` can be counted this way (integer µs). */
@@ -55,10 +62,10 @@ export class RunSenders {
       k = this.phases.length;
       this.phaseIndex.set(phase, k);
       this.phases.push(phase);
-      this.counts.push(new RangeCounts(this.residuesUs.length));
+      this.counts.push(new CycleCounts(this.residuesUs.length));
       this.wrapsFrom.push(this.lowerBound(P - phase));
     }
-    (this.counts[k] as RangeCounts).addRange(from, to, 1);
+    (this.counts[k] as CycleCounts).add(from, to);
     // q = floor(spawn / P) + 1, one more for those whose φ + res_i wraps past P.
     const wrapped = to - Math.max(from, this.wrapsFrom[k] as number);
     return (to - from) * (Math.floor(cycleStartUs / P) + 1) + Math.max(0, wrapped);
@@ -70,7 +77,7 @@ export class RunSenders {
     let total = 0;
     for (let k = 0; k < this.phases.length; k++) {
       const phase = this.phases[k] as number;
-      const counts = this.counts[k] as RangeCounts;
+      const counts = this.counts[k] as CycleCounts;
       total += counts.sumRange(0, this.lowerBound(rhoUs - phase));
       total += counts.sumRange(this.wrapsFrom[k] as number, this.lowerBound(P - phase + rhoUs));
     }
@@ -84,6 +91,12 @@ export class RunSenders {
 
   /** The first position whose residue is >= value (the member count if none). */
   private lowerBound(value: number): number {
+    const table = this.firstAtMs;
+    if (table !== null && value % 1000 === 0) {
+      if (value <= 0) return 0;
+      // Every residue is below the interval, the table's length in ms.
+      return value >= table.length * 1000 ? this.residuesUs.length : (table[value / 1000] as number);
+    }
     const residues = this.residuesUs;
     let lo = 0;
     let hi = residues.length;
@@ -94,4 +107,15 @@ export class RunSenders {
     }
     return lo;
   }
+}
+
+/** For each whole ms m below `intervalMs`, the first position whose residue is >= m ms (residues ascending). */
+function firstPositionAtMs(residuesUs: Float64Array, intervalMs: number): Int32Array {
+  const table = new Int32Array(intervalMs);
+  let position = 0;
+  for (let ms = 0; ms < intervalMs; ms++) {
+    while (position < residuesUs.length && (residuesUs[position] as number) < ms * 1000) position++;
+    table[ms] = position;
+  }
+  return table;
 }
