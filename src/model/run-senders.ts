@@ -3,6 +3,8 @@ import { CycleCounts } from './cycle-counts.js';
 
 /** Beyond this many phases a source's senders are counted one by one (see {@link RunSenders}). */
 const MAX_PHASES = 64;
+/** A millisecond table this long is made whatever the source's size (256 KB). */
+const MAX_SMALL_TABLE = 1 << 16;
 
 /**
  * The sync senders spawned by runs of one batch source's lines, counted without a
@@ -13,9 +15,10 @@ const MAX_PHASES = 64;
  * interval I, cycleStart a multiple of I. With I <= P, a run's residues are
  * (φ + res_i) mod P for the phase φ = cycleStart mod P, wrapping at most once, so
  * "residue below ρ" is res_i < ρ - φ, or P - φ <= res_i < P - φ + ρ: two ranges of
- * positions, found by binary search. Runs are counted per phase and position
- * ({@link CycleCounts}: a cycle's runs in order cost O(1)); there are P / gcd(I, P) phases, so sources whose interval
- * shares little with P (more than 64 phases) are not taken ({@link accepts}).
+ * positions, found by a table per millisecond or by binary search. Runs are counted
+ * per phase and position ({@link CycleCounts}: a cycle's runs in order cost O(1));
+ * there are P / gcd(I, P) phases, so sources whose interval shares little with P
+ * (more than 64 phases) are not taken ({@link accepts}).
  */
 export class RunSenders {
   /** Index into the arrays below, per phase seen. */
@@ -27,7 +30,8 @@ export class RunSenders {
   /**
    * {@link lowerBound} of each whole millisecond below the interval, when the interval
    * is whole milliseconds (window ends and phases then are too): a lookup instead of
-   * two binary searches per phase at every round's sync count.
+   * two binary searches per phase at every round's sync count. Not made when it would
+   * be much larger than the source (an hour's interval is 3.6 million entries).
    */
   private readonly firstAtMs: Int32Array | null;
 
@@ -42,7 +46,9 @@ export class RunSenders {
     if (!RunSenders.accepts(intervalUs, periodUs)) {
       throw new RangeError(`RunSenders: interval ${intervalUs} µs and period ${periodUs} µs are not supported`);
     }
-    this.firstAtMs = intervalUs % 1000 === 0 ? firstPositionAtMs(residuesUs, intervalUs / 1000) : null;
+    const intervalMs = intervalUs / 1000;
+    const tableFits = Number.isInteger(intervalMs) && intervalMs <= Math.max(MAX_SMALL_TABLE, 8 * residuesUs.length);
+    this.firstAtMs = tableFits ? firstPositionAtMs(residuesUs, intervalMs) : null;
   }
 
   /** Whether runs at `intervalUs` can be counted this way (integer µs). */

@@ -139,14 +139,29 @@ test('adding spawns in bulk (addAll) counts exactly as adding them one by one, o
 
 test('runs of a periodic source counted per run (addRun) count exactly as their senders added one by one', () => {
   const rng = deriveStream(6, 'test', 'sync-add-run');
-  // Intervals that divide P (3 phases), share 1 s with it (30), equal it (1); and two
+  // Intervals that divide P (3 phases), share 1 s with it (30), equal it (1), are not
+  // whole ms (468.75 ms: 64 phases, found by binary search, not the ms table); and two
   // refused: 2,000 phases, and longer than P.
   let windows = 0;
-  for (const [intervalUs, counted] of [[10_000_000, true], [7_000_000, true], [P, true], [12_345_000, false], [2 * P, false]] as const) {
+  for (const [intervalUs, counted] of [
+    [10_000_000, true],
+    [7_000_000, true],
+    [P, true],
+    [468_750, true],
+    [12_345_000, false],
+    [2 * P, false],
+  ] as const) {
     const n = 1 + rng.nextIntBelow(50);
     // Sorted residues below the interval, with ties and members at 0 and in the last ms.
     const residuesUs = Float64Array.from({ length: n }, () =>
-      [0, intervalUs - 1, rng.nextIntBelow(intervalUs), 1000 * rng.nextIntBelow(intervalUs / 1000)][rng.nextIntBelow(4)] as number,
+      [
+        0,
+        intervalUs - 1,
+        rng.nextIntBelow(intervalUs),
+        1000 * rng.nextIntBelow(Math.floor(intervalUs / 1000)),
+        // On the bounds of a phase that is not whole ms (an odd multiple of 468.75 ms is x.750 ms).
+        Math.min(intervalUs - 1, 1000 * rng.nextIntBelow(Math.floor(intervalUs / 1000)) + 250),
+      ][rng.nextIntBelow(5)] as number,
     ).sort();
     const byRun = new SyncSenders(P);
     const oneByOne = new SyncSenders(P);
@@ -161,7 +176,7 @@ test('runs of a periodic source counted per run (addRun) count exactly as their 
       if (!accepted) byRun.addAll(times, times.length);
       oneByOne.addAll(times, times.length);
       const lastMs = Math.floor((times[times.length - 1] as number) / 1000) * 1000;
-      const end = rng.nextIntBelow(2) === 0 ? lastMs : lastMs + 1000 * rng.nextIntBelow(intervalUs / 1000);
+      const end = rng.nextIntBelow(2) === 0 ? lastMs : lastMs + 1000 * rng.nextIntBelow(Math.floor(intervalUs / 1000));
       from = to === n ? 0 : to;
       if (from === 0) cycleStartUs += intervalUs;
       // A window may only end once the cursor passed it: the next run starts at or after it.
