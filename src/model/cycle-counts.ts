@@ -1,7 +1,11 @@
 import { RangeCounts } from './range-counts.js';
 
-/** Queries in a row without a change after which {@link CycleCounts} keeps plain prefix sums. */
-const FREEZE_AFTER_QUERIES = 16;
+/**
+ * {@link CycleCounts} keeps plain prefix sums of its other counts after max(16, size)
+ * queries in a row without a change (building them costs about size·log(size), so
+ * they pay off only then), and only for sizes up to this.
+ */
+const MAX_FROZEN_SIZE = 1 << 16;
 
 /**
  * Counts over positions 0..n-1 that grow by +1 on ranges, for ranges that mostly come
@@ -9,7 +13,7 @@ const FREEZE_AFTER_QUERIES = 16;
  * source's runs walk its members in order). Such a band of pieces costs O(1) to add
  * and to query: a finished cycle is one more to every position. Pieces that do not
  * continue the band (the first cycle, started midway; a member skipped) go to a
- * {@link RangeCounts}, which rarely changes once the runs are steady, so after a few
+ * {@link RangeCounts}, which rarely changes once the runs are steady, so after enough
  * queries without a change its prefix sums are kept as a plain array.
  */
 export class CycleCounts {
@@ -61,7 +65,7 @@ export class CycleCounts {
   private othersSum(from: number, to: number): number {
     const frozen = this.frozen;
     if (frozen !== null) return (frozen[to] as number) - (frozen[from] as number);
-    if (++this.queriesSinceChange >= FREEZE_AFTER_QUERIES) this.frozen = this.prefixSums();
+    if (++this.queriesSinceChange >= Math.max(16, this.size) && this.size <= MAX_FROZEN_SIZE) this.frozen = this.prefixSums();
     return this.others.sumRange(from, to);
   }
 

@@ -26,7 +26,7 @@ export class RunLog {
   private readonly builtOn: number[] = [];
   /** Entries before this one are gone. */
   private head = 0;
-  /** The last {@link wholeCycle}'s start position (its source is {@link wholeCycleSource}). */
+  /** The start position of the cycle the last successful {@link wholeCycle} found. */
   wholeCycleStart = 0;
 
   /** Every per-run array above, to drop entries from all at once. */

@@ -46,6 +46,10 @@ export class RunSenders {
     if (!RunSenders.accepts(intervalUs, periodUs)) {
       throw new RangeError(`RunSenders: interval ${intervalUs} µs and period ${periodUs} µs are not supported`);
     }
+    // The table's shortcuts (0 below the first, all at the interval) rely on this.
+    if (residuesUs.some((r, i) => !(r >= 0 && r < intervalUs) || (i > 0 && r < (residuesUs[i - 1] as number)))) {
+      throw new RangeError(`RunSenders: residues must be ascending in [0, ${intervalUs}) µs`);
+    }
     const intervalMs = intervalUs / 1000;
     const tableFits = Number.isInteger(intervalMs) && intervalMs <= Math.max(MAX_SMALL_TABLE, 8 * residuesUs.length);
     this.firstAtMs = tableFits ? firstPositionAtMs(residuesUs, intervalMs) : null;
