@@ -26,6 +26,11 @@ export class AddressBook {
     if (suffix !== 0) this.suffixes.set(connection, suffix);
   }
 
+  /** When `connection` connected, µs (NaN if it has no address). */
+  connectUsOf(connection: number): number {
+    return this.connectUs[connection] as number;
+  }
+
   /** The connection's address as the seed prints it, or '' if it has none. */
   addressOf(connection: number): string {
     const connectUs = this.connectUs[connection] as number;

@@ -10,7 +10,9 @@ export function greatestCommonDivisor(a: number, b: number): number {
  * number-to-string cache with strings that lived on as garbage in the old heap.
  */
 export function decimalLength(n: number): number {
+  const rest = Math.abs(n);
   let length = n < 0 ? 2 : 1;
-  for (let rest = Math.abs(n); rest >= 10; rest = Math.floor(rest / 10)) length++;
+  // Powers of ten stay exact up to 10^16, past every safe integer.
+  for (let power = 10; power <= rest; power *= 10) length++;
   return length;
 }

@@ -105,7 +105,6 @@ export class PosServer {
   private readonly runLog: RunLog;
   private readonly connectionSlot: Int32Array;
   private readonly connectionOpen: Uint8Array;
-  private readonly connectedUs: Float64Array;
   /** For a connection that types every `periodicIntervalUs` (declared by the clients): its pollers' cycle, else 0. */
   private readonly periodicCycle: Int32Array;
   private readonly periodicIntervalUs: Float64Array;
@@ -171,7 +170,6 @@ export class PosServer {
     this.connectionSlot = new Int32Array(n).fill(-1);
     this.runLog = new RunLog(this.connectionSlot);
     this.connectionOpen = new Uint8Array(n);
-    this.connectedUs = new Float64Array(n);
     this.periodicCycle = new Int32Array(n);
     this.periodicIntervalUs = new Float64Array(n);
     this.firstPeriodicUs = new Float64Array(n);
@@ -234,7 +232,6 @@ export class PosServer {
     this.totalStake += stake;
     this.connectionSlot[connection] = slot;
     this.connectionOpen[connection] = 1;
-    this.connectedUs[connection] = now;
     this.openConnections++;
     if (this.seedRules) this.pollers.spawn(connection, now);
     else {
@@ -408,7 +405,7 @@ export class PosServer {
       this.changed.mark(connection);
     }
     if (!this.seedRules) {
-      this.syncSenders.remove(this.connectedUs[connection] as number, this.sim.now);
+      this.syncSenders.remove(this.addresses.connectUsOf(connection), this.sim.now);
       this.validators.announcementsReceived[connection] =
         (this.validators.announcementsReceived[connection] as number) + this.counters.announcementsMade;
     }

@@ -1,3 +1,4 @@
+import { decimalLength } from '../model/integers.js';
 import { secondsText } from './format.js';
 
 /** Character codes the CSV writers use. */
@@ -68,7 +69,7 @@ export class TextBytes {
     // Most numbers of a row: small counts. (x | 0) === x holds for integers of int32 (and -0, printed "0").
     if (x >= 0 && x < 1e8 && (x | 0) === x) {
       this.ensure(8);
-      this.used = writeDigits(this.buffer, this.used, x, digitCount(x));
+      this.used = writeDigits(this.buffer, this.used, x, decimalLength(x));
       return this;
     }
     return this.otherNumber(x);
@@ -96,10 +97,10 @@ export class TextBytes {
     // In parts below 10^8, so that the digit arithmetic stays on small integers (a
     // double's % is a library call); 2^53 / 10^8 < 10^8.
     if (rest < 1e8) {
-      this.used = writeDigits(this.buffer, this.used, rest, digitCount(rest));
+      this.used = writeDigits(this.buffer, this.used, rest, decimalLength(rest));
     } else {
       const high = Math.floor(rest / 1e8);
-      const at = writeDigits(this.buffer, this.used, high, digitCount(high));
+      const at = writeDigits(this.buffer, this.used, high, decimalLength(high));
       this.used = writeDigits(this.buffer, at, rest - high * 1e8, 8);
     }
     return this;
@@ -118,13 +119,6 @@ export class TextBytes {
     grown.set(this.view());
     this.buffer = grown;
   }
-}
-
-/** Decimal digits of 0 <= n < 10^8 (at least one). */
-function digitCount(n: number): number {
-  let digits = 1;
-  for (let power = 10; power <= n; power *= 10) digits++;
-  return digits;
 }
 
 /** Writes 0 <= n < 10^8 as `digits` digits (zero-padded) at `at`; returns the end. */
