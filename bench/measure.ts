@@ -2,14 +2,16 @@
  * One measured run: the whole `pos-sim run` command as a child process, from spawn to
  * exit (start-up, scenario loading, simulation and writing the files all count).
  *
- * Peak RSS is that of the node process that runs bin/pos-sim.js, which is the process
- * that simulates: bin/pos-sim.js registers tsx's loader in-process (its hooks run on a
- * worker thread of the same process) and the CLI starts no other process. Two probes:
- * - `gnu-time`: the CLI runs under `/usr/bin/time -f %M`, which reports the ru_maxrss
- *   that wait4() returns for its child, the node process;
+ * Peak RSS and CPU time are those of the node process that runs bin/pos-sim.js, which
+ * is the process that simulates: bin/pos-sim.js registers tsx's loader in-process (its
+ * hooks run on a worker thread of the same process) and the CLI starts no other
+ * process. CPU time counts every thread of it: replication workers, and V8's own
+ * compiler and garbage-collector threads. Two probes:
+ * - `gnu-time`: the CLI runs under `/usr/bin/time -f "%U %S %M"`, which reports the
+ *   rusage that wait4() returns for its child, the node process;
  * - `node-preload`: where GNU time is missing (or is BSD/busybox time), node runs the
- *   CLI with `--import bench/max-rss-preload.js`, which writes the process's own
- *   `process.resourceUsage().maxRSS` when it exits.
+ *   CLI with `--import bench/resource-usage-preload.js`, which writes the process's own
+ *   `process.resourceUsage()` when it exits.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -17,7 +19,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO_ROOT } from './workloads.js';
 
-export type RssProbe = 'gnu-time' | 'node-preload';
+export type UsageProbe = 'gnu-time' | 'node-preload';
 
 export interface RunRequest {
   /** Scenario file, relative to the repository root. */
@@ -31,6 +33,8 @@ export interface RunRequest {
 
 export interface RunSample {
   readonly wallSeconds: number;
+  /** User plus system CPU time of the process, every thread. */
+  readonly cpuSeconds: number;
   readonly peakRssKb: number;
   /** From the run's manifest.json: engine events processed and lottery rounds. */
   readonly events: number;
@@ -41,11 +45,12 @@ export interface RunSample {
 
 const GNU_TIME = '/usr/bin/time';
 const CLI = join(REPO_ROOT, 'bin/pos-sim.js');
-const PRELOAD = join(REPO_ROOT, 'bench/max-rss-preload.js');
+const PRELOAD = join(REPO_ROOT, 'bench/resource-usage-preload.js');
+const GNU_TIME_FORMAT = '%U %S %M';
 
-/** GNU time if `/usr/bin/time -f %M -o FILE` works here, else the in-process preload. */
-export function pickRssProbe(): RssProbe {
-  return spawnSync(GNU_TIME, ['-f', '%M', '-o', '/dev/null', 'true']).status === 0 ? 'gnu-time' : 'node-preload';
+/** GNU time if `/usr/bin/time -f FORMAT -o FILE` works here, else the in-process preload. */
+export function pickUsageProbe(): UsageProbe {
+  return spawnSync(GNU_TIME, ['-f', GNU_TIME_FORMAT, '-o', '/dev/null', 'true']).status === 0 ? 'gnu-time' : 'node-preload';
 }
 
 /** The CLI arguments of a benchmark run: the normal `pos-sim run` path, quiet. */
@@ -57,19 +62,19 @@ export function runArgs(request: RunRequest): string[] {
 }
 
 /** Runs `pos-sim run` once and measures it; rejects if the run fails. */
-export async function measureRun(request: RunRequest, probe: RssProbe): Promise<RunSample> {
-  const scratch = mkdtempSync(join(tmpdir(), 'pos-sim-bench-rss-'));
-  const rssFile = join(scratch, 'max-rss');
+export async function measureRun(request: RunRequest, probe: UsageProbe): Promise<RunSample> {
+  const scratch = mkdtempSync(join(tmpdir(), 'pos-sim-bench-usage-'));
+  const usageFile = join(scratch, 'usage');
   try {
     const [command, args, env] =
       probe === 'gnu-time'
-        ? [GNU_TIME, ['-f', '%M', '-o', rssFile, process.execPath, CLI, ...runArgs(request)], process.env]
-        : [process.execPath, ['--import', PRELOAD, CLI, ...runArgs(request)], { ...process.env, POS_SIM_BENCH_RSS_FILE: rssFile }];
+        ? [GNU_TIME, ['-f', GNU_TIME_FORMAT, '-o', usageFile, process.execPath, CLI, ...runArgs(request)], process.env]
+        : [process.execPath, ['--import', PRELOAD, CLI, ...runArgs(request)], { ...process.env, POS_SIM_BENCH_USAGE_FILE: usageFile }];
     const started = performance.now();
     const { status, stderr } = await runChild(command, args, env);
     const wallSeconds = (performance.now() - started) / 1000;
     if (status !== 0) throw new Error(`pos-sim ${runArgs(request).join(' ')} exited with ${status}: ${stderr.trim()}`);
-    return { wallSeconds, peakRssKb: readRssKb(rssFile), ...readCounts(request.outDir) };
+    return { wallSeconds, ...parseUsage(readFileSync(usageFile, 'utf8')), ...readCounts(request.outDir) };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
@@ -85,12 +90,19 @@ function runChild(command: string, args: string[], env: NodeJS.ProcessEnv): Prom
   });
 }
 
-/** The probe's number: the last line of the file (GNU time puts a non-zero exit status before it). */
-function readRssKb(file: string): number {
-  const last = readFileSync(file, 'utf8').trim().split('\n').at(-1) ?? '';
-  const kb = Number(last);
-  if (!Number.isInteger(kb) || kb <= 0) throw new Error(`measureRun: no peak RSS in ${file}, got "${last}"`);
-  return kb;
+/**
+ * The probe's figures, "user-seconds system-seconds peak-RSS-kB": the last line of its
+ * file (GNU time puts a non-zero exit status on a line before it).
+ */
+export function parseUsage(text: string): Pick<RunSample, 'cpuSeconds' | 'peakRssKb'> {
+  const last = text.trim().split('\n').at(-1) ?? '';
+  const fields = last.trim().split(/\s+/);
+  const [user, system, kb] = fields.map(Number) as [number, number, number];
+  const seconds = (x: number) => Number.isFinite(x) && x >= 0;
+  if (fields.length !== 3 || !seconds(user) || !seconds(system) || !Number.isInteger(kb) || kb <= 0) {
+    throw new Error(`measureRun: expected "user-seconds system-seconds peak-RSS-kB" from the probe, got "${last}"`);
+  }
+  return { cpuSeconds: user + system, peakRssKb: kb };
 }
 
 function readCounts(outDir: string): Pick<RunSample, 'events' | 'rounds' | 'submissions'> {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { median } from 'simple-statistics';
-import type { RssProbe, RunSample } from './measure.js';
+import type { RunSample, UsageProbe } from './measure.js';
 import type { BenchOptions } from './options.js';
 
 export interface Machine {
@@ -16,6 +16,8 @@ export interface Machine {
 /** A workload's figures: the median of its repeats; rates are counts over the median wall time. */
 export interface Figures {
   readonly wallSeconds: number;
+  /** CPU time of the whole process, every thread (median of the repeats). */
+  readonly cpuSeconds: number;
   readonly peakRssMb: number;
   readonly eventsPerSecond: number;
   readonly submissionsPerSecond: number;
@@ -29,7 +31,15 @@ export type WorkloadResult =
   | { readonly name: string; readonly file: string; readonly status: 'ok'; readonly figures: Figures; readonly samples: readonly RunSample[] }
   | { readonly name: string; readonly file: string; readonly status: 'skipped' | 'failed'; readonly reason: string };
 
-/** Replications on one worker and on every core: wall times (medians) and their ratio. */
+/**
+ * Replications on one worker and on every core: wall and CPU times (medians) and the
+ * ratio of the wall times. `speedupBound` is what `workers` cores could give at most:
+ * the run on every core does at least the one-worker run's CPU work (the same
+ * replications, plus each thread's own start-up and compiler warm-up), spread over at
+ * most `workers` cores, so its wall time is at least `oneWorkerCpuSeconds / workers`.
+ * The one-worker run is not single-threaded: V8 compiles and collects garbage on
+ * threads of its own.
+ */
 export type SpeedupResult =
   | {
       readonly name: string;
@@ -40,15 +50,28 @@ export type SpeedupResult =
       readonly workers: number;
       readonly oneWorkerSeconds: number;
       readonly allCoresSeconds: number;
+      readonly oneWorkerCpuSeconds: number;
+      readonly allCoresCpuSeconds: number;
       readonly speedup: number;
+      readonly speedupBound: number;
     }
   | { readonly name: string; readonly status: 'failed'; readonly reason: string };
+
+/**
+ * The most `cores` cores can speed up a run that took `wallSeconds` and `cpuSeconds`
+ * (every thread), if the parallel run does at least the same CPU work: its wall time is
+ * then at least `cpuSeconds / cores`.
+ */
+export function speedupBound(wallSeconds: number, cpuSeconds: number, cores: number): number {
+  if (!(wallSeconds > 0 && cpuSeconds > 0 && cores >= 1)) throw new RangeError(`speedupBound: wall ${wallSeconds} s, CPU ${cpuSeconds} s, ${cores} cores`);
+  return (cores * wallSeconds) / cpuSeconds;
+}
 
 export interface BenchReport {
   readonly startedAt: string;
   readonly machine: Machine;
   readonly options: BenchOptions;
-  readonly rssProbe: RssProbe;
+  readonly usageProbe: UsageProbe;
   readonly workloads: readonly WorkloadResult[];
   readonly speedup?: SpeedupResult;
 }
@@ -79,6 +102,7 @@ export function figures(samples: readonly RunSample[]): Figures {
   const wallSeconds = median(samples.map((s) => s.wallSeconds));
   return {
     wallSeconds,
+    cpuSeconds: median(samples.map((s) => s.cpuSeconds)),
     peakRssMb: median(samples.map((s) => s.peakRssKb)) / 1024,
     eventsPerSecond: first.events / wallSeconds,
     submissionsPerSecond: first.submissions / wallSeconds,
@@ -99,7 +123,7 @@ export function writeReport(dir: string, report: BenchReport): string {
   return path;
 }
 
-const COLUMNS = ['workload', 'rounds', 'wall s', 'events/s', 'submissions/s', 'rounds/s', 'peak RSS MB'];
+const COLUMNS = ['workload', 'rounds', 'wall s', 'CPU s', 'events/s', 'submissions/s', 'rounds/s', 'peak RSS MB'];
 
 /** The report as a plain-text table, one row per workload, machine and options below. */
 export function reportTable(report: BenchReport): string {
@@ -116,7 +140,7 @@ export function reportTable(report: BenchReport): string {
     ...(rows.length > 0 ? [line(COLUMNS), ...rows] : []),
     ...(report.speedup ? [...(rows.length > 0 ? [''] : []), speedupLine(report.speedup)] : []),
     '',
-    `Node ${m.node}, ${m.cpu}, ${m.cores} cores, ${m.platform}, ${m.memoryGb} GB; scale ${scale}, ${runs}; peak RSS by ${report.rssProbe}`,
+    `Node ${m.node}, ${m.cpu}, ${m.cores} cores, ${m.platform}, ${m.memoryGb} GB; scale ${scale}, ${runs}; CPU time and peak RSS by ${report.usageProbe}`,
   ].join('\n');
 }
 
@@ -127,6 +151,7 @@ function figureCells(f: Figures): string[] {
   return [
     grouped(f.rounds),
     f.wallSeconds.toFixed(2),
+    f.cpuSeconds.toFixed(2),
     rate(f.eventsPerSecond),
     rate(f.submissionsPerSecond),
     rate(f.roundsPerSecond),
@@ -137,5 +162,9 @@ function figureCells(f: Figures): string[] {
 function speedupLine(s: SpeedupResult): string {
   if (s.status === 'failed') return `${s.name}: failed: ${s.reason}`;
   const rounds = s.rounds.toLocaleString('en-US');
-  return `${s.name}: ${s.replications} replications of ${s.workload} (${rounds} rounds): 1 worker ${s.oneWorkerSeconds.toFixed(2)} s, ${s.workers} workers ${s.allCoresSeconds.toFixed(2)} s, speed-up ${s.speedup.toFixed(2)}x`;
+  const times = (wall: number, cpu: number) => `${wall.toFixed(2)} s (CPU ${cpu.toFixed(2)} s)`;
+  return [
+    `${s.name}: ${s.replications} replications of ${s.workload} (${rounds} rounds): 1 worker ${times(s.oneWorkerSeconds, s.oneWorkerCpuSeconds)}, ${s.workers} workers ${times(s.allCoresSeconds, s.allCoresCpuSeconds)}, speed-up ${s.speedup.toFixed(2)}x`,
+    `  at most ${s.speedupBound.toFixed(2)}x on ${s.workers} cores: the 1-worker run already keeps ${(s.oneWorkerCpuSeconds / s.oneWorkerSeconds).toFixed(2)} cores busy (V8 compiles and collects garbage on threads of its own)`,
+  ].join('\n');
 }

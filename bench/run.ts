@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs the fixed workloads of bench/workloads/ through the real CLI and
- * reports, for each, events/s, submissions/s, rounds/s, wall time and peak RSS; then
- * the speed-up of replications on every core over one worker.
+ * reports, for each, events/s, submissions/s, rounds/s, wall and CPU time and peak RSS;
+ * then the speed-up of replications on every core over one worker, and its bound.
  *
  *   options -> for each workload: validate -> run N times (measure.ts) -> median (report.ts)
  *           -> bench/results/bench-<timestamp>.json + a table on stdout
@@ -13,9 +13,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { median } from 'simple-statistics';
 import { join, relative } from 'node:path';
-import { measureRun, pickRssProbe, type RssProbe, type RunSample } from './measure.js';
+import { measureRun, pickUsageProbe, type RunSample, type UsageProbe } from './measure.js';
 import { BenchUsageError, parseBenchOptions, USAGE, type BenchOptions } from './options.js';
-import { figures, machine, reportTable, writeReport, type SpeedupResult, type WorkloadResult } from './report.js';
+import { figures, machine, reportTable, speedupBound, writeReport, type SpeedupResult, type WorkloadResult } from './report.js';
 import { checkWorkload, REPO_ROOT, scaledRounds, SPEEDUP, workloadFile, type WorkloadName } from './workloads.js';
 
 const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
@@ -34,48 +34,61 @@ async function main(): Promise<number> {
     return 0;
   }
   const startedAt = new Date().toISOString();
-  const rssProbe = pickRssProbe();
+  const usageProbe = pickUsageProbe();
   const scratch = mkdtempSync(join(tmpdir(), 'pos-sim-bench-'));
   const workloads: WorkloadResult[] = [];
   let speedup: SpeedupResult | undefined;
   try {
-    for (const name of options.workloads) workloads.push(await benchWorkload(name, options, rssProbe, scratch));
-    if (options.speedup) speedup = await benchSpeedup(options, rssProbe, scratch);
+    for (const name of options.workloads) workloads.push(await benchWorkload(name, options, usageProbe, scratch));
+    if (options.speedup) speedup = await benchSpeedup(options, usageProbe, scratch);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  const report = { startedAt, machine: machine(), options, rssProbe, workloads, ...(speedup && { speedup }) };
+  const report = { startedAt, machine: machine(), options, usageProbe, workloads, ...(speedup && { speedup }) };
   const path = writeReport(join(REPO_ROOT, 'bench/results'), report);
   process.stdout.write(`${reportTable(report)}\nresults: ${relative(process.cwd(), path)}\n`);
   return workloads.some((w) => w.status === 'failed') || speedup?.status === 'failed' ? 1 : 0;
 }
 
-/** The same replications on one worker and on every core (median wall times of the repeats). */
-async function benchSpeedup(options: BenchOptions, probe: RssProbe, scratch: string): Promise<SpeedupResult> {
+/** The same replications on one worker and on every core (median wall and CPU times of the repeats). */
+async function benchSpeedup(options: BenchOptions, probe: UsageProbe, scratch: string): Promise<SpeedupResult> {
   const { name, workload, replications } = SPEEDUP;
   const check = checkWorkload(workload);
   if (!check.ok) return { name, status: 'failed', reason: check.problem };
   const rounds = scaledRounds(check.rounds, options.scale);
   const cores = availableParallelism();
-  const wall = async (workers: number): Promise<number> => {
-    const times: number[] = [];
+  const timed = async (workers: number): Promise<{ wall: number; cpu: number }> => {
+    const samples: RunSample[] = [];
     for (let k = 1; k <= options.repeat; k++) {
       const outDir = join(scratch, `${name}-${workers}-${k}`);
       progress(`${name}: ${replications} replications of ${workload} on ${workers} worker(s), run ${k}/${options.repeat} ...`);
       try {
         const sample = await measureRun({ scenarioFile: workloadFile(workload), rounds, outDir, replications: { count: replications, workers } }, probe);
-        progress(`${name}: done in ${sample.wallSeconds.toFixed(2)} s`);
-        times.push(sample.wallSeconds);
+        progress(`${name}: done in ${sample.wallSeconds.toFixed(2)} s, CPU ${sample.cpuSeconds.toFixed(2)} s`);
+        samples.push(sample);
       } finally {
         rmSync(outDir, { recursive: true, force: true });
       }
     }
-    return median(times);
+    return { wall: median(samples.map((s) => s.wallSeconds)), cpu: median(samples.map((s) => s.cpuSeconds)) };
   };
   try {
-    const oneWorkerSeconds = await wall(1);
-    const allCoresSeconds = await wall(cores);
-    return { name, status: 'ok', workload, replications, rounds, workers: cores, oneWorkerSeconds, allCoresSeconds, speedup: oneWorkerSeconds / allCoresSeconds };
+    const one = await timed(1);
+    const all = await timed(cores);
+    return {
+      name,
+      status: 'ok',
+      workload,
+      replications,
+      rounds,
+      workers: cores,
+      oneWorkerSeconds: one.wall,
+      allCoresSeconds: all.wall,
+      oneWorkerCpuSeconds: one.cpu,
+      allCoresCpuSeconds: all.cpu,
+      speedup: one.wall / all.wall,
+      speedupBound: speedupBound(one.wall, one.cpu, cores),
+    };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     progress(`${name}: failed: ${reason}`);
@@ -83,7 +96,7 @@ async function benchSpeedup(options: BenchOptions, probe: RssProbe, scratch: str
   }
 }
 
-async function benchWorkload(name: WorkloadName, options: BenchOptions, probe: RssProbe, scratch: string): Promise<WorkloadResult> {
+async function benchWorkload(name: WorkloadName, options: BenchOptions, probe: UsageProbe, scratch: string): Promise<WorkloadResult> {
   const file = workloadFile(name);
   const check = checkWorkload(name);
   if (!check.ok) {

@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { measureRun, pickRssProbe, runArgs } from '../../bench/measure.js';
-import { reportTable } from '../../bench/report.js';
+import { measureRun, parseUsage, pickUsageProbe, runArgs } from '../../bench/measure.js';
+import { reportTable, speedupBound } from '../../bench/report.js';
 import { REPO_ROOT, WORKLOADS, workloadFile } from '../../bench/workloads.js';
 import { runCommand } from '../../src/cli/run-command.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -42,7 +42,7 @@ for (const name of WORKLOADS) {
     // measureRun spawns its child at once; the plain run, in this process (what `pos-sim run`
     // does below its argument parsing), then runs beside it.
     const [sample] = await Promise.all([
-      measureRun({ scenarioFile: workloadFile(name), rounds: TINY_ROUNDS, outDir: benchOut }, pickRssProbe()),
+      measureRun({ scenarioFile: workloadFile(name), rounds: TINY_ROUNDS, outDir: benchOut }, pickUsageProbe()),
       (async () =>
         runCommand({
           scenarioPath: join(REPO_ROOT, workloadFile(name)),
@@ -63,8 +63,37 @@ for (const name of WORKLOADS) {
     assert.deepEqual([sample.rounds, sample.events], [TINY_ROUNDS, counts.events]);
     assert.ok(sample.submissions >= SIZES[name].validators * (TINY_ROUNDS - 1), `submissions ${sample.submissions}`);
     assert.ok(sample.peakRssKb > 0);
+    assert.ok(sample.cpuSeconds > 0, `CPU ${sample.cpuSeconds} s`);
   });
 }
+
+test('the in-process probe (no GNU time) writes what the bench reads: CPU time and peak RSS', async (t) => {
+  const dir = scratchDir();
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const sample = await measureRun({ scenarioFile: workloadFile('long'), rounds: TINY_ROUNDS, outDir: join(dir, 'out') }, 'node-preload');
+  // Node alone takes some 40 MB and some 0.05 s of CPU to start.
+  assert.ok(sample.peakRssKb > 20_000, `peak RSS ${sample.peakRssKb} kB`);
+  assert.ok(sample.cpuSeconds > 0.01, `CPU ${sample.cpuSeconds} s`);
+  assert.equal(sample.rounds, TINY_ROUNDS);
+});
+
+test('parseUsage reads "user system peak-kB", on the last line, and refuses anything else', () => {
+  assert.deepEqual(parseUsage('1.25 0.5 123456\n'), { cpuSeconds: 1.75, peakRssKb: 123456 });
+  // GNU time puts "Command exited with non-zero status 1" on a line before its format.
+  assert.deepEqual(parseUsage('Command exited with non-zero status 1\n0.00 0.01 2048\n'), { cpuSeconds: 0.01, peakRssKb: 2048 });
+  for (const bad of ['', '123456', '1.2 0.3', '1.2 0.3 0', '1.2 -0.3 100', 'x 0.3 100', '1 2 3.5', '1 2 3 4']) {
+    assert.throws(() => parseUsage(bad), /expected "user-seconds system-seconds peak-RSS-kB"/, JSON.stringify(bad));
+  }
+});
+
+test('speedupBound: cores × wall / CPU, the most a parallel run doing the same CPU work can gain', () => {
+  // A run keeping one core busy (CPU = wall) can gain at most the core count.
+  assert.equal(speedupBound(3, 3, 2), 2);
+  // One that already keeps 1.25 cores busy on average: 2 / 1.25.
+  assert.equal(speedupBound(2, 2.5, 2), 1.6);
+  assert.throws(() => speedupBound(0, 1, 2), RangeError);
+  assert.throws(() => speedupBound(1, 0, 2), RangeError);
+});
 
 test('the workers speed-up runs the replications through the CLI and reports the ratio of wall times', () => {
   const args = runArgs({ scenarioFile: workloadFile('whales-10k'), rounds: 5, outDir: '/tmp/x', replications: { count: 20, workers: 2 } });
@@ -73,9 +102,26 @@ test('the workers speed-up runs the replications through the CLI and reports the
     startedAt: '2026-01-01T00:00:00Z',
     machine: { node: 'v20', cpu: 'cpu', cores: 2, platform: 'linux-x64', memoryGb: 1 },
     options: { workloads: [], speedup: true, scale: 1, repeat: 1 },
-    rssProbe: 'gnu-time',
+    usageProbe: 'gnu-time',
     workloads: [],
-    speedup: { name: 'workers', status: 'ok', workload: 'whales-10k', replications: 20, rounds: 10_000, workers: 2, oneWorkerSeconds: 6, allCoresSeconds: 4, speedup: 1.5 },
+    speedup: {
+      name: 'workers',
+      status: 'ok',
+      workload: 'whales-10k',
+      replications: 20,
+      rounds: 10_000,
+      workers: 2,
+      oneWorkerSeconds: 6,
+      allCoresSeconds: 4,
+      oneWorkerCpuSeconds: 7.5,
+      allCoresCpuSeconds: 7.9,
+      speedup: 1.5,
+      speedupBound: 1.6,
+    },
   });
-  assert.match(table, /^workers: 20 replications of whales-10k \(10,000 rounds\): 1 worker 6\.00 s, 2 workers 4\.00 s, speed-up 1\.50x$/m);
+  assert.match(
+    table,
+    /^workers: 20 replications of whales-10k \(10,000 rounds\): 1 worker 6\.00 s \(CPU 7\.50 s\), 2 workers 4\.00 s \(CPU 7\.90 s\), speed-up 1\.50x$/m,
+  );
+  assert.match(table, /^  at most 1\.60x on 2 cores: the 1-worker run already keeps 1\.25 cores busy/m);
 });
