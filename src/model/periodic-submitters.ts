@@ -33,6 +33,36 @@ export interface PeriodicRun {
   lastTypedUs: number;
 }
 
+/**
+ * The members in the order their lines come in every cycle: by residue (first line mod
+ * `intervalUs`), ties by connection number. Its own function, not the constructor's
+ * code: V8 compiles a long loop while it runs (on-stack replacement), and a constructor
+ * so compiled mid-loop was deoptimised by its own code after the loop at every
+ * replication.
+ */
+function membersByResidue(members: PeriodicMembers, intervalUs: number): PeriodicMembers & { residueUs: Float64Array } {
+  // Plain loops: TypedArray.from with a map function walks an iterator, an object per member.
+  const { connections: connectionOf, firstUs } = members;
+  const n = connectionOf.length;
+  const residueOf = new Float64Array(n);
+  const sorted = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    residueOf[i] = (firstUs[i] as number) % intervalUs;
+    sorted[i] = i;
+  }
+  sorted.sort((a, b) => (residueOf[a] as number) - (residueOf[b] as number) || (connectionOf[a] as number) - (connectionOf[b] as number));
+  const connections = new Int32Array(n);
+  const residueUs = new Float64Array(n);
+  const firstUsInOrder = new Float64Array(n);
+  for (let p = 0; p < n; p++) {
+    const i = sorted[p] as number;
+    connections[p] = connectionOf[i] as number;
+    residueUs[p] = residueOf[i] as number;
+    firstUsInOrder[p] = firstUs[i] as number;
+  }
+  return { connections, residueUs, firstUs: firstUsInOrder };
+}
+
 /** {@link PeriodicSubmitters}' view of a client's state: only `CONNECTED` ones type, `DONE` ones never again. */
 export const MEMBER_CONNECTED = 1;
 export const MEMBER_DONE = 2;
@@ -106,27 +136,10 @@ export class PeriodicSubmitters implements BatchSource {
     if (!(intervalUs > 0) || !Number.isInteger(intervalUs)) {
       throw new RangeError(`PeriodicSubmitters: interval must be a positive integer µs, got ${intervalUs}`);
     }
-    // Plain loops: TypedArray.from with a map function walks an iterator, an object per member.
-    const { connections: connectionOf, firstUs } = members;
-    const n = connectionOf.length;
-    const residueOf = new Float64Array(n);
-    const sorted = new Int32Array(n);
-    for (let i = 0; i < n; i++) {
-      residueOf[i] = (firstUs[i] as number) % intervalUs;
-      sorted[i] = i;
-    }
-    sorted.sort(
-      (a, b) => (residueOf[a] as number) - (residueOf[b] as number) || (connectionOf[a] as number) - (connectionOf[b] as number),
-    );
-    this.order = new Int32Array(n);
-    this.residueUs = new Float64Array(n);
-    this.firstUs = new Float64Array(n);
-    for (let p = 0; p < n; p++) {
-      const i = sorted[p] as number;
-      this.order[p] = connectionOf[i] as number;
-      this.residueUs[p] = residueOf[i] as number;
-      this.firstUs[p] = firstUs[i] as number;
-    }
+    const sorted = membersByResidue(members, intervalUs);
+    this.order = sorted.connections;
+    this.residueUs = sorted.residueUs;
+    this.firstUs = sorted.firstUs;
     this.run = {
       intervalUs,
       connections: this.order,
@@ -145,7 +158,7 @@ export class PeriodicSubmitters implements BatchSource {
     const latestFirstCycle = this.firstUs.reduce((a, first, p) => Math.max(a, first - (this.residueUs[p] as number)), -Infinity);
     const lines = runTypist?.linesBeforeSteady ?? null;
     this.steadyFromUs = lines === null ? Infinity : latestFirstCycle + lines * intervalUs;
-    if (sorted.length > 0) this.setFront();
+    if (this.order.length > 0) this.setFront();
   }
 
   runBatch(): void {

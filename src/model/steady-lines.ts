@@ -60,13 +60,23 @@ export class SteadyLines {
   settleSource(connections: Int32Array): void {
     const s = this.sources.indexOf(connections);
     if (s < 0 || !this.unsettled[s]) return;
-    for (let position = 0; position < connections.length; position++) this.settlePosition(s, position);
+    this.settlePositions(s);
     this.unsettled[s] = false;
   }
 
   /** Brings every total up to date. */
   settleAll(): void {
     for (const connections of this.sources) this.settleSource(connections);
+  }
+
+  /**
+   * The loop of {@link settleSource}, in a method of its own: V8 compiles a long loop
+   * while it runs, and settleSource so compiled was deoptimised by its own code after
+   * the loop at every replication.
+   */
+  private settlePositions(s: number): void {
+    const count = (this.sources[s] as Int32Array).length;
+    for (let position = 0; position < count; position++) this.settlePosition(s, position);
   }
 
   private settlePosition(s: number, position: number): void {
