@@ -133,6 +133,15 @@ export class Simulation {
    * again with a later bound to continue.
    */
   runUntil(until: number): void {
+    this.runEvents(until);
+    if (!this.stopped && until !== Infinity && until > this.current) this.current = until;
+  }
+
+  /**
+   * The loop of {@link runUntil}, alone in its method: nothing follows the loop (see
+   * docs/performance.md, "Nothing after a long loop").
+   */
+  private runEvents(until: number): void {
     const queue = this.queue;
     const handlers = this.handlerTable;
     const ev = this.popped;
@@ -149,7 +158,6 @@ export class Simulation {
         this.runBatch(from, until);
       }
     }
-    if (!this.stopped && until !== Infinity && until > this.current) this.current = until;
   }
 
   /**

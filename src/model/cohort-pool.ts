@@ -28,6 +28,8 @@ export class CohortPool {
   /** Pool members and their tickets in all. */
   members = 0;
   total = 0;
+  /** Set by {@link countTickets}: no two members share an address, no balance crashes the lottery. */
+  private allDistinct = true;
   /** Rounds drawn from this pool whose statistics are not yet added (see {@link settle}). */
   private pendingRounds = 0;
   /** Slots seen while building, to find shared addresses. */
@@ -55,29 +57,39 @@ export class CohortPool {
       this.prefix = new Float64Array(n + 1);
     }
     if (this.slotSeen.length < table.size) this.slotSeen = new Uint8Array(2 * table.size);
+    this.slotSeen.fill(0);
+    this.members = 0;
+    this.total = 0;
+    this.allDistinct = true;
+    this.countTickets(connections, connectionSlot, table);
+    return this.allDistinct && this.members > 0;
+  }
+
+  /**
+   * The loop of {@link build}: tickets, prefix sums, members, and whether every member
+   * has its own address and a balance that does not crash the lottery. The fields are
+   * updated in the loop, so that nothing follows it (docs/performance.md).
+   */
+  private countTickets(connections: Int32Array, connectionSlot: Int32Array, table: ValidatorsTable): void {
+    const n = connections.length;
     const seen = this.slotSeen;
-    seen.fill(0);
     const ticketsAt = this.tickets;
     const prefix = this.prefix;
-    let members = 0;
     let total = 0;
-    let qualifies = true;
+    prefix[0] = 0;
     for (let i = 0; i < n; i++) {
       const slot = connectionSlot[connections[i] as number] as number;
       // Positions that never connected have no slot; they never type, so never reach a pool here.
       const tickets = slot < 0 ? 0 : table.tickets(slot);
-      if (tickets === CRASHES_LOTTERY || (slot >= 0 && seen[slot] === 1)) qualifies = false;
+      if (tickets === CRASHES_LOTTERY || (slot >= 0 && seen[slot] === 1)) this.allDistinct = false;
       if (slot >= 0) seen[slot] = 1;
       const counted = tickets > 0 ? tickets : 0;
       ticketsAt[i] = counted;
-      prefix[i] = total;
       total += counted;
-      if (counted > 0) members++;
+      prefix[i + 1] = total;
+      this.total = total;
+      if (counted > 0) this.members++;
     }
-    prefix[n] = total;
-    this.members = members;
-    this.total = total;
-    return qualifies && members > 0;
   }
 
   /**

@@ -35,32 +35,41 @@ export interface PeriodicRun {
 
 /**
  * The members in the order their lines come in every cycle: by residue (first line mod
- * `intervalUs`), ties by connection number. Its own function, not the constructor's
- * code: V8 compiles a long loop while it runs (on-stack replacement), and a constructor
- * so compiled mid-loop was deoptimised by its own code after the loop at every
- * replication.
+ * `intervalUs`), ties by connection number. Plain loops (TypedArray.from with a map
+ * function walks an iterator, an object per member), each alone in its function:
+ * nothing follows a long loop (docs/performance.md).
  */
 function membersByResidue(members: PeriodicMembers, intervalUs: number): PeriodicMembers & { residueUs: Float64Array } {
-  // Plain loops: TypedArray.from with a map function walks an iterator, an object per member.
-  const { connections: connectionOf, firstUs } = members;
-  const n = connectionOf.length;
-  const residueOf = new Float64Array(n);
-  const sorted = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    residueOf[i] = (firstUs[i] as number) % intervalUs;
-    sorted[i] = i;
-  }
-  sorted.sort((a, b) => (residueOf[a] as number) - (residueOf[b] as number) || (connectionOf[a] as number) - (connectionOf[b] as number));
-  const connections = new Int32Array(n);
-  const residueUs = new Float64Array(n);
-  const firstUsInOrder = new Float64Array(n);
-  for (let p = 0; p < n; p++) {
-    const i = sorted[p] as number;
-    connections[p] = connectionOf[i] as number;
-    residueUs[p] = residueOf[i] as number;
-    firstUsInOrder[p] = firstUs[i] as number;
-  }
-  return { connections, residueUs, firstUs: firstUsInOrder };
+  const { connections, firstUs } = members;
+  const residueOf = residues(firstUs, intervalUs);
+  const order = identityOrder(connections.length);
+  order.sort((a, b) => (residueOf[a] as number) - (residueOf[b] as number) || (connections[a] as number) - (connections[b] as number));
+  return { connections: gatherInt32(connections, order), residueUs: gatherFloat64(residueOf, order), firstUs: gatherFloat64(firstUs, order) };
+}
+
+function residues(timesUs: Float64Array, intervalUs: number): Float64Array {
+  const residueOf = new Float64Array(timesUs.length);
+  for (let i = 0; i < timesUs.length; i++) residueOf[i] = (timesUs[i] as number) % intervalUs;
+  return residueOf;
+}
+
+function identityOrder(n: number): Int32Array {
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  return order;
+}
+
+/** values[order[p]] for every p. */
+function gatherInt32(values: Int32Array, order: Int32Array): Int32Array {
+  const out = new Int32Array(order.length);
+  for (let p = 0; p < order.length; p++) out[p] = values[order[p] as number] as number;
+  return out;
+}
+
+function gatherFloat64(values: Float64Array, order: Int32Array): Float64Array {
+  const out = new Float64Array(order.length);
+  for (let p = 0; p < order.length; p++) out[p] = values[order[p] as number] as number;
+  return out;
 }
 
 /** {@link PeriodicSubmitters}' view of a client's state: only `CONNECTED` ones type, `DONE` ones never again. */

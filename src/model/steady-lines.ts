@@ -69,11 +69,7 @@ export class SteadyLines {
     for (const connections of this.sources) this.settleSource(connections);
   }
 
-  /**
-   * The loop of {@link settleSource}, in a method of its own: V8 compiles a long loop
-   * while it runs, and settleSource so compiled was deoptimised by its own code after
-   * the loop at every replication.
-   */
+  /** The loop of {@link settleSource}, alone in its method: nothing follows it (docs/performance.md). */
   private settlePositions(s: number): void {
     const count = (this.sources[s] as Int32Array).length;
     for (let position = 0; position < count; position++) this.settlePosition(s, position);

@@ -52,10 +52,15 @@ class RunningTally {
 
   /** Looks at the `changed` entries of `current`, or at all of them. */
   update(current: Float64Array, changed?: Int32Array): Tally {
-    if (changed) for (const i of changed) this.see(current, i);
-    else for (let i = 0; i < this.seen.length; i++) this.see(current, i);
+    this.seeAll(current, changed);
     const amounts = [...this.holdersOf.keys()].sort((a, b) => b - a);
     return { amounts, holders: amounts.map((a) => this.holdersOf.get(a) as number) };
+  }
+
+  /** The loops of {@link update}, alone in their method: nothing follows them (docs/performance.md). */
+  private seeAll(current: Float64Array, changed: Int32Array | undefined): void {
+    if (changed) for (const i of changed) this.see(current, i);
+    else for (let i = 0; i < this.seen.length; i++) this.see(current, i);
   }
 
   private see(current: Float64Array, i: number): void {
@@ -134,8 +139,7 @@ export class TrackedShares {
    *   (or since the run began); without it, every validator is looked at
    */
   lines(v: ValidatorTotals, changed: Int32Array | undefined, stakeTotal: number, round: number, timeUs: number): string {
-    if (changed) for (const i of changed) this.see(v, i);
-    else for (let i = 0; i < this.seenStake.length; i++) this.see(v, i);
+    this.seeAll(v, changed);
     const time = secondsText(timeUs);
     let text = '';
     this.series.forEach((s, k) => {
@@ -145,6 +149,12 @@ export class TrackedShares {
       text += `${round},${time},${s.name},${ratioText(stakeTotal > 0 ? stake / stakeTotal : 0)},${ratioText(round > 0 ? wins / round : 0)}\n`;
     });
     return text;
+  }
+
+  /** The loops of {@link lines}, alone in their method: nothing follows them (docs/performance.md). */
+  private seeAll(v: ValidatorTotals, changed: Int32Array | undefined): void {
+    if (changed) for (const i of changed) this.see(v, i);
+    else for (let i = 0; i < this.seenStake.length; i++) this.see(v, i);
   }
 
   private see(v: ValidatorTotals, i: number): void {

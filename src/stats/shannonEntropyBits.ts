@@ -25,12 +25,17 @@ export function shannonEntropyBits(amounts: readonly number[]): number {
  * shannonEntropyBitsOfHoldings({ descending: [1, 1, 1, 1], total: 4 }); // => 2
  */
 export function shannonEntropyBitsOfHoldings(holdings: Holdings): number {
+  return Math.max(0, entropyOfShares(holdings.descending, holdings.total));
+}
+
+/** −Σ s·log2 s over the positive shares s = a/total; the loop alone in its function (docs/performance.md). */
+function entropyOfShares(amounts: readonly number[], total: number): number {
   let entropy = 0;
-  for (const amount of holdings.descending) {
+  for (const amount of amounts) {
     if (amount > 0) {
-      const share = amount / holdings.total;
+      const share = amount / total;
       entropy -= share * Math.log2(share);
     }
   }
-  return Math.max(0, entropy);
+  return entropy;
 }

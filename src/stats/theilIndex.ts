@@ -26,13 +26,17 @@ export function theilIndex(amounts: readonly number[]): number {
  */
 export function theilIndexOfHoldings(holdings: Holdings): number {
   const n = holdings.descending.length;
-  const mean = holdings.total / n;
-  let index = 0;
-  for (const amount of holdings.descending) {
+  return Math.max(0, sumOfRatioLogRatio(holdings.descending, holdings.total / n) / n);
+}
+
+/** Σ (a/mean)·ln(a/mean) over positive amounts; the loop alone in its function (docs/performance.md). */
+function sumOfRatioLogRatio(amounts: readonly number[], mean: number): number {
+  let sum = 0;
+  for (const amount of amounts) {
     if (amount > 0) {
       const ratio = amount / mean;
-      index += ratio * Math.log(ratio);
+      sum += ratio * Math.log(ratio);
     }
   }
-  return Math.max(0, index / n);
+  return sum;
 }
