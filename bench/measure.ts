@@ -98,8 +98,7 @@ export function parseUsage(text: string): Pick<RunSample, 'cpuSeconds' | 'peakRs
   const last = text.trim().split('\n').at(-1) ?? '';
   const fields = last.trim().split(/\s+/);
   const [user, system, kb] = fields.map(Number) as [number, number, number];
-  const seconds = (x: number) => Number.isFinite(x) && x >= 0;
-  if (fields.length !== 3 || !seconds(user) || !seconds(system) || !Number.isInteger(kb) || kb <= 0) {
+  if (fields.length !== 3 || !fields.every((f) => /^\d+(\.\d+)?$/.test(f)) || !Number.isInteger(kb) || kb <= 0) {
     throw new Error(`measureRun: expected "user-seconds system-seconds peak-RSS-kB" from the probe, got "${last}"`);
   }
   return { cpuSeconds: user + system, peakRssKb: kb };

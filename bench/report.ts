@@ -32,13 +32,8 @@ export type WorkloadResult =
   | { readonly name: string; readonly file: string; readonly status: 'skipped' | 'failed'; readonly reason: string };
 
 /**
- * Replications on one worker and on every core: wall and CPU times (medians) and the
- * ratio of the wall times. `speedupBound` is what `workers` cores could give at most:
- * the run on every core does at least the one-worker run's CPU work (the same
- * replications, plus each thread's own start-up and compiler warm-up), spread over at
- * most `workers` cores, so its wall time is at least `oneWorkerCpuSeconds / workers`.
- * The one-worker run is not single-threaded: V8 compiles and collects garbage on
- * threads of its own.
+ * Replications on one worker and on every core: wall and CPU times (medians), the ratio
+ * of the wall times, and the most it could be ({@link speedupBound}).
  */
 export type SpeedupResult =
   | {
@@ -58,13 +53,22 @@ export type SpeedupResult =
   | { readonly name: string; readonly status: 'failed'; readonly reason: string };
 
 /**
- * The most `cores` cores can speed up a run that took `wallSeconds` and `cpuSeconds`
- * (every thread), if the parallel run does at least the same CPU work: its wall time is
- * then at least `cpuSeconds / cores`.
+ * The most running on `cores` cores can speed up a run that took `oneWorker.wall` s and
+ * `oneWorker.cpu` s of CPU (every thread): a run on `cores` cores takes at least its own
+ * CPU time `allCoresCpu` / `cores`, and that CPU time is at least the one-worker run's
+ * (the same replications, plus a second isolate's start-up and compiler warm-up), so
+ * the bound is `cores` × wall over the one-worker CPU time: what `cores` cores would give
+ * if the second worker cost nothing. The one-worker run is not single-threaded (V8
+ * compiles and collects garbage on threads of its own), so this is below `cores`. The
+ * smaller of the two CPU times is used, so that the bound holds even when noise makes
+ * the run on every core take less CPU than the one-worker run.
  */
-export function speedupBound(wallSeconds: number, cpuSeconds: number, cores: number): number {
-  if (!(wallSeconds > 0 && cpuSeconds > 0 && cores >= 1)) throw new RangeError(`speedupBound: wall ${wallSeconds} s, CPU ${cpuSeconds} s, ${cores} cores`);
-  return (cores * wallSeconds) / cpuSeconds;
+export function speedupBound(oneWorker: { wall: number; cpu: number }, allCoresCpu: number, cores: number): number {
+  const { wall, cpu } = oneWorker;
+  if (!(wall > 0 && cpu > 0 && allCoresCpu > 0 && cores >= 1)) {
+    throw new RangeError(`speedupBound: wall ${wall} s, CPU ${cpu} s and ${allCoresCpu} s, ${cores} cores`);
+  }
+  return (cores * wall) / Math.min(cpu, allCoresCpu);
 }
 
 export interface BenchReport {
@@ -165,6 +169,6 @@ function speedupLine(s: SpeedupResult): string {
   const times = (wall: number, cpu: number) => `${wall.toFixed(2)} s (CPU ${cpu.toFixed(2)} s)`;
   return [
     `${s.name}: ${s.replications} replications of ${s.workload} (${rounds} rounds): 1 worker ${times(s.oneWorkerSeconds, s.oneWorkerCpuSeconds)}, ${s.workers} workers ${times(s.allCoresSeconds, s.allCoresCpuSeconds)}, speed-up ${s.speedup.toFixed(2)}x`,
-    `  at most ${s.speedupBound.toFixed(2)}x on ${s.workers} cores: the 1-worker run already keeps ${(s.oneWorkerCpuSeconds / s.oneWorkerSeconds).toFixed(2)} cores busy (V8 compiles and collects garbage on threads of its own)`,
+    `  at most ${s.speedupBound.toFixed(2)}x on ${s.workers} cores, even if the second worker cost nothing: the 1-worker run already keeps ${(s.oneWorkerCpuSeconds / s.oneWorkerSeconds).toFixed(2)} cores busy (V8 compiles and collects garbage on threads of its own)`,
   ].join('\n');
 }

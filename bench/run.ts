@@ -87,7 +87,7 @@ async function benchSpeedup(options: BenchOptions, probe: UsageProbe, scratch: s
       oneWorkerCpuSeconds: one.cpu,
       allCoresCpuSeconds: all.cpu,
       speedup: one.wall / all.wall,
-      speedupBound: speedupBound(one.wall, one.cpu, cores),
+      speedupBound: speedupBound(one, all.cpu, cores),
     };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -29,7 +29,7 @@ export class CohortPool {
   members = 0;
   total = 0;
   /** Set by {@link countTickets}: no two members share an address, no balance crashes the lottery. */
-  private allDistinct = true;
+  private eligible = true;
   /** Rounds drawn from this pool whose statistics are not yet added (see {@link settle}). */
   private pendingRounds = 0;
   /** Slots seen while building, to find shared addresses. */
@@ -60,9 +60,9 @@ export class CohortPool {
     this.slotSeen.fill(0);
     this.members = 0;
     this.total = 0;
-    this.allDistinct = true;
+    this.eligible = true;
     this.countTickets(connections, connectionSlot, table);
-    return this.allDistinct && this.members > 0;
+    return this.eligible && this.members > 0;
   }
 
   /**
@@ -81,7 +81,7 @@ export class CohortPool {
       const slot = connectionSlot[connections[i] as number] as number;
       // Positions that never connected have no slot; they never type, so never reach a pool here.
       const tickets = slot < 0 ? 0 : table.tickets(slot);
-      if (tickets === CRASHES_LOTTERY || (slot >= 0 && seen[slot] === 1)) this.allDistinct = false;
+      if (tickets === CRASHES_LOTTERY || (slot >= 0 && seen[slot] === 1)) this.eligible = false;
       if (slot >= 0) seen[slot] = 1;
       const counted = tickets > 0 ? tickets : 0;
       ticketsAt[i] = counted;

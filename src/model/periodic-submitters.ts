@@ -44,30 +44,30 @@ function membersByResidue(members: PeriodicMembers, intervalUs: number): Periodi
   const residueOf = residues(firstUs, intervalUs);
   const order = identityOrder(connections.length);
   order.sort((a, b) => (residueOf[a] as number) - (residueOf[b] as number) || (connections[a] as number) - (connections[b] as number));
-  return { connections: gatherInt32(connections, order), residueUs: gatherFloat64(residueOf, order), firstUs: gatherFloat64(firstUs, order) };
+  const n = connections.length;
+  return {
+    connections: gather(connections, order, new Int32Array(n)),
+    residueUs: gather(residueOf, order, new Float64Array(n)),
+    firstUs: gather(firstUs, order, new Float64Array(n)),
+  };
 }
 
+/** Each time mod `intervalUs`. */
 function residues(timesUs: Float64Array, intervalUs: number): Float64Array {
   const residueOf = new Float64Array(timesUs.length);
   for (let i = 0; i < timesUs.length; i++) residueOf[i] = (timesUs[i] as number) % intervalUs;
   return residueOf;
 }
 
+/** 0, 1, ..., n - 1. */
 function identityOrder(n: number): Int32Array {
   const order = new Int32Array(n);
   for (let i = 0; i < n; i++) order[i] = i;
   return order;
 }
 
-/** values[order[p]] for every p. */
-function gatherInt32(values: Int32Array, order: Int32Array): Int32Array {
-  const out = new Int32Array(order.length);
-  for (let p = 0; p < order.length; p++) out[p] = values[order[p] as number] as number;
-  return out;
-}
-
-function gatherFloat64(values: Float64Array, order: Int32Array): Float64Array {
-  const out = new Float64Array(order.length);
+/** `out[p] = values[order[p]]` for every p; returns `out`. */
+function gather<Values extends Int32Array | Float64Array>(values: Values, order: Int32Array, out: Values): Values {
   for (let p = 0; p < order.length; p++) out[p] = values[order[p] as number] as number;
   return out;
 }
