@@ -1,7 +1,7 @@
 import { ModelRun, type ModelResult } from '../model/run.js';
 import type { TrackedSeries } from '../report/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { concentrationSummary, fairnessAnalysis } from '../stats/index.js';
+import { concentrationSummary, perRoundChiSquareP } from '../stats/index.js';
 import { replicationSeed } from './replication-seed.js';
 
 /** One tracked series at the end of one replication. */
@@ -52,16 +52,6 @@ export function replicationOutcome(k: number, seed: number, result: ModelResult,
   const initialTotal = v.initialStake.reduce((a, b) => a + b, 0);
   const finalTotal = v.stake.reduce((a, b) => a + b, 0);
   const share = (x: number, total: number) => (total > 0 ? x / total : 0);
-  const fairness = fairnessAnalysis(
-    Array.from(v.wins, (wins, i) => ({
-      wins,
-      expectedWins: v.expectedWins[i] as number,
-      winVariance: v.winVariance[i] as number,
-      roundsInPool: v.roundsInPool[i] as number,
-      globalShare: share(v.initialStake[i] as number, initialTotal),
-    })),
-    rounds,
-  );
   const stake = concentrationSummary(Array.from(v.stake));
   return {
     replication: k,
@@ -80,6 +70,6 @@ export function replicationOutcome(k: number, seed: number, result: ModelResult,
     })),
     stakeGini: stake.gini,
     stakeNakamoto50: stake.nakamoto50,
-    chiSquareP: fairness.perRound?.chiSquare.pValue ?? null,
+    chiSquareP: perRoundChiSquareP(v.wins, v.expectedWins),
   };
 }

@@ -160,9 +160,21 @@ function validatorFairness(wins: number, expectedWins: number, winVariance: numb
   out.pHolm[i] = pValue;
 }
 
+/**
+ * The per-round chi-square p-value of {@link fairnessAnalysisOfColumns} alone
+ * (`perRound?.chiSquare.pValue ?? null`): what a replication keeps, without the
+ * per-validator intervals, tests and Holm adjustment it would not read.
+ * @example perRoundChiSquareP([30, 10], [20, 20]) // 0.001565 (statistic 10, 1 degree of freedom)
+ */
+export function perRoundChiSquareP(wins: ArrayLike<number>, expectedWins: ArrayLike<number>): number | null {
+  const observed = Array.from(wins);
+  const expected = Array.from(expectedWins);
+  return testable(observed, expected) ? chiSquareGoodnessOfFit(observed, expected).pValue : null;
+}
+
 /** Both tests, or null when pooling leaves fewer than 2 bins (too few rounds). */
 function goodnessOfFit(observed: number[], expected: number[], alpha: number): GoodnessOfFit | null {
-  if (observed.reduce((a, b) => a + b, 0) === 0 || !enoughBins(expected)) return null;
+  if (!testable(observed, expected)) return null;
   const chiSquare = chiSquareGoodnessOfFit(observed, expected);
   return {
     chiSquare,
@@ -170,6 +182,11 @@ function goodnessOfFit(observed: number[], expected: number[], alpha: number): G
     totalVariation: totalVariationDistance(observed, expected),
     consistent: chiSquare.pValue > alpha,
   };
+}
+
+/** Some wins, and at least 2 bins once small expected counts are pooled. */
+function testable(observed: readonly number[], expected: readonly number[]): boolean {
+  return observed.reduce((a, b) => a + b, 0) !== 0 && enoughBins(expected);
 }
 
 /** Whether pooling categories expected below 5 (as the tests do) leaves at least 2 bins. */

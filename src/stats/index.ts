@@ -26,6 +26,7 @@ export { fairnessVerdict } from './fairnessVerdict.js';
 export {
   fairnessAnalysis,
   fairnessAnalysisOfColumns,
+  perRoundChiSquareP,
   type ColumnFairnessAnalysis,
   type FairnessAnalysis,
   type FairnessColumns,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fairnessAnalysis, fairnessAnalysisOfColumns } from '../../src/stats/fairnessAnalysis.js';
+import { fairnessAnalysis, fairnessAnalysisOfColumns, perRoundChiSquareP } from '../../src/stats/fairnessAnalysis.js';
 
 const record = (wins: number, expectedWins: number, roundsInPool: number, globalShare: number) => ({
   wins,
@@ -72,4 +72,17 @@ test('the columnar form gives the per-validator figures as columns: z = (wins - 
   assert.ok(Number.isNaN(a.validators.pHolm[2]), 'never in a pool: no figures');
   // Chi-square 10 on 1 degree of freedom (the third validator expects nothing).
   assert.ok(Math.abs((a.perRound?.chiSquare.pValue as number) - 0.001565) < 1e-6);
+});
+
+test('perRoundChiSquareP: the per-round chi-square p-value alone, null where the analysis has none', () => {
+  // scipy.stats.chisquare([30,10],[20,20]) -> pvalue=0.001565402258002549
+  assert.ok(Math.abs(perRoundChiSquareP([30, 10], [20, 20])! - 0.001565402258002549) < 1e-12);
+  // Pooled: scipy.stats.chisquare([30,10,3],[20,17,6]) -> pvalue=0.00917588464525434
+  assert.ok(Math.abs(perRoundChiSquareP(new Float64Array([30, 10, 2, 1]), new Float64Array([20, 17, 3, 3]))! - 0.00917588464525434) < 1e-12);
+  // Too few rounds to leave 2 bins, and no wins at all: not testable.
+  assert.equal(perRoundChiSquareP([1, 0, 0], [1 / 3, 1 / 3, 1 / 3]), null);
+  assert.equal(perRoundChiSquareP([0, 0], [20, 20]), null);
+  // The same figure as the whole analysis gives.
+  const records = [record(30, 20, 43, 0.4), record(10, 17, 43, 0.4), record(2, 3, 43, 0.1), record(1, 3, 43, 0.1)];
+  assert.equal(perRoundChiSquareP(records.map((r) => r.wins), records.map((r) => r.expectedWins)), fairnessAnalysis(records, 43).perRound!.chiSquare.pValue);
 });
