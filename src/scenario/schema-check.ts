@@ -18,16 +18,29 @@ import {
 import { SCHEMA_ID, scenarioSchema, type UnionBranch } from './schema.js';
 import { closestName } from './suggest.js';
 
-// verbose: errors carry the offending data and the schema around the keyword,
-// which the messages need. strictNumbers: NaN and .inf are not numbers.
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictNumbers: true });
-const validateDocument = ajv.compile(scenarioSchema);
+/**
+ * The schema's validator and the ajv instance that holds its definitions, made on first
+ * use rather than at import: compiling takes about 0.1 s, which `--help`, `--version`
+ * and `pos-sim report` would otherwise pay without reading a scenario.
+ */
+let compiled: { ajv: Ajv; validateDocument: ValidateFunction } | null = null;
+
+function compiledSchema(): { ajv: Ajv; validateDocument: ValidateFunction } {
+  if (compiled === null) {
+    // verbose: errors carry the offending data and the schema around the keyword,
+    // which the messages need. strictNumbers: NaN and .inf are not numbers.
+    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictNumbers: true });
+    compiled = { ajv, validateDocument: ajv.compile(scenarioSchema) };
+  }
+  return compiled;
+}
 
 /** Validator fields whose schema is a union; union-fields.ts checks them instead. */
 const UNION_FIELD_POINTER = /^\/validators\/\d+\/(stake|connect|submit|bpm)(\/|$)/;
 
 /** Issues of the whole document, except inside union-typed fields. */
 export function checkDocumentSchema(data: unknown): Issue[] {
+  const { validateDocument } = compiledSchema();
   validateDocument(data);
   const errors = (validateDocument.errors ?? []).filter((error) => !UNION_FIELD_POINTER.test(error.instancePath));
   return issuesFromAjvErrors(errors, []);
@@ -41,7 +54,7 @@ export function checkUnionBranch(branch: UnionBranch, value: unknown, path: Fiel
 }
 
 function branchValidator(branch: UnionBranch): ValidateFunction {
-  const validate = ajv.getSchema(`${SCHEMA_ID}#/definitions/${branch}`);
+  const validate = compiledSchema().ajv.getSchema(`${SCHEMA_ID}#/definitions/${branch}`);
   if (validate === undefined) throw new Error(`schema-check: no definition for union branch ${branch}`);
   return validate;
 }
