@@ -1,11 +1,12 @@
 import { parseArgs } from 'node:util';
 import { SPEEDUP, WORKLOADS, type WorkloadName } from './workloads.js';
 
-export const USAGE = `usage: npm run bench -- [--only NAME,NAME] [--scale X] [--repeat N]
-  --only    workloads to run (default all): ${WORKLOADS.join(', ')}, and ${SPEEDUP.name} (the speed-up
-            of ${SPEEDUP.replications} replications of ${SPEEDUP.workload} on every core over one worker)
-  --scale   multiply every workload's rounds by X (> 0), e.g. 0.1 for a quick look (default 1)
-  --repeat  run each workload N times and report the median (default 1)`;
+export const USAGE = `usage: npm run bench -- [--only NAME,NAME] [--scale X] [--repeat N] [--replications N]
+  --only          workloads to run (default all): ${WORKLOADS.join(', ')}, and ${SPEEDUP.name} (the speed-up
+                  of replications of ${SPEEDUP.workload} on every core over one worker)
+  --scale         multiply every workload's rounds by X (> 0), e.g. 0.1 for a quick look (default 1)
+  --repeat        run each workload N times and report the median (default 1)
+  --replications  replications in ${SPEEDUP.name} (>= 2; default ${SPEEDUP.replications})`;
 
 /** The bench's options with every default filled in. */
 export interface BenchOptions {
@@ -14,6 +15,8 @@ export interface BenchOptions {
   readonly speedup: boolean;
   readonly scale: number;
   readonly repeat: number;
+  /** Replications in the speed-up. */
+  readonly replications: number;
 }
 
 /** Thrown for bad command-line options: printed with the usage, exit code 2. */
@@ -24,7 +27,13 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
   try {
     ({ values } = parseArgs({
       args: [...argv],
-      options: { only: { type: 'string' }, scale: { type: 'string' }, repeat: { type: 'string' }, help: { type: 'boolean' } },
+      options: {
+        only: { type: 'string' },
+        scale: { type: 'string' },
+        repeat: { type: 'string' },
+        replications: { type: 'string' },
+        help: { type: 'boolean' },
+      },
     }));
   } catch (error) {
     throw new BenchUsageError((error as Error).message);
@@ -35,6 +44,12 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
     speedup: values.only === undefined || values.only.split(',').some((s) => s.trim() === SPEEDUP.name),
     scale: parseNumber('--scale', values.scale ?? '1', (x) => x > 0, 'a number > 0'),
     repeat: parseNumber('--repeat', values.repeat ?? '1', (x) => Number.isInteger(x) && x >= 1, 'an integer >= 1'),
+    replications: parseNumber(
+      '--replications',
+      values.replications ?? String(SPEEDUP.replications),
+      (x) => Number.isInteger(x) && x >= 2,
+      'an integer >= 2',
+    ),
   };
 }
 

@@ -52,7 +52,8 @@ async function main(): Promise<number> {
 
 /** The same replications on one worker and on every core (median wall and CPU times of the repeats). */
 async function benchSpeedup(options: BenchOptions, probe: UsageProbe, scratch: string): Promise<SpeedupResult> {
-  const { name, workload, replications } = SPEEDUP;
+  const { name, workload } = SPEEDUP;
+  const replications = options.replications;
   const check = checkWorkload(workload);
   if (!check.ok) return { name, status: 'failed', reason: check.problem };
   const rounds = scaledRounds(check.rounds, options.scale);

@@ -8,8 +8,9 @@ export const WORKLOADS = ['whales-10k', 'whales-100k', 'long', 'compounding'] as
 export type WorkloadName = (typeof WORKLOADS)[number];
 
 /**
- * The workers speed-up: `REPLICATIONS` replications of `workload`, on one worker and on
- * every core (`--only workers` runs it alone; it comes after the workloads).
+ * The workers speed-up: `replications` replications of `workload` (the default; the
+ * bench's --replications changes it), on one worker and on every core (`--only workers`
+ * runs it alone; it comes after the workloads).
  */
 export const SPEEDUP = { name: 'workers', workload: 'whales-10k', replications: 20 } as const;
 

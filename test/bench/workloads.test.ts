@@ -105,7 +105,7 @@ test('the workers speed-up runs the replications through the CLI and reports the
   const table = reportTable({
     startedAt: '2026-01-01T00:00:00Z',
     machine: { node: 'v20', cpu: 'cpu', cores: 2, platform: 'linux-x64', memoryGb: 1 },
-    options: { workloads: [], speedup: true, scale: 1, repeat: 1 },
+    options: { workloads: [], speedup: true, scale: 1, repeat: 1, replications: 20 },
     usageProbe: 'gnu-time',
     workloads: [],
     speedup: {
