@@ -8,6 +8,9 @@ export const USAGE = `usage: npm run bench -- [--only NAME,NAME] [--scale X] [--
   --repeat        run each workload N times and report the median (default 1)
   --replications  replications in ${SPEEDUP.name} (>= 2; default ${SPEEDUP.replications})`;
 
+/** More would only repeat what 10,000 replications already show, for hours. */
+const MAX_SPEEDUP_REPLICATIONS = 10_000;
+
 /** The bench's options with every default filled in. */
 export interface BenchOptions {
   readonly workloads: readonly WorkloadName[];
@@ -39,16 +42,20 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
     throw new BenchUsageError((error as Error).message);
   }
   if (values.help) return 'help';
+  const speedup = values.only === undefined || values.only.split(',').some((s) => s.trim() === SPEEDUP.name);
+  if (values.replications !== undefined && !speedup) {
+    throw new BenchUsageError(`--replications: only ${SPEEDUP.name} runs replications, and --only leaves it out`);
+  }
   return {
     workloads: values.only === undefined ? WORKLOADS : parseOnly(values.only),
-    speedup: values.only === undefined || values.only.split(',').some((s) => s.trim() === SPEEDUP.name),
+    speedup,
     scale: parseNumber('--scale', values.scale ?? '1', (x) => x > 0, 'a number > 0'),
     repeat: parseNumber('--repeat', values.repeat ?? '1', (x) => Number.isInteger(x) && x >= 1, 'an integer >= 1'),
     replications: parseNumber(
       '--replications',
       values.replications ?? String(SPEEDUP.replications),
-      (x) => Number.isInteger(x) && x >= 2,
-      'an integer >= 2',
+      (x) => Number.isInteger(x) && x >= 2 && x <= MAX_SPEEDUP_REPLICATIONS,
+      `an integer from 2 to ${MAX_SPEEDUP_REPLICATIONS}`,
     ),
   };
 }
@@ -62,8 +69,9 @@ function parseOnly(text: string): WorkloadName[] {
   return WORKLOADS.filter((w) => names.includes(w));
 }
 
+/** A plain decimal (digits, maybe a fraction): not hex, exponents, signs or spaces, which Number() would take. */
 function parseNumber(flag: string, text: string, ok: (x: number) => boolean, expected: string): number {
   const x = Number(text);
-  if (text.trim() === '' || !Number.isFinite(x) || !ok(x)) throw new BenchUsageError(`${flag}: expected ${expected}, got "${text}"`);
+  if (!/^\d+(\.\d+)?$/.test(text) || !ok(x)) throw new BenchUsageError(`${flag}: expected ${expected}, got "${text}"`);
   return x;
 }

@@ -10,6 +10,8 @@ import { readScenarioFile } from './scenario-file.js';
 
 /** Exit codes: 0 done, 1 a failure inside pos-sim, 2 bad input or options. */
 const EXIT_BAD_INPUT = 2;
+/** Each replication keeps an outcome row per tracked series; a million is far beyond any use and still fits in memory. */
+const MAX_REPLICATIONS = 1_000_000;
 
 function fail(error: unknown): never {
   if (error instanceof ScenarioError) {
@@ -48,8 +50,8 @@ await yargs(argv)
         .option('workers', { type: 'number', default: defaultWorkers(), describe: 'threads that run replications, the main one included (it joins after the main run)' }),
     async (args) => {
       try {
-        if (!Number.isInteger(args.replications) || args.replications < 1) {
-          throw new UserError(`--replications must be an integer >= 1, got ${args.replications}`);
+        if (!Number.isInteger(args.replications) || args.replications < 1 || args.replications > MAX_REPLICATIONS) {
+          throw new UserError(`--replications must be an integer from 1 to ${MAX_REPLICATIONS.toLocaleString('en-US')}, got ${args.replications}`);
         }
         if (!Number.isInteger(args.workers) || args.workers < 1) throw new UserError(`--workers must be an integer >= 1, got ${args.workers}`);
         if (args.seed !== undefined && !(Number.isInteger(args.seed) && args.seed >= 0 && args.seed <= 4294967295)) {

@@ -22,8 +22,13 @@ test('bad values are refused with the option and the value', () => {
     [['--only', 'nope'], /--only: unknown workload "nope"/],
     [['--scale', '0'], /--scale: expected a number > 0, got "0"/],
     [['--repeat', '1.5'], /--repeat: expected an integer >= 1, got "1.5"/],
-    [['--replications', '1'], /--replications: expected an integer >= 2, got "1"/],
-    [['--replications', ''], /--replications: expected an integer >= 2, got ""/],
+    [['--replications', '1'], /--replications: expected an integer from 2 to 10000, got "1"/],
+    [['--replications', '2.5'], /--replications: expected an integer from 2 to 10000, got "2.5"/],
+    [['--replications', '1e21'], /--replications: expected an integer from 2 to 10000, got "1e21"/],
+    [['--replications', ''], /--replications: expected an integer from 2 to 10000, got ""/],
+    [['--scale', '0x10'], /--scale: expected a number > 0, got "0x10"/],
+    [['--repeat', ' 3'], /--repeat: expected an integer >= 1, got " 3"/],
+    [['--only', 'long', '--replications', '50'], /--replications: only workers runs replications, and --only leaves it out/],
     [['--frobnicate'], /frobnicate/],
   ];
   for (const [argv, message] of cases) assert.throws(() => parseBenchOptions(argv), (e: unknown) => e instanceof BenchUsageError && message.test(e.message), argv.join(' '));

@@ -144,7 +144,8 @@ test('bad options are named with their value, exit code 2, and nothing is writte
   const cases: Array<[string[], RegExp]> = [
     [['--rounds', 'abc'], /--rounds must be an integer >= 1, got NaN/],
     [['--seed', '-3'], /--seed must be an integer from 0 to 4294967295, got -3/],
-    [['--replications', '0'], /--replications must be an integer >= 1, got 0/],
+    [['--replications', '0'], /--replications must be an integer from 1 to 1,000,000, got 0/],
+    [['--replications', '1e21'], /--replications must be an integer from 1 to 1,000,000, got 1e\+21/],
     [['--workers', '1.5'], /--workers must be an integer >= 1, got 1.5/],
     [['--sample-every', '0'], /--sample-every must be an integer >= 1, got 0/],
   ];
