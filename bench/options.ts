@@ -1,15 +1,15 @@
 import { parseArgs } from 'node:util';
 import { SPEEDUP, WORKLOADS, type WorkloadName } from './workloads.js';
 
+/** More would only repeat what 10,000 replications already show, for hours. */
+const MAX_SPEEDUP_REPLICATIONS = 10_000;
+
 export const USAGE = `usage: npm run bench -- [--only NAME,NAME] [--scale X] [--repeat N] [--replications N]
   --only          workloads to run (default all): ${WORKLOADS.join(', ')}, and ${SPEEDUP.name} (the speed-up
                   of replications of ${SPEEDUP.workload} on every core over one worker)
   --scale         multiply every workload's rounds by X (> 0), e.g. 0.1 for a quick look (default 1)
   --repeat        run each workload N times and report the median (default 1)
-  --replications  replications in ${SPEEDUP.name} (>= 2; default ${SPEEDUP.replications})`;
-
-/** More would only repeat what 10,000 replications already show, for hours. */
-const MAX_SPEEDUP_REPLICATIONS = 10_000;
+  --replications  replications in ${SPEEDUP.name} (2 to ${MAX_SPEEDUP_REPLICATIONS}; default ${SPEEDUP.replications})`;
 
 /** The bench's options with every default filled in. */
 export interface BenchOptions {
