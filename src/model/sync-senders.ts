@@ -159,9 +159,7 @@ export class SyncSenders {
   private insert(residueUs: number, period: number, weight: number): void {
     this.net += weight;
     this.sumPeriods += weight * period;
-    const bucket = Math.floor(residueUs / 1000);
-    const tree = this.tree;
-    for (let i = bucket + 1; i < tree.length; i += i & -i) tree[i] = (tree[i] as number) + weight;
+    addToTree(this.tree, Math.floor(residueUs / 1000), weight);
   }
 
   /** Net senders whose residue is below `residueUs` (a whole ms). */
@@ -198,8 +196,12 @@ function addToHistogram(
       residueUs -= periodUs;
     }
     sumPeriods += period + 1;
-    const bucket = Math.floor(residueUs / 1000);
-    for (let j = bucket + 1; j < tree.length; j += j & -j) tree[j] = (tree[j] as number) + 1;
+    addToTree(tree, Math.floor(residueUs / 1000), 1);
   }
   return sumPeriods;
+}
+
+/** Adds `weight` to millisecond `bucket` (0-based) of the Fenwick tree `tree` (1-based). */
+function addToTree(tree: Float64Array, bucket: number, weight: number): void {
+  for (let i = bucket + 1; i < tree.length; i += i & -i) tree[i] = (tree[i] as number) + weight;
 }

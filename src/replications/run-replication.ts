@@ -60,14 +60,18 @@ export function replicationOutcome(k: number, seed: number, result: ModelResult,
     stopReason: result.stopReason,
     fullParticipation: rounds > 0 && v.roundsInPool.every((n) => n === rounds),
     initialTotalStake: initialTotal,
-    series: tracked.map((s) => ({
-      name: s.name,
-      initialStake: sumOf(v.initialStake, s.members),
-      initialStakeShare: share(sumOf(v.initialStake, s.members), initialTotal),
-      finalStakeShare: share(sumOf(v.stake, s.members), finalTotal),
-      wins: sumOf(v.wins, s.members),
-      winShare: share(sumOf(v.wins, s.members), rounds),
-    })),
+    series: tracked.map((s) => {
+      const initialStake = sumOf(v.initialStake, s.members);
+      const wins = sumOf(v.wins, s.members);
+      return {
+        name: s.name,
+        initialStake,
+        initialStakeShare: share(initialStake, initialTotal),
+        finalStakeShare: share(sumOf(v.stake, s.members), finalTotal),
+        wins,
+        winShare: share(wins, rounds),
+      };
+    }),
     stakeGini: stake.gini,
     stakeNakamoto50: stake.nakamoto50,
     chiSquareP: perRoundChiSquareP(v.wins, v.expectedWins),
