@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { takeJobs } from '../replications/job-queue.js';
+import { takeJob } from '../replications/job-queue.js';
+import { yieldToSignals } from './interruption.js';
 import { runReplication, type ReplicationOutcome } from '../replications/run-replication.js';
 import type { TrackedSeries } from '../report/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
@@ -23,9 +24,10 @@ export interface ReplicationPool {
   readonly outcomes: Promise<ReplicationOutcome[]>;
   /**
    * Runs replications from the same queue in this thread until none is left, so that
-   * this thread, done with its own work, is one more worker (and a warm one).
+   * this thread, done with its own work, is one more worker (and a warm one). Yields
+   * between replications, so that a signal is handled.
    */
-  work(): void;
+  work(): Promise<void>;
   /** Stops every worker (when the run fails before the outcomes are needed). */
   cancel(): void;
 }
@@ -71,13 +73,14 @@ export function openReplicationPool(ks: readonly number[], workers: number, onDo
       work = { scenario, tracked };
       for (const worker of threads) worker.postMessage(work);
     },
-    work: () => {
+    work: async () => {
       if (!work) throw new Error('ReplicationPool.work: begin() first');
       const { scenario, tracked } = work;
-      takeJobs(nextJob, ks.length, (i) => {
+      for (let i = takeJob(nextJob); i < ks.length; i = takeJob(nextJob)) {
         outcomes[i] = runReplication(scenario, ks[i] as number, tracked);
         onDone();
-      });
+        await yieldToSignals();
+      }
     },
     cancel: () => {
       for (const worker of threads) void worker.terminate();
@@ -99,17 +102,19 @@ export function startReplicationPool(
 }
 
 /** Runs replications `ks` in this thread, in order. */
-export function runReplicationsInThread(
+export async function runReplicationsInThread(
   scenario: ResolvedScenario,
   tracked: readonly TrackedSeries[],
   ks: readonly number[],
   onDone: () => void,
-): ReplicationOutcome[] {
-  return ks.map((k) => {
-    const outcome = runReplication(scenario, k, tracked);
+): Promise<ReplicationOutcome[]> {
+  const outcomes: ReplicationOutcome[] = [];
+  for (const k of ks) {
+    outcomes.push(runReplication(scenario, k, tracked));
     onDone();
-    return outcome;
-  });
+    await yieldToSignals();
+  }
+  return outcomes;
 }
 
 /**
@@ -125,7 +130,7 @@ export async function runReplications(
 ): Promise<ReplicationOutcome[]> {
   if (workers <= 1) return runReplicationsInThread(scenario, tracked, ks, onDone);
   const pool = startReplicationPool(scenario, tracked, ks, workers - 1, onDone);
-  pool.work();
+  await pool.work();
   return pool.outcomes;
 }
 

@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse';
+import { parse as parseYaml } from 'yaml';
 import { buildCharts } from '../report/charts/build-charts.js';
 import { CHART_IDS } from '../report/charts/chart.js';
 import type { CsvRecord, ResultsSource } from '../report/charts/results-source.js';
@@ -9,7 +10,8 @@ import { reportHtml, type RenderedChart } from '../report/html/report-html.js';
 import { chartPng } from '../report/render/chart-png.js';
 import { chartSvg } from '../report/render/chart-svg.js';
 import { specJson } from '../report/render/spec-json.js';
-import { UserError } from './results-folder.js';
+import { yieldToSignals } from './interruption.js';
+import { UserError } from './user-error.js';
 
 /** Where a results folder keeps its charts, beside the CSVs. */
 const CHARTS_DIR = 'charts';
@@ -49,7 +51,10 @@ export async function buildReport(resultsDir: string, options: { quiet?: boolean
   let fontsMissing = false;
   for (const chart of charts) {
     const paths = chartFiles(chart.id);
+    // vega renders through promises alone; a turn of the event loop between the steps lets a signal in.
+    await yieldToSignals();
     const { svg, warnings } = await chartSvg(chart.spec, chart.id);
+    await yieldToSignals();
     const { png, fontsFound } = chartPng(svg);
     fontsMissing ||= !fontsFound;
     if (!options.quiet) for (const w of warnings) process.stderr.write(`pos-sim: chart ${chart.id}: ${w}\n`);
@@ -82,12 +87,41 @@ async function readSummary(resultsDir: string, source: ResultsSource): Promise<R
   }
 }
 
+/**
+ * The scenario's description: from the manifest's source text (the manifest stores the
+ * text once; folders of older versions kept the description in `scenario` too).
+ */
 async function scenarioDescription(source: ResultsSource): Promise<string | null> {
   const text = await source.text('manifest.json');
   if (text === null) return null;
-  const manifest = JSON.parse(text) as { scenario?: { description?: unknown } };
-  const description = manifest.scenario?.description;
+  let manifest: { scenario?: { description?: unknown }; scenarioSource?: unknown } | null;
+  try {
+    manifest = JSON.parse(text) as typeof manifest;
+  } catch (error) {
+    throw new UserError(`manifest.json of the results folder is not valid JSON (${error instanceof Error ? error.message : String(error)}): was it truncated or edited?`);
+  }
+  const description = manifest?.scenario?.description ?? descriptionInSource(manifest?.scenarioSource);
   return typeof description === 'string' && description.trim() !== '' ? description : null;
+}
+
+function descriptionInSource(sourceText: unknown): unknown {
+  if (typeof sourceText !== 'string') return undefined;
+  try {
+    const data: unknown = parseYaml(sourceText);
+    return typeof data === 'object' && data !== null ? (data as { description?: unknown }).description : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A CSV file's rows; a malformed file (truncated, edited) is the user's error, named. */
+async function* csvRows(path: string): AsyncGenerator<CsvRecord> {
+  try {
+    yield* createReadStream(path).pipe(parse({ columns: true, skip_empty_lines: true })) as AsyncIterable<CsvRecord>;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === undefined || !String((error as { code: unknown }).code).startsWith('CSV_')) throw error;
+    throw new UserError(`${path} is not a valid CSV file (${(error as Error).message}): was it truncated or edited?`);
+  }
 }
 
 /** The files of a results folder, CSVs streamed row by row and opened only when read. */
@@ -100,10 +134,7 @@ export function folderSource(dir: string): ResultsSource {
     rows: (name) => {
       const path = join(dir, name);
       if (!existsSync(path)) return null;
-      return {
-        [Symbol.asyncIterator]: () =>
-          (createReadStream(path).pipe(parse({ columns: true, skip_empty_lines: true })) as AsyncIterable<CsvRecord>)[Symbol.asyncIterator](),
-      };
+      return { [Symbol.asyncIterator]: () => csvRows(path) };
     },
   };
 }

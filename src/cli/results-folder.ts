@@ -1,23 +1,58 @@
 import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { makeFolder } from './make-folder.js';
+import { partialFolderName, sweepStalePartials } from './partial-folders.js';
+import { checkReplaceable } from './replace-guard.js';
+import { asUserError } from './system-error.js';
+import { UserError } from './user-error.js';
+
+/** How a results folder's final name is chosen. */
+export type FolderNaming =
+  /** The user's `--out`: exactly this name; `force` lets it replace an empty or pos-sim folder. */
+  | { readonly kind: 'exact'; readonly force: boolean }
+  /** A default name: if it is taken when the run ends, the next free `-2`, `-3`, ... */
+  | { readonly kind: 'next-free' };
+
+/** More candidates than runs that could finish in the same second. */
+const MAX_SUFFIX = 1000;
 
 /**
- * A results folder written atomically: everything goes to a hidden temporary folder
- * beside the target, renamed into place only when complete, so a folder under its final
- * name is always whole. An existing target is never replaced unless `force` is given.
+ * A results folder written atomically: everything goes to a hidden partial folder
+ * beside the target (see partial-folders.ts), renamed into place only when complete,
+ * so a folder under its final name is always whole. An existing folder is replaced
+ * only with --force, and only if it is empty or pos-sim's own (replace-guard.ts).
+ * Opening one first removes the partial folders that killed runs left beside it.
  */
 export class ResultsFolder {
-  readonly finalPath: string;
+  /** Where the results are, once committed (a default name may get a suffix then). */
+  finalPath: string;
   readonly tempPath: string;
   private committed = false;
 
-  constructor(finalPath: string, private readonly force: boolean) {
-    this.finalPath = resolve(finalPath);
-    if (existsSync(this.finalPath) && !force) {
-      throw new UserError(`results folder ${finalPath} already exists: choose another --out, or add --force to replace it`);
+  /** @param tell prints a line about the folder's surroundings (stderr) */
+  constructor(
+    requestedPath: string,
+    private readonly naming: FolderNaming,
+    tell: (line: string) => void = () => undefined,
+  ) {
+    if (requestedPath.trim() === '') throw new UserError('--out must name a folder, got an empty text');
+    if (requestedPath.includes('\0')) throw new UserError(`--out must not contain a NUL character, got ${JSON.stringify(requestedPath)}`);
+    this.finalPath = resolve(requestedPath);
+    if (naming.kind === 'exact' && existsSync(this.finalPath)) {
+      if (!naming.force) {
+        throw new UserError(`results folder ${requestedPath} already exists: choose another --out, or add --force to replace it`);
+      }
+      checkReplaceable(requestedPath);
     }
-    this.tempPath = join(dirname(this.finalPath), `.${basename(this.finalPath)}.partial-${process.pid}`);
-    mkdirSync(this.tempPath, { recursive: true });
+    const parent = dirname(this.finalPath);
+    try {
+      makeFolder(parent);
+      sweepStalePartials(parent, tell);
+      this.tempPath = join(parent, partialFolderName(basename(this.finalPath)));
+      mkdirSync(this.tempPath);
+    } catch (error) {
+      throw asUserError(error, `cannot create the results folder ${requestedPath}`);
+    }
   }
 
   /** Path of a file inside the (temporary) folder. */
@@ -25,17 +60,54 @@ export class ResultsFolder {
     return join(this.tempPath, name);
   }
 
-  /** Moves the finished folder into place (replacing the old one only now, with --force). */
+  /**
+   * Moves the finished folder into place. A forced replacement is renamed aside first
+   * and removed only once the new folder is in place; a default name taken meanwhile
+   * (another run finishing in the same second) moves on to the next free suffix.
+   */
   commit(): void {
-    if (existsSync(this.finalPath)) {
-      if (!this.force) throw new UserError(`results folder ${this.finalPath} appeared while running; left ${this.tempPath}`);
-      rmSync(this.finalPath, { recursive: true, force: true });
+    try {
+      if (this.naming.kind === 'next-free') this.commitNextFree();
+      else this.commitExact(this.naming.force);
+    } catch (error) {
+      throw asUserError(error, `cannot move the results into ${this.finalPath}`);
     }
-    renameSync(this.tempPath, this.finalPath);
     this.committed = true;
   }
 
-  /** Removes the temporary folder of a run that did not finish. */
+  private commitExact(force: boolean): void {
+    if (!existsSync(this.finalPath)) {
+      renameSync(this.tempPath, this.finalPath);
+      return;
+    }
+    if (!force) {
+      throw new UserError(`results folder ${this.finalPath} appeared while this run was writing (another run?); nothing was kept: run again with another --out`);
+    }
+    checkReplaceable(this.finalPath);
+    const aside = `${this.tempPath}.replaced`;
+    renameSync(this.finalPath, aside);
+    renameSync(this.tempPath, this.finalPath);
+    rmSync(aside, { recursive: true, force: true });
+  }
+
+  private commitNextFree(): void {
+    const base = this.finalPath;
+    for (let k = 1; k <= MAX_SUFFIX; k++) {
+      const candidate = k === 1 ? base : `${base}-${k}`;
+      try {
+        // rename() fails on a folder that holds anything, so two runs never take one name.
+        renameSync(this.tempPath, candidate);
+        this.finalPath = candidate;
+        return;
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR') throw error;
+      }
+    }
+    throw new UserError(`${MAX_SUFFIX} results folders named ${base}[-k] exist already; choose --out`);
+  }
+
+  /** Removes the temporary folder of a run that did not finish (nothing if it did). */
   discard(): void {
     if (!this.committed) rmSync(this.tempPath, { recursive: true, force: true });
   }
@@ -43,7 +115,8 @@ export class ResultsFolder {
 
 /**
  * The default folder for a run: `results/<scenario>-seed<seed>-<date>-<time>`, with a
- * numeric suffix if that exists, so that repeating a command never collides.
+ * numeric suffix if that exists, so that repeating a command never collides (and
+ * {@link ResultsFolder.commit} moves on if another run takes it first).
  */
 export function defaultResultsPath(root: string, scenarioName: string, seed: number, now: Date): string {
   const stamp = now.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
@@ -53,5 +126,3 @@ export function defaultResultsPath(root: string, scenarioName: string, seed: num
   return path;
 }
 
-/** An error caused by the user's input or options: reported without a stack, exit code 2. */
-export class UserError extends Error {}

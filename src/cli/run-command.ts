@@ -12,8 +12,11 @@ import { trackedSeries, type TrackedSeries } from '../report/tracked-series.js';
 import { openReplicationPool, runReplicationsInThread, type ReplicationPool } from './replication-pool.js';
 import { BufferedFile } from './buffered-file.js';
 import { collectGarbage } from './collect-garbage.js';
+import { onInterrupt, yieldToSignals } from './interruption.js';
+import { estimateOutput, freeBytes, LARGE_OUTPUT_BYTES, sizeText } from './output-estimate.js';
 import { createProgress, type ProgressReporter } from './progress.js';
 import { defaultResultsPath, ResultsFolder } from './results-folder.js';
+import { UserError } from './user-error.js';
 import { RunRecorder } from './run-recorder.js';
 import { readScenarioSource } from './scenario-file.js';
 
@@ -24,6 +27,8 @@ export interface RunOptions {
   out?: string;
   force: boolean;
   quiet: boolean;
+  /** Run even when the outputs will be huge or may not fit the disk. */
+  yes?: boolean;
   chain: boolean;
   /** Replaces the scenario's `sampleEvery`. */
   sampleEvery?: number;
@@ -43,8 +48,15 @@ export interface RunOutcome {
   summary: RunSummary;
 }
 
-/** How much virtual time one slice of the run covers: progress is updated between slices. */
-const SLICE_LOTTERY_PERIODS = 200;
+/**
+ * The simulation runs in slices of virtual time, sized as it goes so that each takes
+ * about this long: between slices the progress bar moves and a Ctrl-C or SIGTERM is
+ * handled, well within a second. (Slices do not change results: the model's output
+ * does not depend on them, which a test checks.)
+ */
+const SLICE_TARGET_MS = 50;
+/** The largest slice, in lottery periods (small scenarios run far faster than the target). */
+const MAX_SLICE_LOTTERY_PERIODS = 1 << 14;
 
 /**
  * `pos-sim run`: scenario -> simulation -> results folder.
@@ -70,24 +82,36 @@ async function runWithReplications(options: RunOptions, replications: Replicatio
   const text = source.text;
   const scenario: ResolvedScenario =
     options.sampleEvery === undefined ? source.scenario : { ...source.scenario, sampleEvery: options.sampleEvery };
+  const tracked = trackedSeries(scenario);
   const path = options.out ?? defaultResultsPath(options.resultsRoot, scenario.name, scenario.seed, new Date(started));
-  const folder = new ResultsFolder(path, options.force);
-  const onSignal = () => {
-    folder.discard();
-    process.exit(130);
-  };
-  process.once('SIGINT', onSignal);
+  const folder = new ResultsFolder(
+    path,
+    options.out === undefined ? { kind: 'next-free' } : { kind: 'exact', force: options.force },
+    (line) => process.stderr.write(`pos-sim: ${line}\n`),
+  );
+  let stage = 'the start';
+  const stopHandling = onInterrupt({
+    stage: () => stage,
+    cleanUp: () => {
+      replications.cancel();
+      folder.discard();
+      return `removed its partial folder ${folder.tempPath}; no results were kept`;
+    },
+  });
   try {
-    const tracked = trackedSeries(scenario);
+    checkOutputSize(scenario, tracked.length, folder.tempPath, options);
     replications.begin(scenario, tracked);
-    const { result, finalConcentration } = simulateToFolder(scenario, tracked, folder, options);
+    const { result, finalConcentration } = await simulateToFolder(scenario, tracked, folder, options, (text) => (stage = text));
+    stage = 'the tables';
     // The model's tables (some 60 MB at 100,000 validators) are garbage now, but V8
     // would find that only later: collected first, the peak is the larger of the run
     // and the tables below, not their sum.
     collectGarbage();
     const table = new ValidatorTable(scenario, result);
     const summary: RunSummary = buildSummary(scenario, result, table, finalConcentration);
+    stage = 'the replications';
     const outcomes = await replications.outcomes(result);
+    stage = 'the tables';
     if (outcomes.length > 1) {
       writeFileSync(folder.file('replications.csv'), replicationsCsv(outcomes));
       summary.replications = aggregateReplications(scenario, outcomes);
@@ -101,17 +125,38 @@ async function runWithReplications(options: RunOptions, replications: Replicatio
       writeJson(folder.file('manifest.json'), manifest(scenario, text, result, options, extraFiles, (Date.now() - started) / 1000));
     writeManifest([]);
     if (options.report ?? true) {
+      stage = 'the report';
       // Loaded here, not at start-up: the rendering libraries are large.
       const { writeReport } = await import('./report-command.js');
       writeManifest(await writeReport(folder.tempPath, { quiet: options.quiet }));
     }
+    stage = 'the rename into place';
     folder.commit();
     return { path: folder.finalPath, summary };
   } finally {
-    process.off('SIGINT', onSignal);
+    stopHandling();
     folder.discard();
   }
 }
+
+/**
+ * Refuses a run whose outputs would not fit the disk, and tells of one that will write
+ * more than a gigabyte (so a mistyped round count is noticed at once); --yes runs
+ * either way, --quiet only silences the note.
+ */
+function checkOutputSize(scenario: ResolvedScenario, tracked: number, folderPath: string, options: RunOptions): void {
+  if (options.yes) return;
+  const estimate = estimateOutput(scenario, { chain: options.chain, replications: options.replications ?? 1, tracked });
+  const free = freeBytes(folderPath);
+  const what = `this run will write about ${sizeText(estimate.bytes)} (${estimate.parts.join(', ')})`;
+  if (free !== null && estimate.bytes > free) {
+    throw new UserError(`${what}, and the disk has ${sizeText(free)} free; free some space, or pass --yes to try anyway`);
+  }
+  if (estimate.bytes > LARGE_OUTPUT_BYTES && !options.quiet) {
+    process.stderr.write(`pos-sim: ${what}; Ctrl-C stops it and removes what it wrote (--yes or --quiet: no note)\n`);
+  }
+}
+
 
 /**
  * The run's replications: 0 is the main run itself (its seed is the run seed), and
@@ -151,8 +196,8 @@ class Replications {
     this.progress = createProgress(this.options.quiet ?? false, `${scenario.name} replications`, 'replications');
     this.oneDone();
     try {
-      this.pool?.work();
-      const rest = this.pool ? await this.pool.outcomes : runReplicationsInThread(scenario, tracked, this.others, () => this.oneDone());
+      await this.pool?.work();
+      const rest = this.pool ? await this.pool.outcomes : await runReplicationsInThread(scenario, tracked, this.others, () => this.oneDone());
       return [first, ...rest];
     } finally {
       this.progress.stop();
@@ -171,19 +216,30 @@ class Replications {
   }
 }
 
-function simulateToFolder(
+async function simulateToFolder(
   scenario: ResolvedScenario,
   tracked: readonly TrackedSeries[],
   folder: ResultsFolder,
   options: RunOptions,
+  setStage: (stage: string) => void,
 ) {
   const recorder = new RunRecorder(scenario, tracked, (name) => folder.file(name), options.chain);
   const run = new ModelRun(scenario, recorder.observer());
   recorder.attach(run.validators, () => run.takeChangedValidators());
   const progress = createProgress(options.quiet, scenario.name, 'rounds');
+  const of = scenario.rounds === null ? '' : ` of ${scenario.rounds.toLocaleString('en-US')}`;
   try {
-    const slice = scenario.timings.lotteryUs * SLICE_LOTTERY_PERIODS;
-    while (!run.advance(slice)) progress.update(run.progress, run.roundsDone);
+    let periods = 1;
+    for (;;) {
+      setStage(`the simulation (round ${run.roundsDone.toLocaleString('en-US')}${of})`);
+      const sliceStarted = performance.now();
+      if (run.advance(scenario.timings.lotteryUs * periods)) break;
+      progress.update(run.progress, run.roundsDone);
+      const took = performance.now() - sliceStarted;
+      if (took < SLICE_TARGET_MS / 2) periods = Math.min(periods * 2, MAX_SLICE_LOTTERY_PERIODS);
+      else if (took > SLICE_TARGET_MS * 2) periods = Math.max(1, Math.floor(periods / 2));
+      await yieldToSignals();
+    }
   } finally {
     progress.stop();
   }
@@ -204,7 +260,8 @@ function manifest(
   reportFiles: string[],
   wallSeconds: number,
 ) {
-  const { validators, ...settings } = scenario;
+  // The description is in the source text, stored once (a long one would be stored twice).
+  const { validators, description: _inSource, ...settings } = scenario;
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return {
     tool: { name: 'pos-sim', version: pkg.version },

@@ -1,7 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { loadScenario } from '../scenario/load.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { UserError } from './results-folder.js';
+import { UserError } from './user-error.js';
+
+/**
+ * The largest scenario file read: a scenario describes validators by groups and
+ * distributions, so real ones are a few kB (a `values:` list for 100,000 validators is
+ * under 1 MB). The YAML parser keeps a node of several hundred bytes per value (a
+ * 1 MB flow list of 500,000 stakes peaks at about 0.85 GB while loading), so this
+ * also bounds the loader's memory.
+ */
+export const MAX_SCENARIO_BYTES = 1024 * 1024;
 
 /** Reads and resolves a scenario file; a missing or unreadable file is the user's error. */
 export function readScenarioFile(path: string, overrides: { seed?: number; rounds?: number } = {}): ResolvedScenario {
@@ -13,13 +22,59 @@ export function readScenarioSource(
   path: string,
   overrides: { seed?: number; rounds?: number } = {},
 ): { scenario: ResolvedScenario; text: string } {
-  let text: string;
+  const text = readScenarioText(path);
   try {
-    text = readFileSync(path, 'utf8');
+    return { scenario: loadScenario(path, text, overrides), text };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(error);
-    throw new UserError(`cannot read scenario ${path}: ${why}`);
+    // loadScenario refuses out-of-range overrides with a RangeError; here they are the user's.
+    if (error instanceof RangeError && error.message.startsWith('loadScenario:')) {
+      throw new UserError(error.message.slice('loadScenario: '.length));
+    }
+    throw error;
   }
-  return { scenario: loadScenario(path, text, overrides), text };
+}
+
+function readScenarioText(path: string): string {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch (error) {
+    throw new UserError(`cannot read scenario ${path}: ${whyUnreadable(error)}`);
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new UserError(`cannot read scenario ${path}: it is a folder`);
+    if (stat.size > MAX_SCENARIO_BYTES) {
+      throw new UserError(
+        `scenario ${path} is ${(stat.size / 1048576).toFixed(1)} MB; pos-sim reads scenario files up to ${MAX_SCENARIO_BYTES / 1048576} MB (describe validators by groups and distributions)`,
+      );
+    }
+    return readAtMost(fd, path);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`cannot read scenario ${path}: ${whyUnreadable(error)}`);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The file's text, read up to the limit: a pipe or device (/dev/zero) reports no size. */
+function readAtMost(fd: number, path: string): string {
+  const buffer = Buffer.alloc(Math.min(MAX_SCENARIO_BYTES + 1, 64 * 1024));
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
+    chunks.push(Buffer.from(buffer.subarray(0, n)));
+    total += n;
+    if (total > MAX_SCENARIO_BYTES) throw new UserError(`scenario ${path} is larger than ${MAX_SCENARIO_BYTES / 1048576} MB`);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function whyUnreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'EACCES') return 'permission denied';
+  return error instanceof Error ? error.message : String(error);
 }

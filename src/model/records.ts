@@ -31,7 +31,13 @@ export interface LotteryHalt {
   afterRound: number;
 }
 
-export type StopReason = 'rounds' | 'duration' | 'halted' | 'idle';
+/**
+ * Why a run ended: its rounds or duration reached, the lottery thread dead, no client
+ * left to type; or a bound of pos-sim's own: the time limit (MAX_SECONDS of virtual
+ * time without reaching the rounds asked for), or a pool stake that rewards grew to
+ * 2^53 or more, beyond exact draws.
+ */
+export type StopReason = 'rounds' | 'duration' | 'halted' | 'idle' | 'time-limit' | 'stake-limit';
 
 /** Counters for the seed's quirks and the server's cost. */
 export interface ServerCounters {
@@ -55,7 +61,8 @@ export interface ServerCounters {
   announcementsLost: number;
   announcementsPending: number;
   syncMessages: number;
-  syncBytes: number;
+  /** Exact, in a bigint: it passes 2^53 in long runs of big scenarios. */
+  syncBytes: bigint;
   /** Threads alive at the busiest moment (quirk 6). */
   peakThreads: number;
   threadsAtEnd: number;

@@ -6,6 +6,12 @@ import { parsePythonDatetime } from './python-text.js';
 import type { ServerCounters, StopReason, ValidatorTotals } from './records.js';
 import { PosServer, type ServerObserver } from './server.js';
 
+/**
+ * A run not bounded by a duration stops here with reason `time-limit`: the scenario
+ * format's largest time, 10^8 s (some 3 years), so every run ends whatever its input.
+ */
+export const TIME_LIMIT_US = 1e8 * 1e6;
+
 /** Everything a finished run knows. */
 export interface ModelResult {
   readonly counters: ServerCounters;
@@ -97,11 +103,11 @@ export class ModelRun {
   /** Runs up to `sliceUs` more virtual time. Returns true once the run has ended. */
   advance(sliceUs: number): boolean {
     if (this.finished) return true;
-    const end = this.scenario.durationUs ?? Infinity;
+    const end = this.scenario.durationUs ?? TIME_LIMIT_US;
     const until = Math.min(end, this.sim.now + sliceUs);
     this.sim.runUntil(until);
     if (this.sim.isStopped || this.sim.now >= end || this.sim.nextEventTime === Infinity) {
-      const reason: StopReason = this.server.stopReason ?? 'duration';
+      const reason: StopReason = this.server.stopReason ?? (this.scenario.durationUs === null && this.sim.now >= end ? 'time-limit' : 'duration');
       this.server.finish(this.sim.now);
       this.finished = {
         counters: this.server.counters,

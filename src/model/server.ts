@@ -74,7 +74,7 @@ export class PosServer {
     announcementsLost: 0,
     announcementsPending: 0,
     syncMessages: 0,
-    syncBytes: 0,
+    syncBytes: 0n,
     peakThreads: 0,
     threadsAtEnd: 0,
     addressCollisions: 0,
@@ -115,7 +115,7 @@ export class PosServer {
   private clientsDone = false;
   private totalStake = 0;
   private lastPeriodUs = 0;
-  private syncAtLastPeriod = { messages: 0, bytes: 0 };
+  private syncAtLastPeriod = { messages: 0, bytes: 0n };
   private readonly periodRecord: PeriodRecord = {
     timeUs: 0,
     rounds: 0,
@@ -463,7 +463,8 @@ export class PosServer {
     r.announcementsDelivered = c.announcementsDelivered;
     r.announcementsLost = c.announcementsLost;
     r.syncMessages = c.syncMessages - this.syncAtLastPeriod.messages;
-    r.syncBytes = c.syncBytes - this.syncAtLastPeriod.bytes;
+    // A period's own traffic stays far below 2^53 (9 PB in one sync period); the total need not.
+    r.syncBytes = Number(c.syncBytes - this.syncAtLastPeriod.bytes);
     r.threads = this.threadCount();
     this.syncAtLastPeriod = { messages: c.syncMessages, bytes: c.syncBytes };
     this.lastPeriodUs = now;
@@ -520,7 +521,10 @@ export class PosServer {
       return;
     }
     const poolStake = this.pool.total;
-    assertDrawable(poolStake);
+    if (!drawable(poolStake)) {
+      this.stop('stake-limit');
+      return;
+    }
     const winnerIndex = drawPoolMember(this.pool.stakes, members, poolStake, this.options.lotteryStream);
     this.recordPool(members, poolStake);
     this.appendWinner(this.pool.blockSlots[winnerIndex] as number, this.pool.stakes[winnerIndex] as number, members, poolStake);
@@ -540,7 +544,7 @@ export class PosServer {
     const start = this.runLog.wholeCycleStart;
     const pool = this.cohortPool;
     if (!pool.prepare(source, this.connectionSlot, this.table, this.validators)) return false;
-    assertDrawable(pool.total);
+    if (!drawable(pool.total)) return false; // the general path stops the run
     const winner = pool.draw(start, this.options.lotteryStream);
     // Each member put one block, in order from the start position on.
     const offset = winner >= start ? winner - start : winner + source.length - start;
@@ -633,7 +637,8 @@ export class PosServer {
   private countSyncWrites(untilUs: number): void {
     const writes = this.syncSenders.countUntil(untilUs);
     this.counters.syncMessages += writes;
-    this.counters.syncBytes += writes * this.chain.syncMessageBytes;
+    // Exact: the seed's sync traffic passes 2^53 bytes after a few thousand rounds of a big scenario.
+    if (writes > 0) this.counters.syncBytes += BigInt(writes) * BigInt(this.chain.syncMessageBytes);
   }
 
   private halt(reason: 'empty-pool' | 'bad-balance'): void {
@@ -680,12 +685,12 @@ export class PosServer {
 }
 
 /**
- * Refuses a pool whose stake a double may not hold exactly. Partial sums of integers are
+ * Whether a pool's stake is one a double holds exactly (the run stops otherwise). Partial sums of integers are
  * exact below 2^53 and never fall back under it, so "at least 2^53" is decided the same
  * whatever order the stakes were added in (the pool's or the source's).
  */
-function assertDrawable(poolStake: number): void {
-  if (poolStake >= 2 ** 53) throw new RangeError(`pool stake ${poolStake} is 2^53 or more: cannot draw exactly`);
+function drawable(poolStake: number): boolean {
+  return poolStake < 2 ** 53;
 }
 
 /** A Python int as a JS number, or null for null; refuses what a double cannot hold exactly. */

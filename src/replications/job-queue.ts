@@ -3,5 +3,10 @@
  * atomic add each), calling `run` with each, until none is left.
  */
 export function takeJobs(next: Int32Array, count: number, run: (job: number) => void): void {
-  for (let i = Atomics.add(next, 0, 1); i < count; i = Atomics.add(next, 0, 1)) run(i);
+  for (let i = takeJob(next); i < count; i = takeJob(next)) run(i);
+}
+
+/** The next job number from a shared counter (count or more: none left). */
+export function takeJob(next: Int32Array): number {
+  return Atomics.add(next, 0, 1);
 }

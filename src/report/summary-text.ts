@@ -30,7 +30,7 @@ export function summaryText(s: RunSummary): string {
   lines.push(
     `quirks: ${q.staleBlocksAppended} stale blocks appended; announcements made/delivered/lost ` +
       `${q.announcementsMade}/${q.announcementsDelivered}/${q.announcementsLost}; peak threads ${q.peakThreads}; ` +
-      `sync traffic ${q.syncMessages} messages, ${bytesText(q.syncBytes)}; address collisions ${q.addressCollisions}`,
+      `sync traffic ${q.syncMessages} messages, ${bytesText(Number(q.syncBytes))}; address collisions ${q.addressCollisions}`,
   );
   const c = s.concentration;
   lines.push(

@@ -44,7 +44,8 @@ export interface RunSummary {
   fairness: FitSummary & { alpha: number; global: FitSummary; note: string | null };
   /** Final stake and block-production concentration over all validators. */
   concentration: { stake: ConcentrationSample['stake']; blocks: ConcentrationSample['blocks'] };
-  quirks: ModelResult['counters'] & { haltTimeSeconds: string | null };
+  /** syncBytes is exact: a number up to 2^53 - 1, beyond that its decimal text (JSON numbers that large lose digits in most readers). */
+  quirks: Omit<ModelResult['counters'], 'syncBytes'> & { syncBytes: number | string; haltTimeSeconds: string | null };
   groups: GroupRow[];
   topValidators: ValidatorRow[];
   /** With --replications: what the replications say together. */
@@ -77,10 +78,19 @@ export function buildSummary(
       note: scenario.rewards.rule.kind === 'none' ? null : COMPOUNDING_NOTE,
     },
     concentration: { stake: finalConcentration.stake, blocks: finalConcentration.blocks },
-    quirks: { ...counters, haltTimeSeconds: counters.halt ? secondsText(counters.halt.timeUs) : null },
+    quirks: {
+      ...counters,
+      syncBytes: exactJsonInteger(counters.syncBytes),
+      haltTimeSeconds: counters.halt ? secondsText(counters.halt.timeUs) : null,
+    },
     groups: groupTable(table.rows(), counters.rounds),
     topValidators: table.topByStake(TOP_VALIDATORS),
   };
+}
+
+/** A count as JSON: a number while a double holds it exactly, its decimal text beyond. */
+export function exactJsonInteger(count: bigint): number | string {
+  return count <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(count) : count.toString();
 }
 
 function fitSummary(verdict: string, fit: GoodnessOfFit | null): FitSummary {

@@ -5,7 +5,7 @@
  *   text --parse--> YAML Document --toJS--> data --validate--> Issues
  *                                                      |  none
  *                                                      v
- *                          overrides (seed, rounds) -> resolve -> ResolvedScenario
+ *                          overrides (seed, rounds) -> resolve -> run bounds -> ResolvedScenario
  *
  * A file with YAML syntax errors stops after parsing: its structure cannot be
  * trusted, and checking it would pile guesses on top of the real error.
@@ -17,6 +17,7 @@ import { offsetOf } from './locate.js';
 import { badRoundsOverride, badSeedOverride, problemsFound } from './messages.js';
 import { parseScenarioText } from './parse.js';
 import { resolveScenario } from './resolve.js';
+import { checkRunBounds } from './run-bounds.js';
 import { MAX_INTEGER, MAX_SEED, type ScenarioDocument } from './schema.js';
 import type { ResolvedScenario } from './types.js';
 import { validateScenario } from './validate.js';
@@ -74,7 +75,12 @@ export function loadScenario(file: string, text: string, overrides: ScenarioOver
     seed: overrides.seed ?? valid.seed,
     ...(overrides.rounds === undefined ? {} : { rounds: overrides.rounds }),
   };
-  return resolveScenario(overridden, file);
+  const scenario = resolveScenario(overridden, file);
+  const bounds = checkRunBounds(scenario).map((issue) =>
+    overrides.rounds !== undefined && issue.path[0] === 'rounds' ? { ...issue, message: `the rounds override: ${issue.message}` } : issue,
+  );
+  if (bounds.length > 0) throw new ScenarioError(file, locate(file, bounds, document, lineCounter));
+  return scenario;
 }
 
 /**

@@ -4,7 +4,7 @@
  * e.g. `whales.yaml:14:12 validators[3].stake: expected an integer >= 0, got -5`,
  * so it does not repeat the path.
  */
-import { MAX_INTEGER, MAX_SECONDS, NAME_PATTERN, START_PATTERN } from './schema.js';
+import { MAX_INTEGER, MAX_SECONDS, NAME_PATTERN, SCENARIO_NAME_PATTERN, START_PATTERN } from './schema.js';
 
 const MAX_RENDERED_LENGTH = 40;
 
@@ -48,10 +48,13 @@ export interface DescribableSchema {
   pattern?: unknown;
   minLength?: unknown;
   minItems?: unknown;
+  maxItems?: unknown;
+  maxLength?: unknown;
 }
 
 const PATTERN_MEANINGS: Record<string, string> = {
   [NAME_PATTERN]: 'a name made of letters, digits, "_", "." and "-"',
+  [SCENARIO_NAME_PATTERN]: 'a name made of letters, digits, "_", "-" and inner "." (it names the results folder)',
   [START_PATTERN]: 'a date and time as Python prints it, "YYYY-MM-DD HH:MM:SS" or "YYYY-MM-DD HH:MM:SS.ffffff"',
 };
 
@@ -64,6 +67,8 @@ const TECHNICAL_MINIMA = new Set<unknown>([-MAX_INTEGER]);
  * `a mapping`, `one of "seed", "fixed"`.
  */
 export function describeSchema(schema: DescribableSchema, failedKeyword: string): string {
+  if (failedKeyword === 'maxLength') return `a text of at most ${String(schema.maxLength)} characters`;
+  if (failedKeyword === 'maxItems') return `a list of at most ${String(schema.maxItems)} items`;
   if (Array.isArray(schema.enum)) return `one of ${schema.enum.map((v) => renderValue(v)).join(', ')}`;
   if (schema.const !== undefined) return renderValue(schema.const);
   if (typeof schema.pattern === 'string') return PATTERN_MEANINGS[schema.pattern] ?? `text matching ${schema.pattern}`;
@@ -205,3 +210,26 @@ export const ambiguousRewards = (kinds: readonly string[]): string =>
 
 export const unknownTrackName = (name: string): string =>
   `${quote(name)} is neither a validator id nor an entry name`;
+
+// --- What a run can replay exactly and to an end (run-bounds.ts) ---
+
+export const tooManyValidators = (count: number, limit: number): string =>
+  `the scenario makes ${count.toLocaleString('en-US')} validators; pos-sim runs at most ${limit.toLocaleString('en-US')}`;
+
+export const stakeTotalTooLarge = (total: number): string =>
+  `the stakes add up to ${total.toLocaleString('en-US')} tokens, beyond 2^53 - 1 = 9,007,199,254,740,991: a draw could not be exact`;
+
+export const typedNumberTooLarge = (text: string): string =>
+  `${quote(text)} reads as an integer beyond 2^53 - 1 = 9,007,199,254,740,991: pos-sim cannot replay it exactly`;
+
+export const noValidatorSubmits = (): string =>
+  'no validator ever submits a block: no round can be drawn and the run would never end (give a submission plan, or a duration)';
+
+export const noTicketsEver = (): string =>
+  'no validator holds tickets: no round can ever be drawn under rules: fixed, and the run would never end (give a validator a stake > 0, or a duration)';
+
+export const roundsBeyondTimeLimit = (rounds: number, intervalSeconds: number, limitSeconds: number): string =>
+  `${rounds.toLocaleString('en-US')} rounds of at least ${renderNumber(intervalSeconds)} s each need more virtual time than the limit of ${limitSeconds.toExponential(0).replace('e+', 'e')} s; at most ${Math.floor(limitSeconds / intervalSeconds).toLocaleString('en-US')} rounds fit`;
+
+export const nestedTooDeep = (limit: number): string =>
+  `the document nests deeper than ${limit} levels; a scenario needs a handful`;

@@ -2,10 +2,16 @@
  * Step 1 of loading: YAML text -> a Document that keeps source positions, plus
  * the YAML-level problems (syntax errors, duplicate keys, unresolved tags).
  */
-import { LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
+import { isMap, isPair, isSeq, LineCounter, parseDocument, type Document, type YAMLError } from 'yaml';
 import type { Issue } from './issue.js';
 import { keyPathAtOffset } from './locate.js';
-import { renderValue, yamlDuplicateKey, yamlSyntaxError, yamlWarning } from './messages.js';
+import { nestedTooDeep, renderValue, yamlDuplicateKey, yamlSyntaxError, yamlWarning } from './messages.js';
+
+/**
+ * A scenario nests five levels or so (validators[0].stake.uniform.min); deeper data is
+ * refused before anything recursive (toJS, the schema check) can overflow the stack.
+ */
+export const MAX_NESTING = 32;
 
 export interface ParsedScenarioText {
   readonly document: Document.Parsed;
@@ -29,6 +35,11 @@ export function parseScenarioText(text: string): ParsedScenarioText {
     ...document.warnings.map((warning) => yamlIssue(document, text, warning, true)),
   ];
   if (yamlIssues.length > 0) return { document, lineCounter, yamlIssues, data: undefined };
+  const tooDeep = offsetBeyondNesting(document, MAX_NESTING);
+  if (tooDeep !== null) {
+    const issue: Issue = { path: [], message: nestedTooDeep(MAX_NESTING), value: '', anchor: { offset: tooDeep } };
+    return { document, lineCounter, yamlIssues: [issue], data: undefined };
+  }
   try {
     return { document, lineCounter, yamlIssues, data: document.toJS() };
   } catch (error) {
@@ -36,6 +47,23 @@ export function parseScenarioText(text: string): ParsedScenarioText {
     const message = yamlSyntaxError(error instanceof Error ? error.message : String(error));
     return { document, lineCounter, yamlIssues: [{ path: [], message, value: '', anchor: 'value' }], data: undefined };
   }
+}
+
+/** Where the document first nests deeper than `limit` collections, or null; iterative, so no depth overflows it. */
+function offsetBeyondNesting(document: Document.Parsed, limit: number): number | null {
+  const stack: Array<{ node: unknown; depth: number }> = [{ node: document.contents, depth: 0 }];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const { node, depth } = top;
+    if (!isMap(node) && !isSeq(node)) continue;
+    if (depth >= limit) return node.range?.[0] ?? 0;
+    for (const item of node.items) stack.push({ node: isPair(item) ? item.value : item, depth: depth + 1 });
+  }
+  return null;
+}
+
+/** The parser's own stack overflow on deep nesting, in words a user can act on. */
+function yamlErrorText(message: string): string {
+  return /call stack/i.test(message) ? nestedTooDeep(MAX_NESTING) : yamlSyntaxError(message);
 }
 
 /**
@@ -52,7 +80,7 @@ function yamlIssue(document: Document.Parsed, text: string, error: YAMLError, is
       ? yamlDuplicateKey(String(duplicateKey))
       : isWarning
         ? yamlWarning(error.message)
-        : yamlSyntaxError(error.message);
+        : yamlErrorText(error.message);
   const line = sourceLineAt(text, start);
   return {
     path: duplicatePath ?? [],

@@ -20,11 +20,27 @@ export const MAX_SEED = 4294967295;
 export const MAX_INTEGER = Number.MAX_SAFE_INTEGER;
 /** About 3 years: far beyond any run, and small enough that µs resolution stays checkable (units.ts). */
 export const MAX_SECONDS = 1e8;
+/** The sync senders' period, at most an hour (the seed's is 30 s): 29 MB of counting table. */
+export const MAX_SYNC_SECONDS = 3600;
+/** A poller's sleep, at most 2^31 - 1 µs (about 36 minutes; the seed's is 3 s). */
+export const MAX_POLL_SECONDS = 2147;
 /** Guards against a typo (an extra zero or three) that would exhaust memory. */
 export const MAX_COUNT = 1_000_000;
 
 /** `[A-Za-z0-9_.-]+`: validator ids go into file names and CSV columns. */
 export const NAME_PATTERN = '^[A-Za-z0-9_.-]+$';
+/**
+ * The scenario's name becomes a results folder's name (with the seed and a time
+ * stamp): letters, digits, `_`, `-` and inner dots only, so it can name no parent
+ * (`..`), hidden (`.x`) or nested (`a/b`) folder.
+ */
+export const SCENARIO_NAME_PATTERN = '^[A-Za-z0-9_-]([A-Za-z0-9_.-]*[A-Za-z0-9_-])?$';
+/** Names stay well inside a file name's 255 bytes, with room for the seed and the time stamp. */
+export const MAX_NAME_LENGTH = 100;
+/** A scenario describes validators by groups; more entries than this is a generated file gone wrong. */
+export const MAX_ENTRIES = 10_000;
+/** Validators of all entries together: about 1 KB each in a run, so some 2 GB at the limit. */
+export const MAX_VALIDATORS = 2_000_000;
 /** Python's `str(datetime)`: `YYYY-MM-DD HH:MM:SS` with an optional `.ffffff`. */
 export const START_PATTERN = '^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(\\.\\d{6})?$';
 
@@ -94,7 +110,7 @@ export const scenarioSchema: JsonSchema = {
     bpm: oneOf('bpmInteger', 'bpmCycle', 'bpmUniform'),
     validatorEntry: closedObject(
       {
-        name: { type: 'string', pattern: NAME_PATTERN },
+        name: { type: 'string', pattern: NAME_PATTERN, maxLength: MAX_NAME_LENGTH },
         count: { type: 'integer', minimum: 1, maximum: MAX_COUNT },
         stake: ref('stake'),
         connect: ref('connect'),
@@ -117,14 +133,16 @@ export const scenarioSchema: JsonSchema = {
     timings: closedObject({
       intake: positiveSeconds,
       lottery: positiveSeconds,
-      sync: positiveSeconds,
-      poll: positiveSeconds,
+      // The sync senders count writes in a table of one entry per ms of the period (sync-senders.ts).
+      sync: { ...positiveSeconds, maximum: MAX_SYNC_SECONDS },
+      // The pollers keep their period in 32-bit µs (announcement-pollers.ts): at most 2^31 µs.
+      poll: { ...positiveSeconds, maximum: MAX_POLL_SECONDS },
       jitter: nonNegativeSeconds,
     }),
   },
   ...closedObject(
     {
-      name: { type: 'string', minLength: 1 },
+      name: { type: 'string', pattern: SCENARIO_NAME_PATTERN, maxLength: MAX_NAME_LENGTH },
       description: { type: 'string' },
       seed: { type: 'integer', minimum: 0, maximum: MAX_SEED },
       start: { type: 'string', pattern: START_PATTERN },
@@ -136,7 +154,7 @@ export const scenarioSchema: JsonSchema = {
       rewards: ref('rewards'),
       sampleEvery: { type: 'integer', minimum: 1, maximum: MAX_INTEGER },
       track: { type: 'array', items: { type: 'string', pattern: NAME_PATTERN } },
-      validators: { type: 'array', minItems: 1, items: ref('validatorEntry') },
+      validators: { type: 'array', minItems: 1, maxItems: MAX_ENTRIES, items: ref('validatorEntry') },
     },
     ['name', 'seed', 'validators'],
   ),

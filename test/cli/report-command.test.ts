@@ -29,15 +29,8 @@ function runReportModule(args: readonly string[]): CliResult {
   const harness = join(scratchDir(), 'report-cli.mts');
   writeFileSync(
     harness,
-    `import yargs from ${JSON.stringify(import.meta.resolve('yargs'))};
-import { reportCommand } from ${JSON.stringify(repoPath('src/cli/report-cli.ts'))};
-import { UserError } from ${JSON.stringify(repoPath('src/cli/results-folder.ts'))};
-await yargs(process.argv.slice(2)).command(reportCommand).strict()
-  .fail((message, error) => {
-    process.stderr.write('pos-sim: ' + (error ? error.message : message) + '\\n');
-    process.exit(error && !(error instanceof UserError) ? 1 : 2);
-  })
-  .parseAsync();
+    `import { runCli } from ${JSON.stringify(repoPath('src/cli/cli.ts'))};
+process.exitCode = await runCli(process.argv.slice(2));
 `,
   );
   const r = spawnSync(process.execPath, ['--import', 'tsx', harness, ...args], { cwd: repoPath(), encoding: 'utf8' });

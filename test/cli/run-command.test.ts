@@ -142,12 +142,15 @@ test('--sample-every sets the cadence of timeseries.csv', () => {
 
 test('bad options are named with their value, exit code 2, and nothing is written', () => {
   const cases: Array<[string[], RegExp]> = [
-    [['--rounds', 'abc'], /--rounds must be an integer >= 1, got NaN/],
-    [['--seed', '-3'], /--seed must be an integer from 0 to 4294967295, got -3/],
-    [['--replications', '0'], /--replications must be an integer from 1 to 1,000,000, got 0/],
-    [['--replications', '1e21'], /--replications must be an integer from 1 to 1,000,000, got 1e\+21/],
-    [['--workers', '1.5'], /--workers must be an integer >= 1, got 1.5/],
-    [['--sample-every', '0'], /--sample-every must be an integer >= 1, got 0/],
+    [['--rounds', 'abc'], /--rounds must be a whole number >= 1, got "abc"/],
+    [['--seed', '-3'], /--seed must be a whole number from 0 to 4,294,967,295, got "-3"/],
+    [['--seed='], /--seed needs a value/],
+    [['--seed', '0x10'], /--seed must be a whole number from 0 to 4,294,967,295, got "0x10"/],
+    [['--seed', '1', '--seed', '2'], /--seed was given 2 times; give it once/],
+    [['--replications', '0'], /--replications must be a whole number from 1 to 1,000,000, got "0"/],
+    [['--replications', '1e21'], /--replications must be a whole number from 1 to 1,000,000, got "1e21"/],
+    [['--workers', '1.5'], /--workers must be a whole number >= 1, got "1.5"/],
+    [['--sample-every', '0'], /--sample-every must be a whole number >= 1, got "0"/],
   ];
   for (const [options, message] of cases) {
     const dir = scratchDir();

@@ -31,7 +31,8 @@ export interface SummaryQuirks {
   announcementsLost: number;
   peakThreads: number;
   syncMessages: number;
-  syncBytes: number;
+  /** A decimal text when beyond 2^53 - 1 (see RunSummary). */
+  syncBytes: number | string;
   addressCollisions: number;
   evictions?: number;
 }

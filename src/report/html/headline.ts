@@ -75,6 +75,6 @@ function keyFigures(summary: ReportSummary): Figure[] {
   figures.push(['stale blocks appended', countText(q.staleBlocksAppended)]);
   figures.push(['announcements lost', countText(q.announcementsLost), `of ${countText(q.announcementsMade)} made`]);
   figures.push(['peak threads', countText(q.peakThreads)]);
-  figures.push(['sync traffic', bytesText(q.syncBytes), `${countText(q.syncMessages)} messages`]);
+  figures.push(['sync traffic', bytesText(Number(q.syncBytes)), `${countText(q.syncMessages)} messages`]);
   return figures;
 }

@@ -1,0 +1,176 @@
+/**
+ * The safety layer every command goes through: arguments parsed strictly, every error
+ * turned into one line on stderr and an exit code, never a stack trace for what the
+ * user or the environment got wrong.
+ *
+ *   argv -> yargs (strict, no process exit) -> command handler -> exit code
+ *                                                   |  throws
+ *                                                   v
+ *                                   exitCodeOf(error): message on stderr
+ *
+ * Exit codes: 0 done; 2 bad input, options or environment (a file or folder that
+ * cannot be read or written, a full disk), one line naming the file, field or path;
+ * 1 an internal error of pos-sim (with its stack, to report); 130 / 143 stopped by
+ * Ctrl-C / SIGTERM (see interruption.ts).
+ */
+import { availableParallelism } from 'node:os';
+import yargs from 'yargs';
+import { formatProblem, ScenarioError } from '../scenario/load.js';
+import { summaryText } from '../report/summary-text.js';
+import { integerOption, textOption } from './integer-option.js';
+import { reportCommand } from './report-cli.js';
+import { runCommand } from './run-command.js';
+import { readScenarioFile } from './scenario-file.js';
+import { systemErrorCode } from './system-error.js';
+import { UserError } from './user-error.js';
+
+export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
+
+/** Each replication keeps an outcome row per tracked series; a million is far beyond any use and still fits in memory. */
+const MAX_REPLICATIONS = 1_000_000;
+const MAX_SEED = 4294967295;
+
+/** Runs one command line (without `node` and the script) and returns its exit code. */
+export async function runCli(argv: readonly string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const handle =
+    <A>(command: (args: A) => Promise<number | void> | number | void) =>
+    async (args: A): Promise<void> => {
+      try {
+        exitCode = (await command(args)) ?? EXIT.ok;
+      } catch (error) {
+        exitCode = reportError(error);
+      }
+    };
+  try {
+    await yargs([...argv])
+      .scriptName('pos-sim')
+      .usage('$0 <command> [options]\n\nReplays a toy proof-of-stake server on a virtual clock and tests whether wins follow stake.')
+      .command(
+        'run <scenario>',
+        'simulate a scenario and write a results folder (CSV, JSON, charts, report.html)',
+        (y) =>
+          y
+            .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario YAML file' })
+            .option('seed', { type: 'string', describe: "override the scenario's seed (0 to 4294967295)" })
+            .option('rounds', { type: 'string', describe: "override the scenario's number of rounds" })
+            .option('out', { type: 'string', describe: 'results folder (default: a new folder under results/)' })
+            .option('force', { type: 'boolean', default: false, describe: '--out may replace an empty folder or a results folder pos-sim wrote' })
+            .option('sample-every', { type: 'string', describe: "sample concentration and tracked shares every N rounds (overrides the scenario's sampleEvery)" })
+            .option('report', { type: 'boolean', default: true, describe: 'draw charts/ and report.html (--no-report to skip)' })
+            .option('chain', { type: 'boolean', default: false, describe: 'also write chain.json as the seed would send it' })
+            .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar, no summary, no notes; print only the results path' })
+            .option('yes', { type: 'boolean', default: false, describe: 'run even when the outputs will be huge or may not fit the disk' })
+            .option('replications', { type: 'string', describe: 'independent replications (seeds derived from the run seed); default 1' })
+            .option('workers', { type: 'string', describe: 'threads that run replications, the main one included; default and most: the core count' }),
+        handle((args: RunArgs) => runHandler(args, argv)),
+      )
+      .command(
+        'validate <scenario..>',
+        'check scenario files and list every problem with file:line:column',
+        (y) => y.positional('scenario', { type: 'string', array: true, demandOption: true }),
+        handle((args: { scenario: string[] }) => validateFiles(args.scenario)),
+      )
+      .command({ ...reportCommand, handler: handle(reportCommand.handler) })
+      .demandCommand(1, 'name a command: run, validate or report')
+      .strict()
+      .exitProcess(false)
+      .fail((message, error) => {
+        throw error ?? new UserError(`${message}\nrun pos-sim --help for usage`);
+      })
+      .help()
+      .parseAsync();
+  } catch (error) {
+    return reportError(error);
+  }
+  return exitCode;
+}
+
+interface RunArgs {
+  scenario: string;
+  seed?: unknown;
+  rounds?: unknown;
+  out?: unknown;
+  force: boolean;
+  sampleEvery?: unknown;
+  report: boolean;
+  chain: boolean;
+  quiet: boolean;
+  yes: boolean;
+  replications?: unknown;
+  workers?: unknown;
+}
+
+async function runHandler(args: RunArgs, argv: readonly string[]): Promise<number> {
+  const replications = integerOption('replications', args.replications, 1, MAX_REPLICATIONS) ?? 1;
+  const cores = availableParallelism();
+  let workers = integerOption('workers', args.workers, 1, Number.MAX_SAFE_INTEGER) ?? cores;
+  if (workers > cores) {
+    if (!args.quiet) process.stderr.write(`pos-sim: --workers ${workers} is more than this machine's ${cores} cores; using ${cores}\n`);
+    workers = cores;
+  }
+  const outcome = await runCommand({
+    scenarioPath: args.scenario,
+    seed: integerOption('seed', args.seed, 0, MAX_SEED),
+    rounds: integerOption('rounds', args.rounds, 1, Number.MAX_SAFE_INTEGER),
+    out: textOption('out', args.out),
+    force: args.force,
+    quiet: args.quiet,
+    yes: args.yes,
+    chain: args.chain,
+    report: args.report,
+    sampleEvery: integerOption('sample-every', args.sampleEvery, 1, Number.MAX_SAFE_INTEGER),
+    replications,
+    workers,
+    argv,
+    resultsRoot: 'results',
+  });
+  if (!args.quiet) process.stdout.write(`${summaryText(outcome.summary)}\n`);
+  process.stdout.write(`results: ${outcome.path}\n`);
+  return EXIT.ok;
+}
+
+/** Checks every file, whatever happens to one of them; 2 if any is bad, 1 if any failed inside pos-sim. */
+function validateFiles(files: readonly string[]): number {
+  let worst: number = EXIT.ok;
+  for (const file of files) {
+    try {
+      const s = readScenarioFile(file);
+      process.stdout.write(`${file}: ok (${s.validators.length} validators, rules ${s.rules}, lottery ${s.lottery})\n`);
+    } catch (error) {
+      // validate lists the problems alone: the summary line of run ("nothing was run") does not apply.
+      const code = error instanceof ScenarioError ? printProblems(error) : reportError(error, file);
+      worst = code === EXIT.internal || worst === EXIT.internal ? EXIT.internal : EXIT.badInput;
+    }
+  }
+  return worst;
+}
+
+function printProblems(error: ScenarioError): number {
+  for (const p of error.problems) process.stderr.write(`${formatProblem(p)}\n`);
+  return EXIT.badInput;
+}
+
+/**
+ * Writes what went wrong to stderr and returns the exit code: the user's and the
+ * environment's errors as one line, pos-sim's own with their stack.
+ * @param file the file being worked on, named in an internal error's message
+ */
+export function reportError(error: unknown, file?: string): number {
+  if (error instanceof ScenarioError) {
+    printProblems(error);
+    process.stderr.write(`pos-sim: ${error.problems.length} problem(s) in the scenario; nothing was run\n`);
+    return EXIT.badInput;
+  }
+  if (error instanceof UserError) {
+    process.stderr.write(`pos-sim: ${error.message}\n`);
+    return EXIT.badInput;
+  }
+  if (systemErrorCode(error) !== undefined) {
+    process.stderr.write(`pos-sim: ${(error as Error).message}\n`);
+    return EXIT.badInput;
+  }
+  const where = file === undefined ? '' : ` while reading ${file}`;
+  process.stderr.write(`pos-sim: internal error${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return EXIT.internal;
+}
