@@ -105,7 +105,8 @@ function setAt(doc: unknown, path: Path, value: unknown): unknown {
   if (path.length === 0) return value;
   const copy = (Array.isArray(doc) ? [...(doc as unknown[])] : { ...(doc as object) }) as Record<string | number, unknown>;
   const [head, ...rest] = path as [string | number, ...Path];
-  copy[head] = setAt(copy[head], rest, value);
+  // defineProperty, not assignment: a key named "__proto__" must become a key, not a prototype.
+  Object.defineProperty(copy, head, { value: setAt(copy[head], rest, value), enumerable: true, writable: true, configurable: true });
   return copy;
 }
 
