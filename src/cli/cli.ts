@@ -23,6 +23,7 @@ import { runCommand } from './run-command.js';
 import { readScenarioFile } from './scenario-file.js';
 import { systemErrorCode } from './system-error.js';
 import { UserError } from './user-error.js';
+import { err, out, withOutput, type Output } from './output.js';
 
 export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
 
@@ -30,8 +31,15 @@ export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
 const MAX_REPLICATIONS = 1_000_000;
 const MAX_SEED = 4294967295;
 
-/** Runs one command line (without `node` and the script) and returns its exit code. */
-export async function runCli(argv: readonly string[]): Promise<number> {
+/**
+ * Runs one command line (without `node` and the script) and returns its exit code.
+ * @param output where its text goes (default: this process's stdout and stderr)
+ */
+export function runCli(argv: readonly string[], output?: Output): Promise<number> {
+  return withOutput(output, () => parseAndRun(argv));
+}
+
+async function parseAndRun(argv: readonly string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
   const handle =
     <A>(command: (args: A) => Promise<number | void> | number | void) =>
@@ -79,7 +87,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         throw error ?? new UserError(`${message}\nrun pos-sim --help for usage`);
       })
       .help()
-      .parseAsync();
+      // With a callback yargs prints nothing itself (help, version): the text comes here.
+      .parseAsync([...argv], {}, (_error, _argv, text) => {
+        if (text !== '') out(`${text}\n`);
+      });
   } catch (error) {
     return reportError(error);
   }
@@ -106,7 +117,7 @@ async function runHandler(args: RunArgs, argv: readonly string[]): Promise<numbe
   const cores = availableParallelism();
   let workers = integerOption('workers', args.workers, 1, Number.MAX_SAFE_INTEGER) ?? cores;
   if (workers > cores) {
-    if (!args.quiet) process.stderr.write(`pos-sim: --workers ${workers} is more than this machine's ${cores} cores; using ${cores}\n`);
+    if (!args.quiet) err(`pos-sim: --workers ${workers} is more than this machine's ${cores} cores; using ${cores}\n`);
     workers = cores;
   }
   const outcome = await runCommand({
@@ -125,8 +136,8 @@ async function runHandler(args: RunArgs, argv: readonly string[]): Promise<numbe
     argv,
     resultsRoot: 'results',
   });
-  if (!args.quiet) process.stdout.write(`${summaryText(outcome.summary)}\n`);
-  process.stdout.write(`results: ${outcome.path}\n`);
+  if (!args.quiet) out(`${summaryText(outcome.summary)}\n`);
+  out(`results: ${outcome.path}\n`);
   return EXIT.ok;
 }
 
@@ -136,7 +147,7 @@ function validateFiles(files: readonly string[]): number {
   for (const file of files) {
     try {
       const s = readScenarioFile(file);
-      process.stdout.write(`${file}: ok (${s.validators.length} validators, rules ${s.rules}, lottery ${s.lottery})\n`);
+      out(`${file}: ok (${s.validators.length} validators, rules ${s.rules}, lottery ${s.lottery})\n`);
     } catch (error) {
       // validate lists the problems alone: the summary line of run ("nothing was run") does not apply.
       const code = error instanceof ScenarioError ? printProblems(error) : reportError(error, file);
@@ -147,7 +158,7 @@ function validateFiles(files: readonly string[]): number {
 }
 
 function printProblems(error: ScenarioError): number {
-  for (const p of error.problems) process.stderr.write(`${formatProblem(p)}\n`);
+  for (const p of error.problems) err(`${formatProblem(p)}\n`);
   return EXIT.badInput;
 }
 
@@ -159,18 +170,18 @@ function printProblems(error: ScenarioError): number {
 export function reportError(error: unknown, file?: string): number {
   if (error instanceof ScenarioError) {
     printProblems(error);
-    process.stderr.write(`pos-sim: ${error.problems.length} problem(s) in the scenario; nothing was run\n`);
+    err(`pos-sim: ${error.problems.length} problem(s) in the scenario; nothing was run\n`);
     return EXIT.badInput;
   }
   if (error instanceof UserError) {
-    process.stderr.write(`pos-sim: ${error.message}\n`);
+    err(`pos-sim: ${error.message}\n`);
     return EXIT.badInput;
   }
   if (systemErrorCode(error) !== undefined) {
-    process.stderr.write(`pos-sim: ${(error as Error).message}\n`);
+    err(`pos-sim: ${(error as Error).message}\n`);
     return EXIT.badInput;
   }
   const where = file === undefined ? '' : ` while reading ${file}`;
-  process.stderr.write(`pos-sim: internal error${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  err(`pos-sim: internal error${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   return EXIT.internal;
 }

@@ -5,6 +5,7 @@
  * as the event loop is free, so every long loop of a run yields regularly
  * ({@link yieldToSignals}).
  */
+import { err } from './output.js';
 
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 type Signal = keyof typeof EXIT_CODES;
@@ -22,7 +23,7 @@ export interface Interruptible {
  */
 export function onInterrupt(
   run: Interruptible,
-  write: (line: string) => void = (line) => process.stderr.write(line),
+  write: (line: string) => void = (line) => err(line),
   exit: (code: number) => void = (code) => process.exit(code),
 ): () => void {
   const handlers = (Object.keys(EXIT_CODES) as Signal[]).map((signal) => {

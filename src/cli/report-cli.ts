@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { out } from './output.js';
 
 interface ReportArgs {
   dir: string;
@@ -22,9 +23,9 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
     const { buildReport } = await import('./report-command.js');
     const outcome = await buildReport(args.dir, { quiet: args.quiet });
     if (!args.quiet) {
-      process.stdout.write(`charts: ${outcome.charts.join(', ') || 'none'}\n`);
-      for (const reason of outcome.skipped) process.stdout.write(`not drawn: ${reason}\n`);
+      out(`charts: ${outcome.charts.join(', ') || 'none'}\n`);
+      for (const reason of outcome.skipped) out(`not drawn: ${reason}\n`);
     }
-    process.stdout.write(`report: ${join(args.dir, 'report.html')}\n`);
+    out(`report: ${join(args.dir, 'report.html')}\n`);
   },
 };

@@ -12,6 +12,7 @@ import { chartSvg } from '../report/render/chart-svg.js';
 import { specJson } from '../report/render/spec-json.js';
 import { yieldToSignals } from './interruption.js';
 import { UserError } from './user-error.js';
+import { err } from './output.js';
 
 /** Where a results folder keeps its charts, beside the CSVs. */
 const CHARTS_DIR = 'charts';
@@ -57,7 +58,7 @@ export async function buildReport(resultsDir: string, options: { quiet?: boolean
     await yieldToSignals();
     const { png, fontsFound } = chartPng(svg);
     fontsMissing ||= !fontsFound;
-    if (!options.quiet) for (const w of warnings) process.stderr.write(`pos-sim: chart ${chart.id}: ${w}\n`);
+    if (!options.quiet) for (const w of warnings) err(`pos-sim: chart ${chart.id}: ${w}\n`);
     writeFileSync(join(resultsDir, paths.spec), specJson(chart.spec));
     writeFileSync(join(resultsDir, paths.svg), svg);
     writeFileSync(join(resultsDir, paths.png), png);
@@ -69,7 +70,7 @@ export async function buildReport(resultsDir: string, options: { quiet?: boolean
     for (const path of Object.values(chartFiles(id))) rmSync(join(resultsDir, path), { force: true });
   }
   if (fontsMissing && !options.quiet) {
-    process.stderr.write('pos-sim: DejaVu Sans not found in /usr/share/fonts/truetype/dejavu (Debian: fonts-dejavu-core); PNG text used the system fonts\n');
+    err('pos-sim: DejaVu Sans not found in /usr/share/fonts/truetype/dejavu (Debian: fonts-dejavu-core); PNG text used the system fonts\n');
   }
   writeFileSync(join(resultsDir, 'report.html'), reportHtml({ summary, description, charts: rendered, skipped }));
   files.push('report.html');

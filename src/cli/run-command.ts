@@ -19,6 +19,7 @@ import { defaultResultsPath, ResultsFolder } from './results-folder.js';
 import { UserError } from './user-error.js';
 import { RunRecorder } from './run-recorder.js';
 import { readScenarioSource } from './scenario-file.js';
+import { err } from './output.js';
 
 export interface RunOptions {
   scenarioPath: string;
@@ -87,7 +88,7 @@ async function runWithReplications(options: RunOptions, replications: Replicatio
   const folder = new ResultsFolder(
     path,
     options.out === undefined ? { kind: 'next-free' } : { kind: 'exact', force: options.force },
-    (line) => process.stderr.write(`pos-sim: ${line}\n`),
+    (line) => err(`pos-sim: ${line}\n`),
   );
   let stage = 'the start';
   const stopHandling = onInterrupt({
@@ -153,7 +154,7 @@ function checkOutputSize(scenario: ResolvedScenario, tracked: number, folderPath
     throw new UserError(`${what}, and the disk has ${sizeText(free)} free; free some space, or pass --yes to try anyway`);
   }
   if (estimate.bytes > LARGE_OUTPUT_BYTES && !options.quiet) {
-    process.stderr.write(`pos-sim: ${what}; Ctrl-C stops it and removes what it wrote (--yes or --quiet: no note)\n`);
+    err(`pos-sim: ${what}; Ctrl-C stops it and removes what it wrote (--yes or --quiet: no note)\n`);
   }
 }
 

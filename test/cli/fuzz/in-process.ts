@@ -15,23 +15,20 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs one command line with `cwd` as the working folder. */
+/**
+ * Runs one command line with `cwd` as the working folder, its text captured (through
+ * runCli's output sink: the test runner's own stdout is never touched).
+ */
 export async function runInProcess(argv: readonly string[], cwd: string): Promise<CliRun> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const writeOut = process.stdout.write.bind(process.stdout);
-  const writeErr = process.stderr.write.bind(process.stderr);
+  let stdout = '';
+  let stderr = '';
   const before = process.cwd();
-  process.stdout.write = ((chunk: string | Uint8Array) => out.push(String(chunk)) > 0) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => err.push(String(chunk)) > 0) as typeof process.stderr.write;
   process.chdir(cwd);
   try {
-    const code = await runCli(argv);
-    return { code, stdout: out.join(''), stderr: err.join('') };
+    const code = await runCli(argv, { stdout: (text) => (stdout += text), stderr: (text) => (stderr += text) });
+    return { code, stdout, stderr };
   } finally {
     process.chdir(before);
-    process.stdout.write = writeOut;
-    process.stderr.write = writeErr;
   }
 }
 
