@@ -46,6 +46,7 @@ await yargs(argv)
         .option('report', { type: 'boolean', default: true, describe: 'draw charts/ and report.html (--no-report to skip)' })
         .option('chain', { type: 'boolean', default: false, describe: 'also write chain.json as the seed would send it' })
         .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar, no summary; print only the results path' })
+        .option('engine', { choices: ['fast', 'reference'] as const, default: 'fast' as const, describe: 'fast model, or the slow event-by-event reference server (same files, for checking)' })
         .option('replications', { type: 'number', default: 1, describe: 'independent replications (seeds derived from the run seed)' })
         .option('workers', { type: 'number', default: defaultWorkers(), describe: 'threads that run replications, the main one included (it joins after the main run)' }),
     async (args) => {
@@ -75,6 +76,7 @@ await yargs(argv)
           sampleEvery: args.sampleEvery,
           replications: args.replications,
           workers: args.workers,
+          engine: args.engine,
           argv,
           resultsRoot: 'results',
         });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ModelRun, type ModelResult } from '../model/run.js';
+import { ReferenceRun } from '../reference/run.js';
 import { buildSummary, type RunSummary } from '../report/summary.js';
 import { ValidatorTable } from '../report/validator-table.js';
 import { validatorsCsvChunks } from '../report/validators-csv.js';
@@ -13,7 +14,7 @@ import { openReplicationPool, runReplicationsInThread, type ReplicationPool } fr
 import { BufferedFile } from './buffered-file.js';
 import { collectGarbage } from './collect-garbage.js';
 import { createProgress, type ProgressReporter } from './progress.js';
-import { defaultResultsPath, ResultsFolder } from './results-folder.js';
+import { defaultResultsPath, ResultsFolder, UserError } from './results-folder.js';
 import { RunRecorder } from './run-recorder.js';
 import { readScenarioSource } from './scenario-file.js';
 
@@ -33,6 +34,8 @@ export interface RunOptions {
   replications?: number;
   /** Worker threads for replications (default 1). */
   workers?: number;
+  /** `reference`: the slow, event-by-event reference server instead of the fast model (default `fast`). */
+  engine?: 'fast' | 'reference';
   /** The command line, for the manifest. */
   argv: readonly string[];
   resultsRoot: string;
@@ -178,8 +181,16 @@ function simulateToFolder(
   options: RunOptions,
 ) {
   const recorder = new RunRecorder(scenario, tracked, (name) => folder.file(name), options.chain);
-  const run = new ModelRun(scenario, recorder.observer());
-  recorder.attach(run.validators, () => run.takeChangedValidators());
+  let run: ModelRun | ReferenceRun;
+  if (options.engine === 'reference') {
+    if ((options.replications ?? 1) > 1) throw new UserError('--engine reference runs one replication; drop --replications');
+    run = new ReferenceRun(scenario, recorder.observer());
+    recorder.attach(run.validators);
+  } else {
+    const fast = new ModelRun(scenario, recorder.observer());
+    recorder.attach(fast.validators, () => fast.takeChangedValidators());
+    run = fast;
+  }
   const progress = createProgress(options.quiet, scenario.name, 'rounds');
   try {
     const slice = scenario.timings.lotteryUs * SLICE_LOTTERY_PERIODS;
