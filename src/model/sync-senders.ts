@@ -194,7 +194,7 @@ export class SyncSenders {
   /** Senders added by runs whose residue is exactly `rhoUs` (integer µs). */
   private runSendersAt(rhoUs: number): number {
     let sum = 0;
-    for (const senders of this.runSenderList) sum += senders.countBelow(rhoUs + 1) - senders.countBelow(rhoUs);
+    for (const senders of this.runSenderList) sum += senders.countAt(rhoUs);
     return sum;
   }
 
