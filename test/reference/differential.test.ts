@@ -7,7 +7,7 @@ import { differentialCase } from './random-documents.js';
 import { compareCase } from './results-folders.js';
 
 /** Cases run by `npm test`; `npm run differential -- --cases N` runs more. */
-const CI_CASES = 200;
+const CI_CASES = 300;
 
 test(`the fast model and the reference server write the same results folders, byte for byte (${CI_CASES} random scenarios)`, async () => {
   const root = mkdtempSync(join(tmpdir(), 'pos-sim-differential-test-'));
