@@ -3,8 +3,8 @@
  * files (test/reference/random-documents.ts, cases SEED .. SEED + N - 1) through
  * `pos-sim run` with the fast engine and with the reference server, compares the two
  * results folders byte for byte (test/reference/results-folders.ts), and prints the
- * counts: identical, refused alike (both engines stop with the same error, e.g. a pool
- * stake of 2^53 or more), and differing. Exit code 1 if any case differs; its folders
+ * counts: identical, refused alike (both engines stop with the same error, numbers aside,
+ * e.g. a pool stake of 2^53 or more), and differing. Exit code 1 if any case differs; its folders
  * are then kept for a look.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -35,7 +35,9 @@ let refusedAlike = 0;
 for (let seed = from; seed < from + cases; seed++) {
   const dir = join(root, String(seed));
   const outcome = await compareCase(differentialCase(seed), dir);
-  const alike = outcome.kind === 'failed' && outcome.fast !== null && outcome.fast === outcome.reference;
+  // Numbers aside: a pool stake beyond 2^53 is summed inexactly, and in another order by each engine.
+  const errorText = (message: string | null) => message?.replace(/\d+/g, '#') ?? null;
+  const alike = outcome.kind === 'failed' && outcome.fast !== null && errorText(outcome.fast) === errorText(outcome.reference);
   if (alike) {
     refusedAlike++;
     process.stdout.write(`case ${seed}: both engines refused it alike: ${outcome.fast}\n`);
