@@ -69,6 +69,7 @@ async function parseAndRun(argv: readonly string[]): Promise<number> {
             .option('chain', { type: 'boolean', default: false, describe: 'also write chain.json as the seed would send it' })
             .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar, no summary, no notes; print only the results path' })
             .option('yes', { type: 'boolean', default: false, describe: 'run even when the outputs will be huge or may not fit the disk' })
+            .option('engine', { choices: ['fast', 'reference'] as const, default: 'fast' as const, describe: 'fast model, or the slow event-by-event reference server (same files, for checking)' })
             .option('replications', { type: 'string', describe: 'independent replications (seeds derived from the run seed); default 1' })
             .option('workers', { type: 'string', describe: 'threads that run replications, the main one included; default and most: the core count' }),
         handle((args: RunArgs) => runHandler(args, argv)),
@@ -108,6 +109,7 @@ interface RunArgs {
   chain: boolean;
   quiet: boolean;
   yes: boolean;
+  engine: 'fast' | 'reference';
   replications?: unknown;
   workers?: unknown;
 }
@@ -133,6 +135,7 @@ async function runHandler(args: RunArgs, argv: readonly string[]): Promise<numbe
     sampleEvery: integerOption('sample-every', args.sampleEvery, 1, Number.MAX_SAFE_INTEGER),
     replications,
     workers,
+    engine: args.engine,
     argv,
     resultsRoot: 'results',
   });

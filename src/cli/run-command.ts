@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ModelRun, type ModelResult } from '../model/run.js';
+import { ReferenceRun } from '../reference/run.js';
 import { buildSummary, type RunSummary } from '../report/summary.js';
 import { ValidatorTable } from '../report/validator-table.js';
 import { validatorsCsvChunks } from '../report/validators-csv.js';
@@ -39,6 +40,8 @@ export interface RunOptions {
   replications?: number;
   /** Worker threads for replications (default 1). */
   workers?: number;
+  /** `reference`: the slow, event-by-event reference server instead of the fast model (default `fast`). */
+  engine?: 'fast' | 'reference';
   /** The command line, for the manifest. */
   argv: readonly string[];
   resultsRoot: string;
@@ -79,6 +82,9 @@ export async function runCommand(options: RunOptions): Promise<RunOutcome> {
 }
 
 async function runWithReplications(options: RunOptions, replications: Replications, started: number): Promise<RunOutcome> {
+  if (options.engine === 'reference' && (options.replications ?? 1) > 1) {
+    throw new UserError('--engine reference runs one replication; drop --replications');
+  }
   const source = readScenarioSource(options.scenarioPath, { seed: options.seed, rounds: options.rounds });
   const text = source.text;
   const scenario: ResolvedScenario =
@@ -225,8 +231,15 @@ async function simulateToFolder(
   setStage: (stage: string) => void,
 ) {
   const recorder = new RunRecorder(scenario, tracked, (name) => folder.file(name), options.chain);
-  const run = new ModelRun(scenario, recorder.observer());
-  recorder.attach(run.validators, () => run.takeChangedValidators());
+  let run: ModelRun | ReferenceRun;
+  if (options.engine === 'reference') {
+    run = new ReferenceRun(scenario, recorder.observer());
+    recorder.attach(run.validators);
+  } else {
+    const fast = new ModelRun(scenario, recorder.observer());
+    recorder.attach(fast.validators, () => fast.takeChangedValidators());
+    run = fast;
+  }
   const progress = createProgress(options.quiet, scenario.name, 'rounds');
   const of = scenario.rounds === null ? '' : ` of ${scenario.rounds.toLocaleString('en-US')}`;
   try {

@@ -17,15 +17,3 @@ export function startRepeating(
   });
   sim.schedule(firstTime, priority, id);
 }
-
-/** A periodic timer: `tick` at firstTime, firstTime + period, ... while it returns true. */
-export function startPeriodic(
-  sim: Simulation,
-  firstTime: number,
-  period: number,
-  priority: number,
-  tick: () => boolean,
-): void {
-  if (!(period > 0)) throw new RangeError(`startPeriodic: period must be > 0, got ${period}`);
-  startRepeating(sim, firstTime, priority, () => (tick() ? sim.now + period : null));
-}

@@ -94,6 +94,26 @@ export class RunSenders {
     return total;
   }
 
+  /** Senders added so far whose residue is exactly `rhoUs` (0 <= rhoUs < P, integer µs). */
+  countAt(rhoUs: number): number {
+    const P = this.periodUs;
+    let total = 0;
+    for (let k = 0; k < this.phases.length; k++) {
+      const phase = this.phases[k] as number;
+      // (φ + res_i) mod P = ρ: res_i = ρ - φ unwrapped, or P - φ + ρ wrapped (those positions are the wrapped ones).
+      total += this.countEqual(k, rhoUs - phase) + this.countEqual(k, P - phase + rhoUs);
+    }
+    return total;
+  }
+
+  /** Runs' senders at positions whose residue is exactly `valueUs`, for phase number k. */
+  private countEqual(k: number, valueUs: number): number {
+    const from = this.lowerBound(valueUs);
+    // Mostly no member has that exact residue: then no count is summed.
+    if (from === this.residuesUs.length || this.residuesUs[from] !== valueUs) return 0;
+    return (this.counts[k] as CycleCounts).sumRange(from, this.lowerBound(valueUs + 1));
+  }
+
   /** Of members [from, to) spawning at cycleStartUs + res_i, how many spawn at or after `timeUs`. */
   countFrom(from: number, to: number, cycleStartUs: number, timeUs: number): number {
     return Math.max(0, to - Math.max(from, this.lowerBound(timeUs - cycleStartUs)));

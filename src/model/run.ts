@@ -1,5 +1,6 @@
 import { Simulation } from '../engine/simulation.js';
 import { deriveStream, type RandomStream } from '../rng/stream.js';
+import { MAX_SECONDS } from '../scenario/schema.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { ClientDriver } from './clients.js';
 import { parsePythonDatetime } from './python-text.js';
@@ -10,7 +11,7 @@ import { PosServer, type ServerObserver } from './server.js';
  * A run not bounded by a duration stops here with reason `time-limit`: the scenario
  * format's largest time, 10^8 s (some 3 years), so every run ends whatever its input.
  */
-export const TIME_LIMIT_US = 1e8 * 1e6;
+export const TIME_LIMIT_US = MAX_SECONDS * 1e6;
 
 /** Everything a finished run knows. */
 export interface ModelResult {

@@ -190,7 +190,7 @@ export class PosServer {
     );
     if (observer.period) {
       startRepeating(sim, t.syncUs, PRIORITY.periodReport, () => {
-        this.reportPeriod();
+        this.reportPeriod(true);
         return this.sim.now + t.syncUs;
       });
     }
@@ -426,7 +426,8 @@ export class PosServer {
   finish(endUs: number): void {
     this.cohortPool.settle(this.validators);
     this.steadyLines.settleAll();
-    if (this.observer.period && endUs > this.lastPeriodUs) this.reportPeriod();
+    // Nothing of the instant the run ended at ran after the event that ended it: its writes did not happen.
+    if (this.observer.period && endUs > this.lastPeriodUs) this.reportPeriod(false);
     else this.countSyncWrites(endUs - (endUs % 1000));
     this.settleAnnouncementCounters();
     if (!this.seedRules) {
@@ -449,9 +450,15 @@ export class PosServer {
     this.counters.announcementsPending = this.pollers.pending;
   }
 
-  private reportPeriod(): void {
+  /**
+   * quirks.csv's row. A period's report comes after everything of its last instant
+   * (`throughNow`), so the sync writes of that instant are in it; the run's last row,
+   * made when it has ended, counts those before its end.
+   */
+  private reportPeriod(throughNow: boolean): void {
     const now = this.sim.now;
-    this.countSyncWrites(now - (now % 1000));
+    if (throughNow) this.countSyncWritesThrough(now);
+    else this.countSyncWrites(now - (now % 1000));
     this.settleAnnouncementCounters();
     const c = this.counters;
     const r = this.periodRecord;
@@ -635,7 +642,15 @@ export class PosServer {
   }
 
   private countSyncWrites(untilUs: number): void {
-    const writes = this.syncSenders.countUntil(untilUs);
+    this.addSyncWrites(this.syncSenders.countUntil(untilUs));
+  }
+
+  /** {@link countSyncWrites}, the writes at `nowUs` included (nothing more happens at nowUs). */
+  private countSyncWritesThrough(nowUs: number): void {
+    this.addSyncWrites(this.syncSenders.countThrough(nowUs));
+  }
+
+  private addSyncWrites(writes: number): void {
     this.counters.syncMessages += writes;
     // Exact: the seed's sync traffic passes 2^53 bytes after a few thousand rounds of a big scenario.
     if (writes > 0) this.counters.syncBytes += BigInt(writes) * BigInt(this.chain.syncMessageBytes);

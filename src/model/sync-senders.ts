@@ -22,11 +22,18 @@ import { RunSenders } from './run-senders.js';
  * round, an add only for lines outside runs. A removed sender (fixed rules) is a
  * sender of weight -1 from its next firing c on, which corrects the same way when
  * c >= x + P (removed at or after x: the closed form says +1 where it adds nothing).
+ *
+ * A window may also end *through* x ({@link countThrough}), taking the writes at x
+ * itself: F'(x) = N·X - Σq + #(r <= ρ). Then every sender was spawned (and removed) at
+ * or before x, for which this closed form is exact with no correction; #(r = ρ) is
+ * kept per millisecond apart from the tree, for the residues that are whole ms.
  */
 export class SyncSenders {
   private readonly periodUs: number;
   /** Net senders per millisecond of the period, by residue r: a Fenwick tree, 1-based. */
   private readonly tree: Float64Array;
+  /** Net senders whose residue is exactly a whole millisecond, per millisecond (for {@link countThrough}). */
+  private readonly onTheMs: Float64Array;
   /** N and Σq of F(x), weights included. */
   private net = 0;
   private sumPeriods = 0;
@@ -45,6 +52,8 @@ export class SyncSenders {
   private readonly runSenderList: RunSenders[] = [];
   private windowStartUs = 0;
   private firingsBeforeWindowStart = 0;
+  /** The window starts after the writes at windowStartUs (it was ended by {@link countThrough}). */
+  private windowStartsAfter = false;
 
   constructor(periodUs: number) {
     if (!Number.isInteger(periodUs / 1000) || periodUs <= 0) {
@@ -53,6 +62,7 @@ export class SyncSenders {
     this.periodUs = periodUs;
     this.spawnPhase = new PeriodPhase(periodUs);
     this.tree = new Float64Array(periodUs / 1000 + 1);
+    this.onTheMs = new Float64Array(periodUs / 1000);
   }
 
   /** Sender threads alive now. */
@@ -73,7 +83,7 @@ export class SyncSenders {
   /** {@link add} for the first `count` of `spawnsUs` (in time order), in one loop. */
   addAll(spawnsUs: Float64Array, count: number): void {
     if (count === 0) return;
-    this.sumPeriods += addToHistogram(spawnsUs, count, this.periodUs, this.tree);
+    this.sumPeriods += addToHistogram(spawnsUs, count, this.periodUs, this.tree, this.onTheMs);
     this.net += count;
     this.live += count;
     // Only the adds in the last one's millisecond matter to enterMs' count.
@@ -147,19 +157,53 @@ export class SyncSenders {
         `SyncSenders.countUntil: end must be a whole ms >= ${Math.max(a, this.latestMsUs)} (window start, latest change), got ${endUs}`,
       );
     }
+    // The writes at the start were taken by the window before, which ended through it.
+    if (endUs === a && this.windowStartsAfter) return 0;
     const P = this.periodUs;
     const offByOne = endUs === this.latestMsUs ? this.addsInLatestMs - this.lateRemovalsInLatestMs : 0;
     const firings = this.net * Math.floor(endUs / P) - this.sumPeriods + this.prefix(endUs % P) + offByOne;
+    return this.endWindow(endUs, firings, false);
+  }
+
+  /**
+   * Counts the writes in [windowStart, endUs], the writes at endUs included, and starts
+   * the next window after them: for a reader that comes after everything of the instant
+   * endUs (no sender is added or removed at endUs after it).
+   * @throws if endUs is not a whole millisecond or goes back in time
+   */
+  countThrough(endUs: number): number {
+    if (endUs < this.windowStartUs || endUs % 1000 !== 0 || endUs < this.latestMsUs) {
+      throw new RangeError(`SyncSenders.countThrough: end must be a whole ms >= ${Math.max(this.windowStartUs, this.latestMsUs)}, got ${endUs}`);
+    }
+    if (endUs === this.windowStartUs && this.windowStartsAfter) return 0;
+    const P = this.periodUs;
+    const rho = endUs % P;
+    const atRho = (this.onTheMs[rho / 1000] as number) + this.runSendersAt(rho);
+    const firings = this.net * Math.floor(endUs / P) - this.sumPeriods + this.prefix(rho) + atRho;
+    return this.endWindow(endUs, firings, true);
+  }
+
+  private endWindow(endUs: number, firings: number, through: boolean): number {
     const writes = firings - this.firingsBeforeWindowStart;
     this.firingsBeforeWindowStart = firings;
     this.windowStartUs = endUs;
+    this.windowStartsAfter = through;
     return writes;
+  }
+
+  /** Senders added by runs whose residue is exactly `rhoUs` (integer µs). */
+  private runSendersAt(rhoUs: number): number {
+    let sum = 0;
+    for (const senders of this.runSenderList) sum += senders.countAt(rhoUs);
+    return sum;
   }
 
   private insert(residueUs: number, period: number, weight: number): void {
     this.net += weight;
     this.sumPeriods += weight * period;
-    addToTree(this.tree, Math.floor(residueUs / 1000), weight);
+    const bucket = Math.floor(residueUs / 1000);
+    addToTree(this.tree, bucket, weight);
+    if (residueUs === bucket * 1000) this.onTheMs[bucket] = (this.onTheMs[bucket] as number) + weight;
   }
 
   /** Net senders whose residue is below `residueUs` (a whole ms). */
@@ -183,6 +227,7 @@ function addToHistogram(
   count: number,
   periodUs: number,
   tree: Float64Array,
+  onTheMs: Float64Array,
 ): number {
   // The times are in order, so the period moves on rarely: no division per spawn.
   let period = Math.floor((spawnsUs[0] as number) / periodUs);
@@ -196,7 +241,9 @@ function addToHistogram(
       residueUs -= periodUs;
     }
     sumPeriods += period + 1;
-    addToTree(tree, Math.floor(residueUs / 1000), 1);
+    const bucket = Math.floor(residueUs / 1000);
+    addToTree(tree, bucket, 1);
+    if (residueUs === bucket * 1000) onTheMs[bucket] = (onTheMs[bucket] as number) + 1;
   }
   return sumPeriods;
 }

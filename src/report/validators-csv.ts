@@ -72,8 +72,3 @@ function plainLine(r: ValidatorRow): string | null {
   }
   return `${line}\n`;
 }
-
-/** validators.csv as one string (small tables, tests). */
-export function validatorsCsv(rows: Iterable<ValidatorRow>): string {
-  return [...validatorsCsvChunks(rows)].join('');
-}

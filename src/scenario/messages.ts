@@ -222,11 +222,8 @@ export const stakeTotalTooLarge = (total: number): string =>
 export const typedNumberTooLarge = (text: string): string =>
   `${quote(text)} reads as an integer beyond 2^53 - 1 = 9,007,199,254,740,991: pos-sim cannot replay it exactly`;
 
-export const noValidatorSubmits = (): string =>
-  'no validator ever submits a block: no round can be drawn and the run would never end (give a submission plan, or a duration)';
-
 export const noTicketsEver = (): string =>
-  'no validator holds tickets: no round can ever be drawn under rules: fixed, and the run would never end (give a validator a stake > 0, or a duration)';
+  'no validator that submits holds tickets: under rules: fixed no round can ever be drawn, and clients that type forever would keep the run going (give a validator a stake > 0, or a duration)';
 
 export const roundsBeyondTimeLimit = (rounds: number, intervalSeconds: number, limitSeconds: number): string =>
   `${rounds.toLocaleString('en-US')} rounds of at least ${renderNumber(intervalSeconds)} s each need more virtual time than the limit of ${limitSeconds.toExponential(0).replace('e+', 'e')} s; at most ${Math.floor(limitSeconds / intervalSeconds).toLocaleString('en-US')} rounds fit`;

@@ -3,8 +3,11 @@
  * `validate` accepts is one `run` can replay exactly and to an end:
  *   1. every typed number (a quoted balance or BPM line) fits a double exactly;
  *   2. the stakes together stay below 2^53, so a draw is exact;
- *   3. the run can end: some validator that holds tickets submits a block, and
- *      `rounds` fits the time limit (a round takes at least one lottery period);
+ *   3. the run can end: under `rules: fixed` (which skips pools without tickets), if
+ *      a client types forever, some validator that holds tickets submits a block; and
+ *      `rounds` fits the time limit (a round takes at least one lottery period).
+ *      (Clients that all stop typing end the run as idle; under `rules: seed` a pool
+ *      without tickets kills the lottery thread, which ends it too.)
  *   4. the scenario makes at most MAX_VALIDATORS validators.
  * A run bounded by `duration` always ends, so 3 applies to runs bounded by rounds.
  * (The model still stops at the time limit, or when rewards grow the pool stake
@@ -24,12 +27,13 @@ export function checkRunBounds(scenario: ResolvedScenario): Issue[] {
     return [issue(['validators'], messages.tooManyValidators(validators.length, MAX_VALIDATORS), validators.length)];
   }
   const issues: Issue[] = [];
-  const { total, ticketHolderSubmits, anyoneSubmits } = stakeSummary(scenario, issues);
+  const { total, ticketHolderSubmits, someoneTypesForever } = stakeSummary(scenario, issues);
   if (total > MAX_INTEGER) issues.push(issue(['validators'], messages.stakeTotalTooLarge(total), total));
   const rounds = scenario.rounds;
   if (rounds !== null && scenario.durationUs === null) {
-    if (!anyoneSubmits) issues.push(issue(['validators'], messages.noValidatorSubmits(), ''));
-    else if (!ticketHolderSubmits && scenario.rules === 'fixed') issues.push(issue(['validators'], messages.noTicketsEver(), ''));
+    if (scenario.rules === 'fixed' && someoneTypesForever && !ticketHolderSubmits) {
+      issues.push(issue(['validators'], messages.noTicketsEver(), ''));
+    }
     const intervalSeconds = minimalRoundSeconds(scenario);
     if (rounds * intervalSeconds > MAX_SECONDS) {
       issues.push(issue(['rounds'], messages.roundsBeyondTimeLimit(rounds, intervalSeconds, MAX_SECONDS), rounds));
@@ -51,7 +55,7 @@ export function minimalRoundSeconds(scenario: ResolvedScenario): number {
 function stakeSummary(scenario: ResolvedScenario, issues: Issue[]) {
   let total = 0;
   let ticketHolderSubmits = false;
-  let anyoneSubmits = false;
+  let someoneTypesForever = false;
   const texts = new Map<string, number | null>();
   let entryIndex = -1;
   let lastGroup = '';
@@ -63,15 +67,14 @@ function stakeSummary(scenario: ResolvedScenario, issues: Issue[]) {
     const stake = typedValue(v.balance, ['validators', entryIndex, 'stake'], texts, issues);
     checkBpmTexts(v, entryIndex, texts, issues);
     if (stake !== null && stake > 0) total += stake;
-    const submits = submitsAtAll(v);
-    anyoneSubmits ||= submits;
-    ticketHolderSubmits ||= submits && stake !== null && stake > 0;
+    someoneTypesForever ||= typesForever(v);
+    ticketHolderSubmits ||= v.submissions.kind !== 'none' && stake !== null && stake > 0;
   }
-  return { total, ticketHolderSubmits, anyoneSubmits };
+  return { total, ticketHolderSubmits, someoneTypesForever };
 }
 
-function submitsAtAll(v: ResolvedValidator): boolean {
-  return v.submissions.kind !== 'none';
+function typesForever(v: ResolvedValidator): boolean {
+  return v.leaveUs === null && (v.submissions.kind === 'every' || v.submissions.kind === 'poisson');
 }
 
 /**

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BatchSource } from '../../src/engine/batch-source.js';
 import { Simulation } from '../../src/engine/simulation.js';
-import { startPeriodic, startRepeating } from '../../src/engine/repeating.js';
+import { startRepeating } from '../../src/engine/repeating.js';
 
 type Trace = Array<[number, string]>;
 
@@ -60,8 +60,8 @@ test('runUntil excludes events at the bound and can be resumed', () => {
 test('periodic timers interleave with a fixed order at shared instants', () => {
   const sim = new Simulation();
   const trace: Trace = [];
-  startPeriodic(sim, 0, 5, 1, () => (trace.push([sim.now, 'intake']), true));
-  startPeriodic(sim, 10, 10, 2, () => (trace.push([sim.now, 'lottery']), true));
+  startRepeating(sim, 0, 1, () => (trace.push([sim.now, 'intake']), sim.now + 5));
+  startRepeating(sim, 10, 2, () => (trace.push([sim.now, 'lottery']), sim.now + 10));
   sim.runUntil(21);
   assert.deepEqual(trace, [
     [0, 'intake'],

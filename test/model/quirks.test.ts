@@ -57,8 +57,29 @@ test('jitter makes intake and lottery drift apart and stale blocks appear', () =
     validator(`v${i}`, { connectUs: i, submissions: { kind: 'poisson', ratePerSecond: 0.3 } }),
   );
   const timings = { intakeUs: s(5), lotteryUs: s(10), syncUs: s(30), pollUs: s(3), jitterUs: s(0.5) };
-  const { result } = run(scenario(validators, { durationUs: s(2000), timings }));
-  assert.ok(result.counters.staleBlocksAppended > 0);
+  const { result, rounds } = run(scenario(validators, { durationUs: s(2000), timings }));
+  assert.ok(result.counters.staleBlocksAppended > 1);
+  // The first stale round stays the first, however many follow.
+  assert.equal(result.counters.firstStaleRound, rounds.find((r) => r.stale)?.round);
+});
+
+test('jitter only ever delays a wake-up: sleeps are never shorter than the period', () => {
+  const validators = Array.from({ length: 20 }, (_, i) =>
+    validator(`v${i}`, { connectUs: i, submissions: { kind: 'poisson', ratePerSecond: 0.3 } }),
+  );
+  const timings = { intakeUs: s(5), lotteryUs: s(10), syncUs: s(30), pollUs: s(3), jitterUs: s(0.5) };
+  const gaps = (lottery: 'periodic' | 'literal') => {
+    const times = run(scenario(validators, { durationUs: s(600), timings, lottery })).rounds.map((r) => r.timeUs);
+    return times.slice(1).map((t, i) => t - (times[i] as number));
+  };
+  // Periodic: the lottery's own sleeps. Literal: a draw right after each intake that took
+  // blocks in, once the loop spins (its first draw ends the lottery thread's first sleep, not an intake's).
+  for (const [lottery, periodUs] of [['periodic', s(10)], ['literal', s(5)]] as const) {
+    const g = lottery === 'literal' ? gaps(lottery).slice(1) : gaps(lottery);
+    assert.ok(g.length > 50, lottery);
+    assert.ok(Math.min(...g) >= periodUs, `${lottery}: a gap of ${Math.min(...g)} µs`);
+    assert.ok(g.some((gap) => gap > periodUs), `${lottery}: no wake-up was late`);
+  }
 });
 
 test('quirk 3: everyone in the pool left, choice([]) kills the lottery (seed); the round is skipped (fixed)', () => {
@@ -165,4 +186,19 @@ test('a bad BPM line evicts the validator: later blocks of the round find no bal
   assert.equal(result.counters.evictions, 1);
   assert.equal(rounds[0]!.poolValidators, 1);
   assert.equal(rounds[0]!.winner, 1);
+});
+
+test('a sync write on a period boundary is in the period it ends: the report comes after everything of that instant', () => {
+  // Fixed rules: one sender per connection, writing at connect + 30 s, + 60 s, ... The
+  // run's last row counts only what came before its end (nothing at 90 s ran).
+  const periods: Array<{ timeUs: number; syncMessages: number }> = [];
+  new ModelRun(scenario([validator('a', { connectUs: 0 })], { rules: 'fixed', durationUs: s(90) }), {
+    round: () => undefined,
+    period: (p) => periods.push({ timeUs: p.timeUs, syncMessages: p.syncMessages }),
+  }).runToEnd();
+  assert.deepEqual(periods, [
+    { timeUs: s(30), syncMessages: 1 },
+    { timeUs: s(60), syncMessages: 1 },
+    { timeUs: s(90), syncMessages: 0 },
+  ]);
 });

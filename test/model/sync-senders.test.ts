@@ -189,3 +189,56 @@ test('runs of a periodic source counted per run (addRun) count exactly as their 
   }
   assert.ok(windows > 300, `only ${windows} windows compared`);
 });
+
+/** Writes in [a, b]: the writes at b itself included. */
+const bruteForceWritesThrough = (senders: Array<{ spawn: number; removedAt: number }>, a: number, b: number, startsAfter: boolean) =>
+  bruteForceWrites(senders, a, b + 1) - (startsAfter ? bruteForceWrites(senders, a, a + 1) : 0);
+
+test('a window may end through its end instant (countThrough), mixed with windows that end before it', () => {
+  // The period report comes after everything of its instant: spawns and removals at
+  // the end itself, spawns at whole ms and at odd µs, in runs and one by one.
+  const rng = deriveStream(7, 'test', 'sync-through');
+  const agg = new SyncSenders(P);
+  const residuesUs = Float64Array.from([0, 1000, 2_500_000, 2_500_001, 4_999_000]);
+  const intervalUs = 5_000_000;
+  const senders: Array<{ spawn: number; removedAt: number }> = [];
+  let now = 0;
+  let windowStart = 0;
+  let startsAfter = false;
+  let throughs = 0;
+  let atEnd = 0;
+  for (let step = 0; step < 600; step++) {
+    now += rng.nextIntBelow(2) === 0 ? 1000 * rng.nextIntBelow(8000) : rng.nextIntBelow(3_000_000);
+    if (rng.nextIntBelow(4) === 0) {
+      // A whole cycle of a periodic source, starting at the next cycle boundary.
+      const cycleStartUs = Math.ceil(now / intervalUs) * intervalUs;
+      agg.addRun(residuesUs, intervalUs, 0, residuesUs.length, cycleStartUs);
+      for (const r of residuesUs) senders.push({ spawn: cycleStartUs + r, removedAt: Infinity });
+      now = cycleStartUs + (residuesUs[residuesUs.length - 1] as number);
+    } else {
+      agg.add(now);
+      senders.push({ spawn: now, removedAt: Infinity });
+    }
+    const victim = senders[rng.nextIntBelow(senders.length)]!;
+    if (victim.removedAt === Infinity && victim.spawn <= now && rng.nextIntBelow(4) === 0) {
+      victim.removedAt = now;
+      agg.remove(victim.spawn, now);
+    }
+    if (rng.nextIntBelow(2) === 0) {
+      // Through an instant at or after now, often one where writes fall.
+      const firing = senders[rng.nextIntBelow(senders.length)]!.spawn + P * (1 + rng.nextIntBelow(3));
+      const end = firing % 1000 === 0 && firing >= now ? firing : Math.ceil(now / 1000) * 1000;
+      if (senders.some((s) => s.spawn < end && (end - s.spawn) % P === 0 && s.removedAt > end)) atEnd++;
+      assert.equal(agg.countThrough(end), bruteForceWritesThrough(senders, windowStart, end, startsAfter), `window through ${end}`);
+      [windowStart, startsAfter, now] = [end, true, end];
+      throughs++;
+    } else {
+      const end = Math.ceil(now / 1000) * 1000;
+      const expected: number = bruteForceWrites(senders, windowStart, end) - (startsAfter ? bruteForceWrites(senders, windowStart, windowStart + 1) : 0);
+      assert.equal(agg.countUntil(end), Math.max(0, expected), `window until ${end}`);
+      if (end > windowStart) startsAfter = false;
+      [windowStart, now] = [end, end];
+    }
+  }
+  assert.ok(throughs > 200 && atEnd > 50, `${throughs} windows through an end, ${atEnd} with writes at it`);
+});

@@ -25,15 +25,16 @@ test('a scenario name that could leave or nest the results folder, or exceed a f
   assert.deepEqual(problems(scenario('name: whales.v2-final_1\nseed: 1\nrounds: 3')), []);
 });
 
-test('every run can end: no submitter, or no tickets under fixed rules, is refused for a run bounded by rounds', () => {
-  const none = '  - {name: a, count: 3, stake: 10, submit: none}';
-  assert.match(problems(scenario('name: s\nseed: 1\nrounds: 3', none))[0]!, /validators: no validator ever submits a block/);
+test('every run can end: under fixed rules, clients typing forever without a ticket holder who submits are refused for a run bounded by rounds', () => {
   const zero = '  - {name: a, count: 3, stake: 0, submit: {every: 10}}\n  - {name: b, stake: 5, submit: none}';
-  assert.match(problems(scenario('name: s\nseed: 1\nrounds: 3\nrules: fixed', zero))[0]!, /no validator holds tickets: no round can ever be drawn/);
+  assert.match(problems(scenario('name: s\nseed: 1\nrounds: 3\nrules: fixed', zero))[0]!, /^s\.yaml:6:3 validators: no validator that submits holds tickets: under rules: fixed no round can ever be drawn/);
   // The seed's server crashes on a pool without tickets (quirk 3): that run ends, so it is fine.
   assert.deepEqual(problems(scenario('name: s\nseed: 1\nrounds: 3\nrules: seed', zero)), []);
-  // A duration bounds any run.
+  // A duration bounds any run; clients that stop typing (leave, or a list of times) end it as idle.
   assert.deepEqual(problems(scenario('name: s\nseed: 1\nrounds: 3\nduration: 60\nrules: fixed', zero)), []);
+  const leaving = '  - {name: a, count: 3, stake: 0, submit: {every: 10}, leave: 100}';
+  assert.deepEqual(problems(scenario('name: s\nseed: 1\nrounds: 3\nrules: fixed', leaving)), []);
+  assert.deepEqual(problems(scenario('name: s\nseed: 1\nrounds: 3', '  - {name: a, count: 3, stake: 10, submit: none}')), []);
 });
 
 test('rounds are bounded by the time limit of 10^8 s, in the file and as an override', () => {

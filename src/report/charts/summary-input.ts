@@ -100,7 +100,8 @@ export interface ConcentrationFigures {
   theilIndex?: number;
 }
 
-export interface TrackedSeries {
+/** A tracked series across replications, as summary.json gives it (not ../tracked-series.ts, which names its members). */
+export interface TrackedSeriesSummary {
   series: string;
   initialShare: number;
   meanFinalShare: number;
@@ -120,7 +121,7 @@ export interface BetaBinomialFit {
 
 export interface SummaryReplications {
   count: number;
-  tracked: TrackedSeries[];
+  tracked: TrackedSeriesSummary[];
   betaBinomial: BetaBinomialFit | null;
 }
 
