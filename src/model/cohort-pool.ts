@@ -1,5 +1,6 @@
 import type { RandomStream } from '../rng/stream.js';
 import type { ValidatorTotals } from './records.js';
+import { ExactWinSums } from './exact-win-sums.js';
 import { addRepeated } from './repeated-sum.js';
 import { CRASHES_LOTTERY, type ValidatorsTable } from './validators-table.js';
 
@@ -40,9 +41,9 @@ export class CohortPool {
    * stands (the slots of connections change only with the table). Returns whether it
    * qualifies; statistics pending for a previous pool are settled first.
    */
-  prepare(connections: Int32Array, connectionSlot: Int32Array, table: ValidatorsTable, validators: ValidatorTotals): boolean {
+  prepare(connections: Int32Array, connectionSlot: Int32Array, table: ValidatorsTable, validators: ValidatorTotals, exact: ExactWinSums): boolean {
     if (connections === this.connections && table === this.table && table.version === this.tableVersion) return this.qualifies;
-    this.settle(validators);
+    this.settle(validators, exact);
     this.connections = connections;
     this.table = table;
     this.tableVersion = table.version;
@@ -115,13 +116,20 @@ export class CohortPool {
     return lo;
   }
 
+  /** Tickets before the member at `position` in the pool's order from `start` on (wrapping around), as {@link draw} walks it. */
+  ticketsBefore(position: number, start: number): number {
+    const prefix = this.prefix;
+    const fromStart = (prefix[position] as number) - (prefix[start] as number);
+    return position >= start ? fromStart : this.total + fromStart;
+  }
+
   /** Tickets of the member at `position`. */
   ticketsAt(position: number): number {
     return this.tickets[position] as number;
   }
 
   /** Adds the pending rounds' statistics to the members' totals, as round-by-round sums would be (see {@link addRepeated}). */
-  settle(validators: ValidatorTotals): void {
+  settle(validators: ValidatorTotals, exact: ExactWinSums): void {
     const rounds = this.pendingRounds;
     if (rounds === 0 || this.connections === null) return;
     this.pendingRounds = 0;
@@ -137,6 +145,11 @@ export class CohortPool {
       const c = connections[i] as number;
       const p = tickets / total;
       const q = p * (1 - p);
+      const expectedBefore = expectedWins[c] as number;
+      if (ExactWinSums.tracks(expectedBefore)) {
+        if (once) exact.addRound(c, p);
+        else exact.addRounds(c, p, rounds, expectedBefore);
+      }
       expectedWins[c] = once ? (expectedWins[c] as number) + p : addRepeated(expectedWins[c] as number, p, rounds);
       winVariance[c] = once ? (winVariance[c] as number) + q : addRepeated(winVariance[c] as number, q, rounds);
       roundsInPool[c] = (roundsInPool[c] as number) + rounds;
