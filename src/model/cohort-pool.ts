@@ -1,6 +1,6 @@
 import type { RandomStream } from '../rng/stream.js';
 import type { ValidatorTotals } from './records.js';
-import { ExactWinSums } from './exact-win-sums.js';
+import type { ExactWinSums } from './exact-win-sums.js';
 import { addRepeated } from './repeated-sum.js';
 import { CRASHES_LOTTERY, type ValidatorsTable } from './validators-table.js';
 
@@ -137,6 +137,8 @@ export class CohortPool {
     const { roundsInPool, expectedWins, winVariance } = validators;
     const total = this.total;
     const ticketsAt = this.tickets;
+    // Before the totals move: which validators take the rounds depends on their expected wins so far.
+    if (exact.enabled) this.settleExact(expectedWins, exact, rounds);
     // One round (rewards change the pool every round): the plain sums, without a call each.
     const once = rounds === 1;
     for (let i = 0; i < connections.length; i++) {
@@ -145,14 +147,25 @@ export class CohortPool {
       const c = connections[i] as number;
       const p = tickets / total;
       const q = p * (1 - p);
-      const expectedBefore = expectedWins[c] as number;
-      if (ExactWinSums.tracks(expectedBefore)) {
-        if (once) exact.addRound(c, p);
-        else exact.addRounds(c, p, rounds, expectedBefore);
-      }
       expectedWins[c] = once ? (expectedWins[c] as number) + p : addRepeated(expectedWins[c] as number, p, rounds);
       winVariance[c] = once ? (winVariance[c] as number) + q : addRepeated(winVariance[c] as number, q, rounds);
       roundsInPool[c] = (roundsInPool[c] as number) + rounds;
+    }
+  }
+
+  /** The pending rounds into the exact test's sums (see {@link ExactWinSums}); the loop sits alone (docs/performance.md). */
+  private settleExact(expectedWins: Float64Array, exact: ExactWinSums, rounds: number): void {
+    const connections = this.connections as Int32Array;
+    const total = this.total;
+    const ticketsAt = this.tickets;
+    for (let i = 0; i < connections.length; i++) {
+      const tickets = ticketsAt[i] as number;
+      if (tickets === 0) continue;
+      const c = connections[i] as number;
+      const expectedBefore = expectedWins[c] as number;
+      if (!exact.tracks(expectedBefore)) continue;
+      if (rounds === 1) exact.addRound(c, tickets / total);
+      else exact.addRounds(c, tickets / total, rounds, expectedBefore);
     }
   }
 }

@@ -1,10 +1,10 @@
 import { grown } from '../engine/grown.js';
 import { addRepeated } from './repeated-sum.js';
 
-/** Power sums of the odds kept per validator (see oddsPowerSumsPmf). */
-export const ODDS_POWERS = 10;
+/** Power sums of the odds kept per validator (see oddsPowerSumsPmf); {@link addOddsPowers} is written for 6. */
+export const ODDS_POWERS = 6;
 /** Rounds with p at most this go into the odds power sums; larger ones into masses of their own. */
-export const SMALL_P = 1 / 32;
+export const SMALL_P = 1 / 256;
 /** Validators expected to win at most this many times get the exact test. */
 export const EXACT_UP_TO_EXPECTED = 20;
 /** Masses kept, for 0..EXACT_MASSES-1 wins: beyond 72, a count expected <= 20 has < 1e-18 of its mass. */
@@ -19,11 +19,17 @@ const TRACKED_UP_TO_EXPECTED = EXACT_UP_TO_EXPECTED + 1;
  * and that list is summed up as
  *
  * - for rounds with p <= {@link SMALL_P}: the first {@link ODDS_POWERS} power sums of
- *   the odds p / (1 - p), from which the masses follow to within rounding
- *   (src/stats/oddsPowerSumsPmf.ts says why);
+ *   the odds r = p / (1 - p), from which the masses follow to within rounding: cutting
+ *   the series after 6 terms moves a tail probability by at most r^6 x 21 / 7 < 1.1e-14
+ *   for r <= 1/255 (src/stats/oddsPowerSumsPmf.ts says why);
  * - for the other rounds: the masses of their own sum, for 0..{@link EXACT_MASSES}-1
  *   wins, convolved one round at a time. A validator expected to win at most 21 times
- *   has at most 32 x 21 such rounds, however long the run.
+ *   has at most 256 x 21 such rounds, however long the run.
+ *
+ * Under rewards nothing is kept ({@link enabled} is false): each round's p then depends
+ * on earlier wins, so the wins are not a Poisson-binomial count and an exact test of
+ * one would not be exact either (the winner PIT and the martingale z are the tests
+ * there), and every round is a new pool, whose members would each cost an update.
  *
  * Only validators whose expected count is still at most 21 take new rounds (a check per
  * member and round); at the end ({@link finish}) those above
@@ -39,26 +45,28 @@ export class ExactWinSums {
   private largeMasses = new Float64Array(16 * EXACT_MASSES);
   private largeRows = 0;
 
-  constructor(validators: number) {
-    this.oddsPowerSums = new Float64Array(validators * ODDS_POWERS);
+  /** @param enabled false: keep nothing (a run with rewards), and every validator's test is the binomial one */
+  constructor(
+    validators: number,
+    readonly enabled = true,
+  ) {
+    this.oddsPowerSums = new Float64Array(enabled ? validators * ODDS_POWERS : 0);
     this.largeRow = new Int32Array(validators).fill(-1);
+    this.trackedUpTo = enabled ? TRACKED_UP_TO_EXPECTED : -1;
   }
 
+  /** Expected counts above this take no more rounds (-1: nothing is kept). */
+  private readonly trackedUpTo: number;
+
   /** Whether a validator expected to win `expectedBefore` times so far takes a new round. */
-  static tracks(expectedBefore: number): boolean {
-    return expectedBefore <= TRACKED_UP_TO_EXPECTED;
+  tracks(expectedBefore: number): boolean {
+    return expectedBefore <= this.trackedUpTo;
   }
 
   /** Adds one round in which validator `v` held a share `p` of the pool. */
   addRound(v: number, p: number): void {
     if (p > SMALL_P) return this.convolve(v, p, 1);
-    const sums = this.oddsPowerSums;
-    const r = p / (1 - p);
-    let x = r;
-    for (let j = v * ODDS_POWERS, end = j + ODDS_POWERS; j < end; j++) {
-      sums[j] = (sums[j] as number) + x;
-      x *= r;
-    }
+    addOddsPowers(this.oddsPowerSums, v * ODDS_POWERS, p / (1 - p));
   }
 
   /** {@link addRound} `rounds` times with the same p, bit for bit as that loop would add. */
@@ -69,11 +77,10 @@ export class ExactWinSums {
       return this.convolve(v, p, Math.min(rounds, Math.max(1, needed)));
     }
     const sums = this.oddsPowerSums;
-    const r = p / (1 - p);
-    let x = r;
-    for (let j = v * ODDS_POWERS, end = j + ODDS_POWERS; j < end; j++) {
-      sums[j] = addRepeated(sums[j] as number, x, rounds);
-      x *= r;
+    const powers = oddsPowers(p / (1 - p));
+    for (let j = 0; j < ODDS_POWERS; j++) {
+      const at = v * ODDS_POWERS + j;
+      sums[at] = addRepeated(sums[at] as number, powers[j] as number, rounds);
     }
   }
 
@@ -101,11 +108,17 @@ export class ExactWinSums {
 
   /** Clears the validators expected to win more than {@link EXACT_UP_TO_EXPECTED} times (their test is not exact). */
   finish(expectedWins: Float64Array): void {
+    if (!this.enabled) return;
     for (let v = 0; v < expectedWins.length; v++) {
       if ((expectedWins[v] as number) <= EXACT_UP_TO_EXPECTED) continue;
       this.oddsPowerSums.fill(0, v * ODDS_POWERS, (v + 1) * ODDS_POWERS);
       this.largeRow[v] = -1;
     }
+  }
+
+  /** Whether the masses of a validator expected to win `expectedWins` times are kept (sums enabled, at most {@link EXACT_UP_TO_EXPECTED}). */
+  hasMasses(expectedWins: number): boolean {
+    return this.enabled && expectedWins <= EXACT_UP_TO_EXPECTED;
   }
 
   /** v's odds power sums (a view). */
@@ -118,4 +131,23 @@ export class ExactWinSums {
     const row = this.largeRow[v] as number;
     return row < 0 ? null : this.largeMasses.slice(row * EXACT_MASSES, (row + 1) * EXACT_MASSES);
   }
+}
+
+/** r, r², ..., r⁶, each computed as {@link addOddsPowers} computes it. */
+function oddsPowers(r: number): number[] {
+  const r2 = r * r;
+  const r4 = r2 * r2;
+  return [r, r2, r2 * r, r4, r4 * r, r4 * r2];
+}
+
+/** Adds r, r², ..., r⁶ to sums[at..at+5]: unrolled, with short chains of multiplications (the hot path under rewards). */
+function addOddsPowers(sums: Float64Array, at: number, r: number): void {
+  const r2 = r * r;
+  const r4 = r2 * r2;
+  sums[at] = (sums[at] as number) + r;
+  sums[at + 1] = (sums[at + 1] as number) + r2;
+  sums[at + 2] = (sums[at + 2] as number) + r2 * r;
+  sums[at + 3] = (sums[at + 3] as number) + r4;
+  sums[at + 4] = (sums[at + 4] as number) + r4 * r;
+  sums[at + 5] = (sums[at + 5] as number) + r4 * r2;
 }

@@ -176,7 +176,7 @@ export class PosServer {
       announcementsReceived: new Float64Array(n),
     };
     this.changed = new ChangedValidators(n);
-    this.exactWins = new ExactWinSums(n);
+    this.exactWins = new ExactWinSums(n, options.rewards.rule.kind === 'none');
     this.pit = new WinnerPit(options.pitStream);
     this.steadyLines = new SteadyLines(this.validators.blocksSubmitted);
     this.connectionSlot = new Int32Array(n).fill(-1);
@@ -576,7 +576,7 @@ export class PosServer {
     for (let m = 0; m < members; m++) {
       const connection = this.blocks.connection[this.pool.blockSlots[m] as number] as number;
       const p = (this.pool.stakes[m] as number) / poolStake;
-      if (ExactWinSums.tracks(v.expectedWins[connection] as number)) exact.addRound(connection, p);
+      if (exact.tracks(v.expectedWins[connection] as number)) exact.addRound(connection, p);
       v.roundsInPool[connection] = (v.roundsInPool[connection] as number) + 1;
       v.expectedWins[connection] = (v.expectedWins[connection] as number) + p;
       v.winVariance[connection] = (v.winVariance[connection] as number) + p * (1 - p);

@@ -1,6 +1,6 @@
 import type { ModelResult } from '../model/run.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { EXACT_MASSES, EXACT_UP_TO_EXPECTED } from '../model/exact-win-sums.js';
+import { EXACT_MASSES } from '../model/exact-win-sums.js';
 import { fairnessAnalysisOfColumns, poissonBinomialMasses, wilsonInterval, type ColumnFairnessAnalysis, type ValidatorFairness } from '../stats/index.js';
 
 /** One validator's figures, as validators.csv and the summary show them; the fairness columns come last. */
@@ -151,9 +151,9 @@ export function groupTable(rows: Iterable<ValidatorRow>, rounds: number): GroupR
   return [...groups.values()];
 }
 
-/** The masses of validator i's wins under the null where the model kept them (expected at most 20 wins), else null. */
+/** The masses of validator i's wins under the null where the model kept them (no rewards, expected at most 20 wins), else null. */
 function exactMasses(result: ModelResult, i: number): Float64Array | null {
   const v = result.validators;
-  if ((v.roundsInPool[i] as number) === 0 || (v.expectedWins[i] as number) > EXACT_UP_TO_EXPECTED) return null;
+  if ((v.roundsInPool[i] as number) === 0 || !result.exactWins.hasMasses(v.expectedWins[i] as number)) return null;
   return poissonBinomialMasses(result.exactWins.oddsPowerSumsOf(i), result.exactWins.largeRoundMasses(i), EXACT_MASSES);
 }

@@ -11,8 +11,8 @@
  * have coefficients at most r_max^J P_1 / (J + 1): the masses up to J are off by that
  * relative amount, and a mass k > J by about that times P(W = k - J - 1), so any
  * tail sum (a p-value) by about r_max^J P_1 / (J + 1) in all. The model keeps here
- * only rounds with p <= 1/32 (r <= 1/31) and J = 10, and only while P_1 stays near
- * 21 at most: 1.2e-15 x 21 / 11, about 2e-15, the size of rounding.
+ * only rounds with p <= 1/256 (r <= 1/255) and J = 6, and only while P_1 stays near
+ * 21 at most: 3.6e-15 x 21 / 7, about 1.1e-14.
  *
  * @param oddsPowerSums P_1..P_J, each >= 0 (all zero: no round, W = 0)
  * @param length how many masses to return (k = 0..length-1), >= 1
