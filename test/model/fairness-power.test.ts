@@ -5,6 +5,7 @@ import { ModelRun } from '../../src/model/run.js';
 import { ValidatorTable } from '../../src/report/validator-table.js';
 import { deriveStream, streamFromUint32, type RandomStream } from '../../src/rng/stream.js';
 import { chiSquareGoodnessOfFit } from '../../src/stats/chiSquareGoodnessOfFit.js';
+import { winnerPitAnalysis } from '../../src/stats/winnerPitAnalysis.js';
 import { loadScenario } from '../../src/scenario/load.js';
 
 const scenario = loadScenario('participation.yaml', readFileSync(new URL('../../scenarios/participation.yaml', import.meta.url), 'utf8'), {
@@ -68,4 +69,18 @@ test('a lottery biased against small stakes (a test double) fails it on whales-l
   const v = result.validators;
   const onePool = chiSquareGoodnessOfFit(Array.from(v.wins), Array.from(v.expectedWins));
   assert.ok(onePool.pValue > 0.01, `one pool: p = ${onePool.pValue}`);
+});
+
+test('with compounding rewards, the winner PIT passes a fair lottery and catches the later-tickets bias', () => {
+  const compounding = loadScenario('compounding.yaml', readFileSync(new URL('../../scenarios/compounding.yaml', import.meta.url), 'utf8'));
+  const fair = new ModelRun(compounding, { round: () => undefined }).runToEnd();
+  assert.equal(winnerPitAnalysis(fair.pitHistogram).consistent, true);
+  const source = deriveStream(99, 'test', 'biased');
+  const biased = streamFromUint32(() => source.nextUint32());
+  const draw = biased.nextIntBelow.bind(biased);
+  biased.nextIntBelow = (n: number) => Math.max(draw(n), draw(n));
+  const unfair = new ModelRun(compounding, { round: () => undefined }, { lotteryStream: biased }).runToEnd();
+  const pit = winnerPitAnalysis(unfair.pitHistogram);
+  assert.equal(pit.consistent, false, pit.verdict);
+  assert.ok(pit.ksPValue < 1e-6, pit.verdict);
 });
