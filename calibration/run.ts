@@ -1,7 +1,10 @@
 /**
  * `npm run calibration -- holm [--scenario FILE] [--runs N] [--first-seed S]`:
  * checks that the per-validator tests do not cry wolf: over N fair runs (seeds S..S+N-1),
- * how often Holm-adjusted p < alpha anywhere (family-wise; must be at most alpha).
+ * how often Holm-adjusted p < alpha anywhere (family-wise; must be at most alpha, and
+ * exact tests of small counts are conservative, so below the band is expected).
+ * The compounding check is `pos-sim run scenarios/compounding.yaml --replications 1000`
+ * (its summary counts each test's rejections at 1% and 5%; see docs/statistics.md).
  * Defaults: scenarios/whales.yaml, 200 runs, seed 1.
  *
  * Prints a table on stdout, progress on stderr. Exit codes: 0 done, 2 bad options.
@@ -40,6 +43,7 @@ function main(): number {
   const c = holmCalibration(scenario, runs, firstSeed, (done) => process.stderr.write(`\rcalibration: ${done}/${runs} runs`));
   process.stderr.write('\n');
   process.stdout.write(`${c.scenario}: ${c.runs} fair runs (seeds ${firstSeed}-${firstSeed + runs - 1}), ${c.validatorsTested} validator tests in all, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+  // Holm promises at most alpha; the band is where the count would fall if it were exactly alpha.
   process.stdout.write('alpha  runs with any p_holm < alpha (family-wise)  99% band if exactly alpha  validators rejected\n');
   for (const a of c.byAlpha) {
     process.stdout.write(

@@ -13,8 +13,10 @@ export interface OrderedBins {
 /**
  * Bins for a goodness-of-fit test that keep as much as the data allow: the categories
  * sorted by expected count (ties in input order), then neighbours merged, smallest
- * first, until each bin expects at least `minExpected`; a last bin still short of it
- * joins the bin before it. A category expecting `minExpected` or more stands alone.
+ * first, until each bin expects at least `minExpected`; a bin still short of it when
+ * the next category would fill a bin alone (or when none is left) joins the bin before
+ * it, so a category expecting `minExpected` or more stands alone (unless nothing
+ * came before it to take the short bin).
  * Unlike pooling every small category into one bin, this keeps a trend with the
  * expected count (with stake, when pools are stable) visible to the test: the bins
  * run from the smallest validators to the largest.
@@ -27,9 +29,10 @@ export interface OrderedBins {
  * @throws {Error} if the lists differ in length, are empty, or hold a negative or
  *   non-finite value, or `minExpected` is not > 0
  * @example
- * // Sorted expected 1, 2, 2 | 3, 8: the first three make 5; 3 is short, and 3 + 8 = 11.
+ * // Sorted expected 1, 2, 2 | 3 | 8: the first three make 5; 3 is short and 8 fills a bin
+ * // alone, so 3 joins the first bin.
  * poolByExpectedOrder([1, 0, 3, 9, 2], [2, 1, 3, 8, 2]);
- * // => { observed: [3, 12], expected: [5, 11], pooledCategories: 5, mergedBins: 2 }
+ * // => { observed: [6, 9], expected: [8, 8], pooledCategories: 4, mergedBins: 1 }
  */
 export function poolByExpectedOrder(observed: readonly number[], expected: readonly number[], minExpected = 5): OrderedBins {
   assertNonNegativeList(observed, 'poolByExpectedOrder', 'observed');
@@ -44,6 +47,14 @@ export function poolByExpectedOrder(observed: readonly number[], expected: reado
   const bins: { observed: number; expected: number; members: number }[] = [];
   let open = { observed: 0, expected: 0, members: 0 };
   for (const i of order) {
+    // A category that fills a bin alone stands alone: what is open joins the bin before.
+    const last = bins[bins.length - 1];
+    if ((expected[i] as number) >= minExpected && open.members > 0 && last !== undefined) {
+      last.observed += open.observed;
+      last.expected += open.expected;
+      last.members += open.members;
+      open = { observed: 0, expected: 0, members: 0 };
+    }
     open.observed += observed[i] as number;
     open.expected += expected[i] as number;
     open.members++;

@@ -4,13 +4,15 @@ import { poolByExpectedOrder } from '../../src/stats/poolByExpectedOrder.js';
 
 test('sorts by expected count and merges neighbours until each bin expects 5; a short last bin joins the one before', () => {
   // By hand: sorted expected 1 (obs 0), 2 (1), 2 (2), 3 (3), 8 (9): 1 + 2 + 2 = 5 closes a bin
-  // (observed 3); 3 is short, 8 closes the next (observed 12); nothing is left over.
+  // (observed 3); 3 is short and 8 fills a bin alone, so 3 joins the first bin and 8 stands alone.
   const observed = Object.freeze([1, 0, 3, 9, 2]);
   const expected = Object.freeze([2, 1, 3, 8, 2]);
-  assert.deepEqual(poolByExpectedOrder(observed, expected), { observed: [3, 12], expected: [5, 11], pooledCategories: 5, mergedBins: 2 });
+  assert.deepEqual(poolByExpectedOrder(observed, expected), { observed: [6, 9], expected: [8, 8], pooledCategories: 4, mergedBins: 1 });
   assert.deepEqual(observed, [1, 0, 3, 9, 2]);
-  // Large categories stand alone; a short remainder is added to the last bin.
+  // Large categories stand alone; a short remainder with nothing before it joins the first large one,
+  // a short remainder at the end joins the last bin.
   assert.deepEqual(poolByExpectedOrder([4, 6, 1], [5, 7, 1]), { observed: [5, 6], expected: [6, 7], pooledCategories: 2, mergedBins: 1 });
+  assert.deepEqual(poolByExpectedOrder([1, 1, 1, 2], [3, 3, 1, 9]), { observed: [3, 2], expected: [7, 9], pooledCategories: 3, mergedBins: 1 });
 });
 
 test('1,000 validators expecting 2 each (uniform.yaml) give 333 bins where one pool gave none', () => {
