@@ -151,9 +151,17 @@ export function groupTable(rows: Iterable<ValidatorRow>, rounds: number): GroupR
   return [...groups.values()];
 }
 
-/** The masses of validator i's wins under the null where the model kept them (no rewards, expected at most 20 wins), else null. */
+/**
+ * The masses of validator i's wins under the null where the model kept them (no rewards,
+ * expected at most 20 wins), else null: for 0..K wins, K = max(wins, mean + 12 sqrt(mean)
+ * + 12) up to 72, beyond which the Chernoff bound the p-value adds for the rest is below
+ * 1e-24 (1e-18 where the cap at 72 binds): a validator expecting 0.004 wins needs 14
+ * masses, not 73.
+ */
 function exactMasses(result: ModelResult, i: number): Float64Array | null {
   const v = result.validators;
-  if ((v.roundsInPool[i] as number) === 0 || !result.exactWins.hasMasses(v.expectedWins[i] as number)) return null;
-  return poissonBinomialMasses(result.exactWins.oddsPowerSumsOf(i), result.exactWins.largeRoundMasses(i), EXACT_MASSES);
+  const mean = v.expectedWins[i] as number;
+  if ((v.roundsInPool[i] as number) === 0 || !result.exactWins.hasMasses(mean)) return null;
+  const length = Math.min(EXACT_MASSES, 1 + Math.max(v.wins[i] as number, Math.ceil(mean + 12 * Math.sqrt(mean) + 12)));
+  return poissonBinomialMasses(result.exactWins.oddsPowerSumsOf(i), result.exactWins.largeRoundMasses(i), length);
 }

@@ -167,9 +167,8 @@ export function fairnessAnalysisOfColumns(columns: ValidatorColumns, rounds: num
     const roundsInPool = columns.roundsInPool[i] as number;
     validatorFairness(columns.wins[i] as number, expected, variance, roundsInPool, masses, validators, i);
     if (!Number.isNaN(validators.pValue[i])) tested.push(i);
-    perRoundDeviation += expectedAbsoluteDeviation(masses, expected, variance, roundsInPool);
-    const share = columns.globalShare[i] as number;
-    globalDeviation += expectedAbsoluteDeviation(null, rounds * share, rounds * share * (1 - share), rounds);
+    perRoundDeviation += expectedAbsoluteDeviation(masses, Math.min(expected, roundsInPool), roundsInPool);
+    globalDeviation += expectedAbsoluteDeviation(null, rounds * (columns.globalShare[i] as number), rounds);
   }
   const adjusted = holmAdjust(tested.map((i) => validators.pValue[i] as number));
   tested.forEach((i, k) => (validators.pHolm[i] = adjusted[k] as number));
