@@ -1,5 +1,6 @@
 import type { RandomStream } from '../rng/stream.js';
 import type { ValidatorTotals } from './records.js';
+import type { ExactWinSums } from './exact-win-sums.js';
 import { addRepeated } from './repeated-sum.js';
 import { CRASHES_LOTTERY, type ValidatorsTable } from './validators-table.js';
 
@@ -40,9 +41,9 @@ export class CohortPool {
    * stands (the slots of connections change only with the table). Returns whether it
    * qualifies; statistics pending for a previous pool are settled first.
    */
-  prepare(connections: Int32Array, connectionSlot: Int32Array, table: ValidatorsTable, validators: ValidatorTotals): boolean {
+  prepare(connections: Int32Array, connectionSlot: Int32Array, table: ValidatorsTable, validators: ValidatorTotals, exact: ExactWinSums): boolean {
     if (connections === this.connections && table === this.table && table.version === this.tableVersion) return this.qualifies;
-    this.settle(validators);
+    this.settle(validators, exact);
     this.connections = connections;
     this.table = table;
     this.tableVersion = table.version;
@@ -115,13 +116,20 @@ export class CohortPool {
     return lo;
   }
 
+  /** Tickets before the member at `position` in the pool's order from `start` on (wrapping around), as {@link draw} walks it. */
+  ticketsBefore(position: number, start: number): number {
+    const prefix = this.prefix;
+    const fromStart = (prefix[position] as number) - (prefix[start] as number);
+    return position >= start ? fromStart : this.total + fromStart;
+  }
+
   /** Tickets of the member at `position`. */
   ticketsAt(position: number): number {
     return this.tickets[position] as number;
   }
 
   /** Adds the pending rounds' statistics to the members' totals, as round-by-round sums would be (see {@link addRepeated}). */
-  settle(validators: ValidatorTotals): void {
+  settle(validators: ValidatorTotals, exact: ExactWinSums): void {
     const rounds = this.pendingRounds;
     if (rounds === 0 || this.connections === null) return;
     this.pendingRounds = 0;
@@ -129,6 +137,8 @@ export class CohortPool {
     const { roundsInPool, expectedWins, winVariance } = validators;
     const total = this.total;
     const ticketsAt = this.tickets;
+    // Before the totals move: which validators take the rounds depends on their expected wins so far.
+    if (exact.enabled) this.settleExact(expectedWins, exact, rounds);
     // One round (rewards change the pool every round): the plain sums, without a call each.
     const once = rounds === 1;
     for (let i = 0; i < connections.length; i++) {
@@ -140,6 +150,22 @@ export class CohortPool {
       expectedWins[c] = once ? (expectedWins[c] as number) + p : addRepeated(expectedWins[c] as number, p, rounds);
       winVariance[c] = once ? (winVariance[c] as number) + q : addRepeated(winVariance[c] as number, q, rounds);
       roundsInPool[c] = (roundsInPool[c] as number) + rounds;
+    }
+  }
+
+  /** The pending rounds into the exact test's sums (see {@link ExactWinSums}); the loop sits alone (docs/performance.md). */
+  private settleExact(expectedWins: Float64Array, exact: ExactWinSums, rounds: number): void {
+    const connections = this.connections as Int32Array;
+    const total = this.total;
+    const ticketsAt = this.tickets;
+    for (let i = 0; i < connections.length; i++) {
+      const tickets = ticketsAt[i] as number;
+      if (tickets === 0) continue;
+      const c = connections[i] as number;
+      const expectedBefore = expectedWins[c] as number;
+      if (!exact.tracks(expectedBefore)) continue;
+      if (rounds === 1) exact.addRound(c, tickets / total);
+      else exact.addRounds(c, tickets / total, rounds, expectedBefore);
     }
   }
 }

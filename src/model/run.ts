@@ -4,6 +4,8 @@ import { MAX_SECONDS } from '../scenario/schema.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { ClientDriver } from './clients.js';
 import { parsePythonDatetime } from './python-text.js';
+import type { ExactWinSums } from './exact-win-sums.js';
+import type { drawPoolMember } from './lottery-draw.js';
 import type { ServerCounters, StopReason, ValidatorTotals } from './records.js';
 import { PosServer, type ServerObserver } from './server.js';
 
@@ -17,6 +19,10 @@ export const TIME_LIMIT_US = MAX_SECONDS * 1e6;
 export interface ModelResult {
   readonly counters: ServerCounters;
   readonly validators: ValidatorTotals;
+  /** What the exact per-validator tests need (see {@link ExactWinSums}). */
+  readonly exactWins: ExactWinSums;
+  /** Histogram of each round's winner PIT (see WinnerPit). */
+  readonly pitHistogram: Uint32Array;
   readonly stopReason: StopReason;
   /** Virtual time at the end, µs. */
   readonly endUs: number;
@@ -37,12 +43,13 @@ export class ModelRun {
    *   lottery's random stream (a biased one proves the fairness tests can fail);
    *   `periodicInBulk: false` sends periodic clients through the heap one line at a
    *   time, the reference the fast path is compared with; `periodicRuns: false` keeps
-   *   them in bulk but one line at a time
+   *   them in bulk but one line at a time; `drawMember` replaces the draw of a pool member
+   *   (a lottery biased by stake), and turns the cohort pool off
    */
   constructor(
     private readonly scenario: ResolvedScenario,
     observer: ServerObserver,
-    testDoubles: { lotteryStream?: RandomStream; periodicInBulk?: boolean; periodicRuns?: boolean } = {},
+    testDoubles: { lotteryStream?: RandomStream; periodicInBulk?: boolean; periodicRuns?: boolean; drawMember?: typeof drawPoolMember } = {},
   ) {
     if (scenario.durationUs !== null && scenario.durationUs % 1000 !== 0) {
       throw new RangeError(`ModelRun: duration must be a whole number of ms, got ${scenario.durationUs} µs`);
@@ -62,6 +69,8 @@ export class ModelRun {
         lotteryStream: testDoubles.lotteryStream ?? deriveStream(seed, 'lottery'),
         intakeJitterStream: deriveStream(seed, 'jitter', 'intake'),
         lotteryJitterStream: deriveStream(seed, 'jitter', 'lottery'),
+        pitStream: deriveStream(seed, 'pit'),
+        ...(testDoubles.drawMember ? { drawMember: testDoubles.drawMember } : {}),
       },
       observer,
     );
@@ -113,6 +122,8 @@ export class ModelRun {
       this.finished = {
         counters: this.server.counters,
         validators: this.server.validators,
+        exactWins: this.server.exactWins,
+        pitHistogram: this.server.pit.histogram,
         stopReason: reason,
         endUs: this.sim.now,
         eventsProcessed: this.sim.eventsProcessed,

@@ -10,6 +10,8 @@ import { CohortPool } from './cohort-pool.js';
 import { Chain } from './chain.js';
 import { decimalLength } from './integers.js';
 import { drawPoolMember } from './lottery-draw.js';
+import { ExactWinSums } from './exact-win-sums.js';
+import { WinnerPit } from './winner-pit.js';
 import { LotteryPool, POOL_CRASHED } from './lottery-pool.js';
 import { formatPythonDatetime, pythonDatetimeLength, pythonInt } from './python-text.js';
 import type { PeriodRecord, RoundRecord, ServerCounters, StopReason, ValidatorTotals } from './records.js';
@@ -42,6 +44,10 @@ export interface ServerOptions {
   readonly lotteryStream: RandomStream;
   readonly intakeJitterStream: RandomStream;
   readonly lotteryJitterStream: RandomStream;
+  /** V of each round's {@link WinnerPit}. */
+  readonly pitStream: RandomStream;
+  /** For tests only: replaces {@link drawPoolMember} (a biased lottery), and so turns off the cohort pool, which draws by itself. */
+  readonly drawMember?: typeof drawPoolMember;
 }
 
 export interface ServerObserver {
@@ -83,6 +89,10 @@ export class PosServer {
   readonly validators: ValidatorTotals;
   /** Validators whose stake or wins changed, for readers of running totals. */
   readonly changed: ChangedValidators;
+  /** What the exact per-validator test needs of each validator's rounds. */
+  readonly exactWins: ExactWinSums;
+  /** Each round's winner as a probability integral transform. */
+  readonly pit: WinnerPit;
   stopReason: StopReason | null = null;
 
   private readonly seedRules: boolean;
@@ -166,6 +176,8 @@ export class PosServer {
       announcementsReceived: new Float64Array(n),
     };
     this.changed = new ChangedValidators(n);
+    this.exactWins = new ExactWinSums(n, options.rewards.rule.kind === 'none');
+    this.pit = new WinnerPit(options.pitStream);
     this.steadyLines = new SteadyLines(this.validators.blocksSubmitted);
     this.connectionSlot = new Int32Array(n).fill(-1);
     this.runLog = new RunLog(this.connectionSlot);
@@ -424,7 +436,8 @@ export class PosServer {
 
   /** Settles the counters that are kept lazily; call once when the run ends. */
   finish(endUs: number): void {
-    this.cohortPool.settle(this.validators);
+    this.cohortPool.settle(this.validators, this.exactWins);
+    this.exactWins.finish(this.validators.expectedWins);
     this.steadyLines.settleAll();
     // Nothing of the instant the run ended at ran after the event that ended it: its writes did not happen.
     if (this.observer.period && endUs > this.lastPeriodUs) this.reportPeriod(false);
@@ -510,7 +523,7 @@ export class PosServer {
       this.endRound();
       return;
     }
-    this.cohortPool.settle(this.validators);
+    this.cohortPool.settle(this.validators, this.exactWins);
     this.runLog.write(this.blocks, this.blocks.tempStartIndex, this.blocks.candidateStartIndex);
     const members = this.pool.build(this.blocks, this.table);
     if (members === POOL_CRASHED) {
@@ -532,8 +545,9 @@ export class PosServer {
       this.stop('stake-limit');
       return;
     }
-    const winnerIndex = drawPoolMember(this.pool.stakes, members, poolStake, this.options.lotteryStream);
+    const winnerIndex = (this.options.drawMember ?? drawPoolMember)(this.pool.stakes, members, poolStake, this.options.lotteryStream);
     this.recordPool(members, poolStake);
+    this.pit.record(ticketsBefore(this.pool.stakes, winnerIndex), this.pool.stakes[winnerIndex] as number, poolStake);
     this.appendWinner(this.pool.blockSlots[winnerIndex] as number, this.pool.stakes[winnerIndex] as number, members, poolStake);
     this.counters.candidatesDiscarded += tempCount - 1;
     this.endRound();
@@ -547,12 +561,13 @@ export class PosServer {
   private drawWholeCycle(): boolean {
     const blocks = this.blocks;
     const source = this.runLog.wholeCycle(blocks.tempStartIndex, blocks.candidateStartIndex);
-    if (source === null) return false;
+    if (source === null || this.options.drawMember) return false;
     const start = this.runLog.wholeCycleStart;
     const pool = this.cohortPool;
-    if (!pool.prepare(source, this.connectionSlot, this.table, this.validators)) return false;
+    if (!pool.prepare(source, this.connectionSlot, this.table, this.validators, this.exactWins)) return false;
     if (!drawable(pool.total)) return false; // the general path stops the run
     const winner = pool.draw(start, this.options.lotteryStream);
+    this.pit.record(pool.ticketsBefore(winner, start), pool.ticketsAt(winner), pool.total);
     // Each member put one block, in order from the start position on.
     const offset = winner >= start ? winner - start : winner + source.length - start;
     this.runLog.writeOne(blocks, blocks.tempStartIndex + offset);
@@ -568,9 +583,11 @@ export class PosServer {
 
   private recordPool(members: number, poolStake: number): void {
     const v = this.validators;
+    const exact = this.exactWins;
     for (let m = 0; m < members; m++) {
       const connection = this.blocks.connection[this.pool.blockSlots[m] as number] as number;
       const p = (this.pool.stakes[m] as number) / poolStake;
+      if (exact.tracks(v.expectedWins[connection] as number)) exact.addRound(connection, p);
       v.roundsInPool[connection] = (v.roundsInPool[connection] as number) + 1;
       v.expectedWins[connection] = (v.expectedWins[connection] as number) + p;
       v.winVariance[connection] = (v.winVariance[connection] as number) + p * (1 - p);
@@ -697,6 +714,13 @@ export class PosServer {
     const n = this.threadCount();
     if (n > this.counters.peakThreads) this.counters.peakThreads = n;
   }
+}
+
+/** Tickets held by the pool members before member `index`, in pool order. */
+function ticketsBefore(stakes: Float64Array, index: number): number {
+  let before = 0;
+  for (let m = 0; m < index; m++) before += stakes[m] as number;
+  return before;
 }
 
 /**

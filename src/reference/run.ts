@@ -51,6 +51,7 @@ export class ReferenceRun {
         lottery: deriveStream(seed, 'lottery'),
         intakeJitter: deriveStream(seed, 'jitter', 'intake'),
         lotteryJitter: deriveStream(seed, 'jitter', 'lottery'),
+        pit: deriveStream(seed, 'pit'),
       },
       observer,
       parsePythonDatetimeText(scenario.start),
@@ -91,6 +92,8 @@ export class ReferenceRun {
     this.finished = {
       counters: this.server.counters,
       validators: this.server.validators,
+      exactWins: this.server.exactWins,
+      pitHistogram: this.server.pit.histogram,
       stopReason: this.server.stopReason ?? (this.scenario.durationUs === null && this.nowUs >= endUs ? 'time-limit' : 'duration'),
       endUs: this.nowUs,
       eventsProcessed: this.eventsProcessed,

@@ -3,8 +3,10 @@
  * to be read beside it. Every thread wake-up, client line and sync write is an event of
  * its own; nothing is counted in aggregate, and every block is hashed and written out.
  * It shares nothing with the fast model (src/model) but the record types it reports
- * (the recorder's contract) and the seeded random streams, drawn in the same order, so
- * that both produce the same results folder byte for byte (test/reference/differential).
+ * (the recorder's contract), the seeded random streams, drawn in the same order, and the
+ * two accumulators of pos-sim's statistics (ExactWinSums, WinnerPit: not the seed's
+ * logic), so that both produce the same results folder byte for byte
+ * (test/reference/differential).
  *
  * Section names below are the spec's.
  */
@@ -14,6 +16,8 @@ import type { RandomStream } from '../rng/stream.js';
 import type { ResolvedScenario, TypedInput } from '../scenario/types.js';
 import { chainJson, follows, generateBlock, genesisBlock, type Block } from './chain.js';
 import { pythonDatetimeText, pythonInt, sha256Hex } from './python.js';
+import { ExactWinSums } from '../model/exact-win-sums.js';
+import { WinnerPit } from '../model/winner-pit.js';
 
 /** Same-instant order: client input, intake, lottery, connection threads (sync, announcements), then the period report. */
 export const PRIORITY = { clientInput: 0, intake: 1, lottery: 2, connectionThreads: 3, periodReport: 4 } as const;
@@ -31,6 +35,8 @@ export interface ReferenceStreams {
   readonly lottery: RandomStream;
   readonly intakeJitter: RandomStream;
   readonly lotteryJitter: RandomStream;
+  /** V of each round's winner PIT (a statistic of pos-sim's, not the seed's). */
+  readonly pit: RandomStream;
 }
 
 /** `validators[address]`: an int, or the raw bytes int() refused. */
@@ -80,6 +86,12 @@ export class ReferenceServer {
     evictions: 0,
   };
   readonly validators: ValidatorTotals;
+  /**
+   * pos-sim's statistics of the draws, not the seed's: the accumulators the fast model
+   * uses too, fed here round by round (their inputs are this server's own).
+   */
+  readonly exactWins: ExactWinSums;
+  readonly pit: WinnerPit;
   stopReason: StopReason | null = null;
 
   // State
@@ -116,6 +128,8 @@ export class ReferenceServer {
     startEpochUs: number,
   ) {
     const n = scenario.validators.length;
+    this.exactWins = new ExactWinSums(n, scenario.rewards.rule.kind === 'none');
+    this.pit = new WinnerPit(streams.pit);
     this.seedRules = scenario.rules === 'seed';
     this.startEpochUs = startEpochUs;
     this.connections = Array.from({ length: n }, () => ({ open: false, address: '', announcementsBefore: 0 }));
@@ -284,10 +298,12 @@ export class ReferenceServer {
       const p = member.tickets / poolStake;
       const c = member.block.connection;
       const v = this.validators;
+      if (this.exactWins.tracks(v.expectedWins[c] as number)) this.exactWins.addRound(c, p);
       v.roundsInPool[c] = (v.roundsInPool[c] as number) + 1;
       v.expectedWins[c] = (v.expectedWins[c] as number) + p;
       v.winVariance[c] = (v.winVariance[c] as number) + p * (1 - p);
     }
+    this.pit.record(ticketsBefore(pool, winner), winner.tickets, poolStake);
     this.appendWinner(winner.block, winner.tickets, pool.length, poolStake);
     this.counters.candidatesDiscarded += candidates - 1;
     this.tempBlocks = [];
@@ -480,6 +496,7 @@ export class ReferenceServer {
 
   /** The run ended at `endUs`: the last (partial) period's row and the end-of-run counts. */
   finish(endUs: number): void {
+    this.exactWins.finish(this.validators.expectedWins);
     if (endUs > this.lastReportUs) this.report();
     this.counters.announcementsPending = this.announcements;
     if (!this.seedRules) {
@@ -521,6 +538,16 @@ export class ReferenceServer {
     const maxMs = this.scenario.timings.jitterUs / 1000;
     return maxMs === 0 ? 0 : stream.nextIntBelow(maxMs + 1) * 1000;
   }
+}
+
+/** Tickets of the pool's members before `winner`, in pool order. */
+function ticketsBefore<T extends { tickets: number }>(pool: readonly T[], winner: T): number {
+  let before = 0;
+  for (const member of pool) {
+    if (member === winner) return before;
+    before += member.tickets;
+  }
+  throw new Error('ticketsBefore: the winner is not in the pool');
 }
 
 /** `choice()` over one entry per token, without the list: ticket t belongs to the member whose range holds it. */

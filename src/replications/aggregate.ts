@@ -1,5 +1,5 @@
 import type { ResolvedScenario } from '../scenario/types.js';
-import { betaBinomialPmf, chiSquareGoodnessOfFit, meanConfidenceInterval } from '../stats/index.js';
+import { betaBinomialPmf, binomialPmf, chiSquareGoodnessOfFit, meanConfidenceInterval } from '../stats/index.js';
 import type { ReplicationOutcome } from './run-replication.js';
 
 export interface TrackedAggregate {
@@ -35,11 +35,31 @@ export interface ReplicationsSummary {
   martingaleVerdict: string;
   meanFinalStakeGini: number;
   meanFinalStakeNakamoto50: number;
-  /** Replications whose per-round fairness test rejected at 1% (about 1% expected if the lottery is fair). */
+  /** Replications whose per-round chi-square rejected at 1% (about 1% expected if the lottery is fair and there are no rewards). */
   fairnessRejections: number;
+  /** The same at 5%. */
+  fairnessRejectionsAt5: number;
+  /** Replications whose winner-PIT test (KS) rejected at 1%, and at 5%: calibrated under any reward rule. */
+  pitRejections: number;
+  pitRejectionsAt5: number;
   /** Constant rewards, everyone in every round: wins ~ BetaBinomial(n, a/r, (w-a)/r). */
   betaBinomial: BetaBinomialCheck | null;
+  /** No rewards, everyone in every round: wins ~ Binomial(n, a/w). */
+  binomial: ClosedFormCheck | null;
   betaBinomialNote: string;
+}
+
+/** A tracked validator's wins across replications against a closed form. */
+export interface ClosedFormCheck {
+  series: string;
+  n: number;
+  /** Its share of the stake: the p of every round. */
+  share: number;
+  statistic: number;
+  degreesOfFreedom: number;
+  pValue: number;
+  bins: number;
+  verdict: string;
 }
 
 /** What the replications say together: the martingale check, the spread, and the closed form where it applies. */
@@ -62,7 +82,12 @@ export function aggregateReplications(scenario: ResolvedScenario, outcomes: read
     };
   });
   const outside = tracked.filter((t) => !t.initialInsideInterval).map((t) => t.series);
-  const { check, note } = betaBinomialCheck(scenario, outcomes);
+  const { check, binomial, note } = closedFormCheck(scenario, outcomes);
+  const rejectedAt = (level: number, p: (o: ReplicationOutcome) => number | null) =>
+    outcomes.filter((o) => {
+      const value = p(o);
+      return value !== null && value <= level;
+    }).length;
   return {
     count: outcomes.length,
     tracked,
@@ -74,44 +99,89 @@ export function aggregateReplications(scenario: ResolvedScenario, outcomes: read
           : `initial share outside the 95% interval of the mean final share for: ${outside.join(', ')} (about 1 in 20 series is expected by chance)`,
     meanFinalStakeGini: mean(outcomes.map((o) => o.stakeGini)),
     meanFinalStakeNakamoto50: mean(outcomes.map((o) => o.stakeNakamoto50)),
-    fairnessRejections: outcomes.filter((o) => o.chiSquareP !== null && o.chiSquareP <= 0.01).length,
+    fairnessRejections: rejectedAt(0.01, (o) => o.chiSquareP),
+    fairnessRejectionsAt5: rejectedAt(0.05, (o) => o.chiSquareP),
+    pitRejections: rejectedAt(0.01, (o) => o.pitP),
+    pitRejectionsAt5: rejectedAt(0.05, (o) => o.pitP),
     betaBinomial: check,
+    binomial,
     betaBinomialNote: note,
   };
 }
 
-function betaBinomialCheck(
+/**
+ * A tracked validator's wins across replications against their closed form, where one
+ * applies: everyone in every round, and either no rewards (each round p = a/w, so
+ * Binomial(n, a/w)) or a constant reward r and no cap (a Pólya urn:
+ * BetaBinomial(n, a/r, (w-a)/r)).
+ */
+function closedFormCheck(
   scenario: ResolvedScenario,
   outcomes: readonly ReplicationOutcome[],
-): { check: BetaBinomialCheck | null; note: string } {
+): { check: BetaBinomialCheck | null; binomial: ClosedFormCheck | null; note: string } {
+  const none = { check: null, binomial: null };
   const rule = scenario.rewards.rule;
-  if (rule.kind !== 'constant' || scenario.rewards.capStake !== null) {
-    return { check: null, note: 'no closed form: it needs a constant reward per block and no cap' };
+  if ((rule.kind !== 'constant' && rule.kind !== 'none') || scenario.rewards.capStake !== null) {
+    return { ...none, note: 'no closed form: it needs no rewards, or a constant reward per block and no cap' };
   }
   if (!outcomes.every((o) => o.fullParticipation)) {
-    return { check: null, note: 'no closed form: not every validator took part in every round' };
+    return { ...none, note: 'no closed form: not every validator took part in every round' };
   }
   const first = outcomes[0];
   const n = first?.rounds ?? 0;
   if (!first || n === 0 || !outcomes.every((o) => o.rounds === n)) {
-    return { check: null, note: 'no closed form: replications ran different numbers of rounds' };
+    return { ...none, note: 'no closed form: replications ran different numbers of rounds' };
   }
   const index = first.series.findIndex((s) => scenario.validators.some((v) => v.id === s.name));
-  if (index < 0) return { check: null, note: 'no closed form: no single validator is tracked' };
+  if (index < 0) return { ...none, note: 'no closed form: no single validator is tracked' };
   const series = first.series[index] as { name: string; initialStake: number };
-  // A Pólya urn counted in units of the reward r: the validator holds a/r of w/r balls.
-  const alpha = series.initialStake / rule.amount;
-  const beta = (first.initialTotalStake - series.initialStake) / rule.amount;
   const counts = new Array<number>(n + 1).fill(0);
   for (const o of outcomes) counts[(o.series[index] as { wins: number }).wins]! += 1;
-  const pmf = counts.map((_, k) => outcomes.length * betaBinomialPmf(k, n, alpha, beta));
-  const { observed, expected } = contiguousBins(counts, pmf, Math.max(5, outcomes.length / 10));
-  if (observed.length < 2) {
-    return { check: null, note: `no closed-form test: ${outcomes.length} replications are too few for two bins of 5 expected` };
+  if (rule.kind === 'none') {
+    const share = series.initialStake / first.initialTotalStake;
+    const fit = closedFormFit(counts, (k) => binomialPmf(k, n, share), outcomes.length);
+    if (fit === null) return { ...none, note: `no closed-form test: ${outcomes.length} replications are too few for two bins of 5 expected` };
+    const consistent = fit.pValue > 0.01;
+    return {
+      check: null,
+      binomial: {
+        series: series.name,
+        n,
+        share,
+        ...fit,
+        verdict: `${series.name}'s wins ${consistent ? 'are consistent with' : 'do NOT follow'} Binomial(${n}, ${share.toPrecision(4)}) at the 1% level (chi-square p = ${fit.pValue.toPrecision(3)}, ${fit.bins} bins)`,
+      },
+      note: '',
+    };
   }
-  const fit = chiSquareGoodnessOfFit(observed, expected);
+  return betaBinomialCheck(series, counts, n, first.initialTotalStake, rule.amount, outcomes.length);
+}
+
+/** The chi-square of replications' win counts against a closed form's masses, or null if fewer than 2 bins. */
+function closedFormFit(counts: readonly number[], pmf: (k: number) => number, replications: number) {
+  const expected = counts.map((_, k) => replications * pmf(k));
+  const { observed, expected: binned } = contiguousBins(counts, expected, Math.max(5, replications / 10));
+  return observed.length < 2 ? null : chiSquareGoodnessOfFit(observed, binned);
+}
+
+function betaBinomialCheck(
+  series: { name: string; initialStake: number },
+  counts: readonly number[],
+  n: number,
+  initialTotalStake: number,
+  reward: number,
+  replications: number,
+): { check: BetaBinomialCheck | null; binomial: null; note: string } {
+  // A Pólya urn counted in units of the reward r: the validator holds a/r of w/r balls.
+  const alpha = series.initialStake / reward;
+  const beta = (initialTotalStake - series.initialStake) / reward;
+  const fit = closedFormFit(counts, (k) => betaBinomialPmf(k, n, alpha, beta), replications);
+  if (fit === null) {
+    return { check: null, binomial: null, note: `no closed-form test: ${replications} replications are too few for two bins of 5 expected` };
+  }
   const consistent = fit.pValue > 0.01;
   return {
+    binomial: null,
     check: {
       series: series.name,
       n,

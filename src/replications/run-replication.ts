@@ -1,7 +1,7 @@
 import { ModelRun, type ModelResult } from '../model/run.js';
 import type { TrackedSeries } from '../report/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { concentrationSummary, perRoundChiSquareP } from '../stats/index.js';
+import { concentrationSummary, perRoundChiSquareP, uniformHistogramTests } from '../stats/index.js';
 import { replicationSeed } from './replication-seed.js';
 
 /** One tracked series at the end of one replication. */
@@ -28,6 +28,8 @@ export interface ReplicationOutcome {
   readonly stakeNakamoto50: number;
   /** Chi-square p-value of wins against p = stake / pool stake (null: too few rounds). */
   readonly chiSquareP: number | null;
+  /** KS p-value of the winner PITs (the test valid under any reward rule; see WinnerPit). */
+  readonly pitP: number;
 }
 
 /**
@@ -75,5 +77,6 @@ export function replicationOutcome(k: number, seed: number, result: ModelResult,
     stakeGini: stake.gini,
     stakeNakamoto50: stake.nakamoto50,
     chiSquareP: perRoundChiSquareP(v.wins, v.expectedWins),
+    pitP: uniformHistogramTests(result.pitHistogram).ksPValue,
   };
 }

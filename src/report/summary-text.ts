@@ -17,20 +17,27 @@ export function bytesText(bytes: number): string {
 /** The lines `pos-sim run` prints: what happened, whether wins follow stake, and what the quirks cost. */
 export function summaryText(s: RunSummary): string {
   const q = s.quirks;
+  const f = s.fairness;
   const lines = [
     `${s.scenario} (seed ${s.seed}, rules ${s.rules}, lottery ${s.lottery}): ${s.validators} validators, ` +
       `${s.rounds} rounds, ended by ${s.stopReason} at t=${s.endTimeSeconds}s`,
-    `fairness: ${s.fairness.verdict}`,
-    `  global: ${s.fairness.global.verdict}`,
+    `fairness: ${f.headlineVerdict}`,
+    f.headline === 'winner-pit' ? `  per round (chi-square): ${f.verdict}` : `  each draw: ${f.winnerPit.verdict}`,
   ];
-  if (s.fairness.note) lines.push(`  note: ${s.fairness.note}`);
+  if (f.totalVariation !== null && f.expectedTotalVariation !== null) {
+    lines.push(`  total variation ${f.totalVariation.toFixed(4)} (a fair lottery gives ${f.expectedTotalVariation.toFixed(4)} on average)`);
+  }
+  lines.push(`  global: ${f.global.verdict}`);
+  if (f.note) lines.push(`  note: ${f.note}`);
   if (q.halt) {
     lines.push(`lottery thread died at t=${q.haltTimeSeconds}s after round ${q.halt.afterRound}: ${q.halt.reason}`);
   }
+  // Under the seed's rules these are the seed server's threads and traffic, not pos-sim's.
+  const whose = s.rules === 'seed' ? ' (what the seed server would do)' : '';
   lines.push(
     `quirks: ${q.staleBlocksAppended} stale blocks appended; announcements made/delivered/lost ` +
-      `${q.announcementsMade}/${q.announcementsDelivered}/${q.announcementsLost}; peak threads ${q.peakThreads}; ` +
-      `sync traffic ${q.syncMessages} messages, ${bytesText(Number(q.syncBytes))}; address collisions ${q.addressCollisions}`,
+      `${q.announcementsMade}/${q.announcementsDelivered}/${q.announcementsLost}; peak threads ${q.peakThreads}, ` +
+      `sync traffic ${q.syncMessages} messages, ${bytesText(Number(q.syncBytes))}${whose}; address collisions ${q.addressCollisions}`,
   );
   const c = s.concentration;
   lines.push(
@@ -51,8 +58,9 @@ export function summaryText(s: RunSummary): string {
 
 function replicationLines(r: NonNullable<RunSummary['replications']>): string[] {
   const lines = [
-    `replications: ${r.count}; per-round fairness rejected at 1% in ${r.fairnessRejections} of them; ` +
-      `mean final stake Gini ${r.meanFinalStakeGini.toFixed(4)}, mean Nakamoto(>50%) ${r.meanFinalStakeNakamoto50.toFixed(2)}`,
+    `replications: ${r.count}; mean final stake Gini ${r.meanFinalStakeGini.toFixed(4)}, mean Nakamoto(>50%) ${r.meanFinalStakeNakamoto50.toFixed(2)}`,
+    `  rejections of a fair lottery: winner PIT (KS) at 1% in ${r.pitRejections}, at 5% in ${r.pitRejectionsAt5}; ` +
+      `per-round chi-square at 1% in ${r.fairnessRejections}, at 5% in ${r.fairnessRejectionsAt5}`,
     `  martingale: ${r.martingaleVerdict}`,
     '  tracked        initial share  mean final share [95% CI]           sd',
   ];
@@ -62,6 +70,6 @@ function replicationLines(r: NonNullable<RunSummary['replications']>): string[] 
         ` ${pct(t.sdFinalShare)}`,
     );
   }
-  lines.push(`  closed form: ${r.betaBinomial ? r.betaBinomial.verdict : r.betaBinomialNote}`);
+  lines.push(`  closed form: ${r.betaBinomial?.verdict ?? r.binomial?.verdict ?? r.betaBinomialNote}`);
   return lines;
 }

@@ -1,6 +1,7 @@
 import type { ModelResult } from '../model/run.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { fairnessAnalysisOfColumns, wilsonInterval, type ColumnFairnessAnalysis, type ValidatorFairness } from '../stats/index.js';
+import { EXACT_MASSES } from '../model/exact-win-sums.js';
+import { fairnessAnalysisOfColumns, poissonBinomialMasses, wilsonInterval, type ColumnFairnessAnalysis, type ValidatorFairness } from '../stats/index.js';
 
 /** One validator's figures, as validators.csv and the summary show them; the fairness columns come last. */
 export interface ValidatorRow extends ValidatorFairness {
@@ -45,7 +46,14 @@ export class ValidatorTable {
     const totalInitial = v.initialStake.reduce((a, b) => a + b, 0);
     this.globalShare = v.initialStake.map((stake) => (totalInitial > 0 ? stake / totalInitial : 0));
     this.fairness = fairnessAnalysisOfColumns(
-      { wins: v.wins, expectedWins: v.expectedWins, winVariance: v.winVariance, roundsInPool: v.roundsInPool, globalShare: this.globalShare },
+      {
+        wins: v.wins,
+        expectedWins: v.expectedWins,
+        winVariance: v.winVariance,
+        roundsInPool: v.roundsInPool,
+        globalShare: this.globalShare,
+        exactMasses: (i) => exactMasses(result, i),
+      },
       result.counters.rounds,
     );
   }
@@ -83,6 +91,7 @@ export class ValidatorTable {
       wilsonHigh: at(f.wilsonHigh),
       z: at(f.z),
       pValue: at(f.pValue),
+      pError: at(f.pError),
       pHolm: at(f.pHolm),
     };
   }
@@ -140,4 +149,19 @@ export function groupTable(rows: Iterable<ValidatorRow>, rounds: number): GroupR
     g.expectedShare = rounds > 0 ? g.expectedWins / rounds : 0;
   }
   return [...groups.values()];
+}
+
+/**
+ * The masses of validator i's wins under the null where the model kept them (no rewards,
+ * expected at most 20 wins), else null: for 0..K wins, K = max(wins, mean + 12 sqrt(mean)
+ * + 12) up to 72, beyond which the Chernoff bound the p-value adds for the rest is below
+ * 1e-24 (1e-18 where the cap at 72 binds): a validator expecting 0.004 wins needs 14
+ * masses, not 73.
+ */
+function exactMasses(result: ModelResult, i: number): Float64Array | null {
+  const v = result.validators;
+  const mean = v.expectedWins[i] as number;
+  if ((v.roundsInPool[i] as number) === 0 || !result.exactWins.hasMasses(mean)) return null;
+  const length = Math.min(EXACT_MASSES, 1 + Math.max(v.wins[i] as number, Math.ceil(mean + 12 * Math.sqrt(mean) + 12)));
+  return poissonBinomialMasses(result.exactWins.oddsPowerSumsOf(i), result.exactWins.largeRoundMasses(i), length);
 }

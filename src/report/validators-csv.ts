@@ -25,6 +25,7 @@ const COLUMNS: ReadonlyArray<[keyof ValidatorRow, string]> = [
   ['z', 'z'],
   ['pValue', 'p_value'],
   ['pHolm', 'p_holm'],
+  ['pError', 'p_error'],
 ];
 
 /**

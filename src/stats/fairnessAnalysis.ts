@@ -1,11 +1,20 @@
+import { binomialApproximationBound } from './binomialApproximationBound.js';
+import { binomialTwoSidedPValue } from './binomialTwoSidedPValue.js';
 import { chiSquareGoodnessOfFit } from './chiSquareGoodnessOfFit.js';
+import { expectedAbsoluteDeviation } from './expectedAbsoluteDeviation.js';
 import type { GoodnessOfFitResult } from './goodnessOfFitResult.js';
 import { gTestGoodnessOfFit } from './gTestGoodnessOfFit.js';
 import { holmAdjust } from './holmAdjust.js';
+import { pmfTwoSidedPValue } from './pmfTwoSidedPValue.js';
+import { poolByExpectedOrder, type OrderedBins } from './poolByExpectedOrder.js';
 import { totalVariationDistance } from './totalVariationDistance.js';
-import { twoSidedNormalPValue } from './twoSidedNormalPValue.js';
 import { wilsonInterval } from './wilsonInterval.js';
 import { winZScore } from './winZScore.js';
+
+/** Least expected count of a bin of the goodness-of-fit tests. */
+const MIN_EXPECTED = 5;
+/** The bins are made here (poolByExpectedOrder): the tests must pool nothing more. */
+const NO_MORE_POOLING = { minExpected: Number.MIN_VALUE };
 
 /** One validator's record over a run. */
 export interface ValidatorRecord {
@@ -27,9 +36,19 @@ export interface ValidatorFairness {
   /** 95% Wilson interval of winRate. */
   wilsonLow: number;
   wilsonHigh: number;
-  /** (wins - expected) / sqrt(variance): wins are a sum of independent Bernoulli(p_round). */
+  /**
+   * The martingale z: Σ over its rounds of (win - p), over sqrt(Σ p(1 - p)). Valid
+   * whatever the reward rule (approximately normal for large variances).
+   */
   z: number;
+  /**
+   * Two-sided p-value of the wins, twice the smaller tail (not mid-p): exact
+   * (Poisson-binomial) where the columns give the masses, else from
+   * Binomial(rounds in pool, expected / rounds in pool).
+   */
   pValue: number;
+  /** A bound on |pValue - the exact p-value|: 0 where exact, else twice Ehm's bound (see binomialApproximationBound). */
+  pError: number;
   /** Holm-adjusted across the validators that were ever in a pool. */
   pHolm: number;
 }
@@ -39,6 +58,10 @@ export interface GoodnessOfFit {
   gTest: GoodnessOfFitResult;
   /** Total variation distance between the win shares and the expected shares. */
   totalVariation: number;
+  /** What a fair lottery gives on average: Σ E|W_i - μ_i| / (2 rounds) (see expectedAbsoluteDeviation). */
+  expectedTotalVariation: number;
+  /** Bins of more than one validator (the chi-square's `pooledCategories` counts their validators). */
+  mergedBins: number;
   consistent: boolean;
 }
 
@@ -49,6 +72,12 @@ export interface ValidatorColumns {
   winVariance: ArrayLike<number>;
   roundsInPool: ArrayLike<number>;
   globalShare: ArrayLike<number>;
+  /**
+   * P(W = k), k = 0.., of validator i's wins under the null, where known exactly (the
+   * model keeps them for small expected counts, see ExactWinSums); null, or absent:
+   * the binomial approximation.
+   */
+  exactMasses?: (i: number) => Float64Array | null;
 }
 
 /** {@link ValidatorFairness} as columns. */
@@ -73,8 +102,11 @@ export interface FairnessAnalysis {
 /**
  * Does the run's win record follow p = stake / pool stake, round by round, and does it
  * follow the seed's global claim p = stake / total? Per validator: rate, Wilson interval,
- * z-score and Holm-adjusted p-value; overall: Pearson chi-square and G-test of win
- * counts against expected counts (categories expected below 5 pooled into one bin).
+ * martingale z-score, and the p-value of its wins (exact where the masses are given,
+ * binomial otherwise, with a bound on its error), Holm-adjusted; overall: Pearson
+ * chi-square and G-test of win counts against expected counts, validators sorted by
+ * expected count and neighbours merged until each bin expects at least 5, and the
+ * total variation distance beside the value a fair lottery gives on average.
  * @param rounds lottery draws in the run (the total of all wins)
  * @param alpha significance level of the verdicts
  * @example fairnessAnalysis([{wins: 30, expectedWins: 20, winVariance: 10, roundsInPool: 40, globalShare: 0.5},
@@ -100,6 +132,7 @@ export function fairnessAnalysis(records: readonly ValidatorRecord[], rounds: nu
       wilsonHigh: v.wilsonHigh[i] as number,
       z: v.z[i] as number,
       pValue: v.pValue[i] as number,
+      pError: v.pError[i] as number,
       pHolm: v.pHolm[i] as number,
     })),
   };
@@ -120,18 +153,28 @@ export function fairnessAnalysisOfColumns(columns: ValidatorColumns, rounds: num
     wilsonHigh: new Float64Array(n),
     z: new Float64Array(n),
     pValue: new Float64Array(n),
+    pError: new Float64Array(n),
     pHolm: new Float64Array(n),
   };
   const tested: number[] = [];
+  // Σ E|W_i - μ_i| per test, for the TVD a fair lottery gives on average.
+  let perRoundDeviation = 0;
+  let globalDeviation = 0;
   for (let i = 0; i < n; i++) {
-    validatorFairness(columns.wins[i] as number, columns.expectedWins[i] as number, columns.winVariance[i] as number, columns.roundsInPool[i] as number, validators, i);
+    const masses = columns.exactMasses?.(i) ?? null;
+    const expected = columns.expectedWins[i] as number;
+    const variance = columns.winVariance[i] as number;
+    const roundsInPool = columns.roundsInPool[i] as number;
+    validatorFairness(columns.wins[i] as number, expected, variance, roundsInPool, masses, validators, i);
     if (!Number.isNaN(validators.pValue[i])) tested.push(i);
+    perRoundDeviation += expectedAbsoluteDeviation(masses, Math.min(expected, roundsInPool), roundsInPool);
+    globalDeviation += expectedAbsoluteDeviation(null, rounds * (columns.globalShare[i] as number), rounds);
   }
   const adjusted = holmAdjust(tested.map((i) => validators.pValue[i] as number));
   tested.forEach((i, k) => (validators.pHolm[i] = adjusted[k] as number));
   const wins = Array.from(columns.wins);
-  const perRound = goodnessOfFit(wins, Array.from(columns.expectedWins), alpha);
-  const global = goodnessOfFit(wins, Array.from(columns.globalShare, (share) => rounds * share), alpha);
+  const perRound = goodnessOfFit(wins, Array.from(columns.expectedWins), alpha, perRoundDeviation / (2 * rounds));
+  const global = goodnessOfFit(wins, Array.from(columns.globalShare, (share) => rounds * share), alpha, globalDeviation / (2 * rounds));
   return {
     validators,
     perRound,
@@ -143,20 +186,31 @@ export function fairnessAnalysisOfColumns(columns: ValidatorColumns, rounds: num
 }
 
 /** Validator i's figures into row i of the columns (NaN if it was never in a pool). */
-function validatorFairness(wins: number, expectedWins: number, winVariance: number, roundsInPool: number, out: FairnessColumns, i: number): void {
+function validatorFairness(
+  wins: number,
+  expectedWins: number,
+  winVariance: number,
+  roundsInPool: number,
+  masses: Float64Array | null,
+  out: FairnessColumns,
+  i: number,
+): void {
   if (roundsInPool === 0) {
     for (const column of Object.values(out)) column[i] = NaN;
     return;
   }
   const interval = wilsonInterval(wins, roundsInPool);
-  const z = winZScore(wins, expectedWins, winVariance);
-  const pValue = twoSidedNormalPValue(z);
+  const exact = masses !== null;
+  const pValue = exact
+    ? pmfTwoSidedPValue(masses, wins, expectedWins)
+    : binomialTwoSidedPValue(wins, roundsInPool, Math.min(1, expectedWins / roundsInPool));
   out.winRate[i] = wins / roundsInPool;
   out.expectedRate[i] = expectedWins / roundsInPool;
   out.wilsonLow[i] = interval.lower;
   out.wilsonHigh[i] = interval.upper;
-  out.z[i] = z;
+  out.z[i] = winZScore(wins, expectedWins, winVariance);
   out.pValue[i] = pValue;
+  out.pError[i] = exact ? 0 : Math.min(1, 2 * binomialApproximationBound(roundsInPool, Math.min(roundsInPool, expectedWins), winVariance));
   out.pHolm[i] = pValue;
 }
 
@@ -167,40 +221,42 @@ function validatorFairness(wins: number, expectedWins: number, winVariance: numb
  * @example perRoundChiSquareP([30, 10], [20, 20]) // 0.001565 (statistic 10, 1 degree of freedom)
  */
 export function perRoundChiSquareP(wins: ArrayLike<number>, expectedWins: ArrayLike<number>): number | null {
-  const observed = Array.from(wins);
-  const expected = Array.from(expectedWins);
-  return testable(observed, expected) ? chiSquareGoodnessOfFit(observed, expected).pValue : null;
+  const bins = testableBins(Array.from(wins), Array.from(expectedWins));
+  return bins === null ? null : chiSquareGoodnessOfFit(bins.observed, bins.expected, NO_MORE_POOLING).pValue;
 }
 
-/** Both tests, or null when pooling leaves fewer than 2 bins (too few rounds). */
-function goodnessOfFit(observed: number[], expected: number[], alpha: number): GoodnessOfFit | null {
-  if (!testable(observed, expected)) return null;
-  const chiSquare = chiSquareGoodnessOfFit(observed, expected);
+/** Both tests, or null when the bins are fewer than 2 (too few rounds). */
+function goodnessOfFit(observed: number[], expected: number[], alpha: number, expectedTotalVariation: number): GoodnessOfFit | null {
+  const bins = testableBins(observed, expected);
+  if (bins === null) return null;
+  const pooled = { pooledCategories: bins.pooledCategories };
+  const chiSquare = { ...chiSquareGoodnessOfFit(bins.observed, bins.expected, NO_MORE_POOLING), ...pooled };
   return {
     chiSquare,
-    gTest: gTestGoodnessOfFit(observed, expected),
+    gTest: { ...gTestGoodnessOfFit(bins.observed, bins.expected, NO_MORE_POOLING), ...pooled },
     totalVariation: totalVariationDistance(observed, expected),
+    expectedTotalVariation,
+    mergedBins: bins.mergedBins,
     consistent: chiSquare.pValue > alpha,
   };
 }
 
-/** Some wins, and at least 2 bins once small expected counts are pooled. */
-function testable(observed: readonly number[], expected: readonly number[]): boolean {
-  return observed.reduce((a, b) => a + b, 0) !== 0 && enoughBins(expected);
-}
-
-/** Whether pooling categories expected below 5 (as the tests do) leaves at least 2 bins. */
-function enoughBins(expected: readonly number[], minExpected = 5): boolean {
-  const large = expected.filter((e) => e >= minExpected).length;
-  const pooled = expected.filter((e) => e < minExpected).reduce((a, b) => a + b, 0);
-  return large + (pooled >= minExpected ? 1 : 0) >= 2;
+/** The bins of {@link poolByExpectedOrder}, or null if there are no wins or fewer than 2 bins. */
+function testableBins(observed: readonly number[], expected: readonly number[]): OrderedBins | null {
+  if (observed.reduce((a, b) => a + b, 0) === 0) return null;
+  const bins = poolByExpectedOrder(observed, expected, MIN_EXPECTED);
+  return bins.expected.length >= 2 ? bins : null;
 }
 
 function verdictLine(claim: string, fit: GoodnessOfFit | null, alpha: number, rounds: number): string {
-  if (fit === null) return `${claim}: not testable with ${rounds} round(s) (needs expected counts of at least 5 in two bins)`;
+  if (fit === null) return `${claim}: not testable with ${rounds} round(s) (needs at least 2 x 5 expected wins in all)`;
   const p = (x: number) => (x < 1e-4 ? x.toExponential(2) : x.toPrecision(3));
-  const pooled = fit.chiSquare.pooledCategories;
-  const note = pooled > 0 ? `; ${pooled} validators expected to win fewer than 5 times pooled into one bin` : '';
+  const bins = fit.chiSquare.bins;
+  const how =
+    fit.mergedBins === 0
+      ? `${bins} bins, one per validator`
+      : `${bins} bins: validators sorted by expected wins, neighbours merged until each bin expects at least 5 ` +
+        `(${fit.chiSquare.pooledCategories} validators in ${fit.mergedBins} merged bin${fit.mergedBins === 1 ? '' : 's'})`;
   const head = fit.consistent ? 'consistent with' : 'NOT consistent with';
-  return `${head} ${claim} at the ${100 * alpha}% level (chi-square p = ${p(fit.chiSquare.pValue)}, G-test p = ${p(fit.gTest.pValue)}, ${fit.chiSquare.bins} bins${note})`;
+  return `${head} ${claim} at the ${100 * alpha}% level (chi-square p = ${p(fit.chiSquare.pValue)}, G-test p = ${p(fit.gTest.pValue)}; ${how})`;
 }

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { CohortPool } from '../../src/model/cohort-pool.js';
+import { ExactWinSums } from '../../src/model/exact-win-sums.js';
 import { drawPoolMember } from '../../src/model/lottery-draw.js';
 import { ValidatorsTable } from '../../src/model/validators-table.js';
 import { deriveStream } from '../../src/rng/stream.js';
@@ -31,7 +32,7 @@ test('a whole-cycle draw picks the member the linear walk over the rotated pool 
       [order[i], order[j]] = [order[j] as number, order[i] as number];
     }
     const pool = new CohortPool();
-    assert.ok(pool.prepare(order, connectionSlot, table, zeroTotals(n)));
+    assert.ok(pool.prepare(order, connectionSlot, table, zeroTotals(n), new ExactWinSums(n)));
     for (let start = 0; start < order.length; start++) {
       // The pool as pick_winner builds it: positions from start on, wrapping, positive balances only.
       const rotated = Array.from(order, (_, k) => order[(start + k) % order.length] as number).filter((c) => (balances[c] as number) > 0);
@@ -55,11 +56,12 @@ test('settling adds each pending round one at a time, exactly as per-round sums 
   const { table, connectionSlot } = setUp(balances);
   const order = Int32Array.from([2, 0, 1, 3]);
   const v = zeroTotals(4);
+  const exact = new ExactWinSums(4);
   const pool = new CohortPool();
-  assert.ok(pool.prepare(order, connectionSlot, table, v));
+  assert.ok(pool.prepare(order, connectionSlot, table, v, exact));
   const rng = deriveStream(2, 'test');
   for (let r = 0; r < 1000; r++) pool.draw(r % 4, rng);
-  pool.settle(v);
+  pool.settle(v, exact);
   for (const [c, b] of balances.entries()) {
     const p = b / 21;
     let expected = 0;
@@ -75,7 +77,7 @@ test('settling adds each pending round one at a time, exactly as per-round sums 
   }
   assert.notEqual(v.expectedWins[0], 1000 * (3 / 21));
   // A second settle adds nothing more.
-  pool.settle(v);
+  pool.settle(v, exact);
   assert.equal(v.roundsInPool[0], 1000);
 });
 
@@ -83,19 +85,20 @@ test('a table change makes a new pool, settling the old one first; shared addres
   const { table, connectionSlot } = setUp([5, 5]);
   const order = Int32Array.from([0, 1]);
   const v = zeroTotals(2);
+  const exact = new ExactWinSums(2);
   const pool = new CohortPool();
-  assert.ok(pool.prepare(order, connectionSlot, table, v));
+  assert.ok(pool.prepare(order, connectionSlot, table, v, exact));
   pool.draw(0, deriveStream(1, 'test'));
   table.addTokens(connectionSlot[0] as number, 5);
-  assert.ok(pool.prepare(order, connectionSlot, table, v));
+  assert.ok(pool.prepare(order, connectionSlot, table, v, exact));
   assert.equal(v.expectedWins[0], 0.5);
   assert.equal(pool.total, 15);
 
   // Two connections with one address (they connected in the same microsecond).
   const shared = new Int32Array([connectionSlot[0] as number, connectionSlot[0] as number]);
-  assert.equal(pool.prepare(Int32Array.from([0, 1]), shared, table, v), false);
+  assert.equal(pool.prepare(Int32Array.from([0, 1]), shared, table, v, exact), false);
 
   const crashing = setUp([5, 5]);
   crashing.table.set(crashing.connectionSlot[1] as number, null, 'abc');
-  assert.equal(pool.prepare(order, crashing.connectionSlot, crashing.table, v), false);
+  assert.equal(pool.prepare(order, crashing.connectionSlot, crashing.table, v, exact), false);
 });

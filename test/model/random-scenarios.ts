@@ -36,6 +36,12 @@ export function trace(sc: ResolvedScenario, path: PeriodicPath) {
     stopReason: result.stopReason,
     endUs: result.endUs,
     eventsProcessed: result.eventsProcessed,
+    oddsPowerSums: Array.from(result.exactWins.oddsPowerSums),
+    largeRoundMasses: Array.from(v.stake, (_, i) => {
+      const masses = result.exactWins.largeRoundMasses(i);
+      return masses && Array.from(masses);
+    }),
+    pitHistogram: Array.from(result.pitHistogram),
     validators: Object.fromEntries(
       Object.entries(v).map(([k, a]) => [
         k,

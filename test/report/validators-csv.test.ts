@@ -34,6 +34,7 @@ test('validators.csv is exactly what csv-stringify writes, quoting and all, what
       wilsonHigh: n(),
       z: n(),
       pValue: n(),
+      pError: n(),
       pHolm: n(),
     } satisfies ValidatorRow;
   });

@@ -21,22 +21,37 @@ test('two validators, 40 rounds, 30 vs 10 wins against 20/20 expected: rejected'
   assert.equal(a.perRound!.totalVariation, 0.25);
   assert.equal(a.perRound!.consistent, false);
   assert.match(a.verdict, /^NOT consistent with p = stake \/ pool stake/);
-  // z = (30 - 20) / sqrt(40 * 0.25) = 3.1623; 2 * scipy.stats.norm.sf(3.1622776601683795) -> 0.001565402258002548
+  // z = (30 - 20) / sqrt(40 * 0.25) = 3.1623 (the martingale z); the p-value is the
+  // binomial one (no masses given): 2 * scipy.stats.binom.sf(29, 40, 0.5) -> 0.0022214337732293643
   const v = a.validators[0]!;
   assert.ok(Math.abs(v.z - Math.sqrt(10)) < 1e-12);
-  assert.ok(Math.abs(v.pValue - 0.001565402258002548) < 1e-12);
+  assert.ok(Math.abs(v.pValue - 0.0022214337732293643) < 1e-12);
+  assert.ok(v.pError < 1e-15, 'equal p every round: the binomial is exact');
   // Holm over two equal p-values: both become 2p.
-  assert.ok(Math.abs(v.pHolm - 2 * 0.001565402258002548) < 1e-12);
+  assert.ok(Math.abs(v.pHolm - 2 * 0.0022214337732293643) < 1e-12);
   assert.equal(v.winRate, 0.75);
 });
 
-test('small expected counts are pooled and the verdict says so', () => {
+test('small expected counts are merged with their neighbours by expected count and the verdict says so', () => {
+  // Sorted by expected count 3, 3 | 17 | 20: bins [3, 10, 30] against [6, 17, 20].
   // scipy.stats.chisquare([30,10,3],[20,17,6]) -> statistic=9.382352941176471, pvalue=0.00917588464525434
   const a = fairnessAnalysis([record(30, 20, 43, 0.4), record(10, 17, 43, 0.4), record(2, 3, 43, 0.1), record(1, 3, 43, 0.1)], 43);
   assert.equal(a.perRound!.chiSquare.pooledCategories, 2);
+  assert.equal(a.perRound!.chiSquare.bins, 3);
   assert.ok(Math.abs(a.perRound!.chiSquare.statistic - 9.382352941176471) < 1e-12);
   assert.ok(Math.abs(a.perRound!.chiSquare.pValue - 0.00917588464525434) < 1e-12);
-  assert.match(a.verdict, /2 validators expected to win fewer than 5 times pooled into one bin/);
+  assert.match(a.verdict, /3 bins: validators sorted by expected wins, neighbours merged until each bin expects at least 5 \(2 validators in 1 merged bin\)/);
+});
+
+test('1,000 validators expecting 2 wins each get a verdict, and the TVD a fair lottery gives on average', () => {
+  // uniform.yaml's shape: 2,000 rounds, p = 0.001 each round; wins 2 each but for a pair off by one.
+  const records = Array.from({ length: 1000 }, (_, i) => record(i === 0 ? 3 : i === 1 ? 1 : 2, 2, 2000, 0.001));
+  const a = fairnessAnalysis(records, 2000);
+  assert.equal(a.perRound!.chiSquare.bins, 333);
+  assert.match(a.verdict, /^consistent with/);
+  // E|W - 2| for Binomial(2000, 0.001), scipy: 1.08214074422263; E[TVD] = 1000 x that / (2 x 2000)
+  assert.ok(Math.abs(a.perRound!.expectedTotalVariation - (1000 * 1.08214074422263) / 4000) < 1e-12);
+  assert.equal(a.perRound!.totalVariation, 0.0005);
 });
 
 test('the global claim is tested separately from the per-round one', () => {

@@ -83,10 +83,15 @@ export interface SummaryFit {
   chiSquare?: GoodnessOfFit | null;
   gTest?: GoodnessOfFit | null;
   totalVariation?: number | null;
+  expectedTotalVariation?: number | null;
 }
 
 export interface SummaryFairness extends SummaryFit {
   global?: SummaryFit;
+  /** Absent in folders written before the winner-PIT test. */
+  headline?: 'winner-pit' | 'per-round';
+  headlineVerdict?: string;
+  winnerPit?: { verdict: string; ksPValue: number };
 }
 
 export interface ConcentrationFigures {

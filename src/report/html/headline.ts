@@ -40,8 +40,11 @@ function verdictHtml(summary: ReportSummary): string {
   // Each claim gets its own box: the per-round one can hold while the tutorial's global one fails.
   const box = (claim: string, verdict: string) =>
     `<div class="verdict ${verdictTone(verdict)}"><p><strong>${claim}</strong> ${escapeHtml(verdict)}</p></div>`;
+  // With rewards the winner-PIT test comes first: the chi-square is not calibrated then.
+  const pit = fairness.winnerPit ? [box('Each draw (winner PIT, valid under any reward rule):', fairness.winnerPit.verdict)] : [];
+  const perRound = [box('Wins against pool stake:', fairness.verdict)];
   return [
-    box('Wins against pool stake:', fairness.verdict),
+    ...(fairness.headline === 'winner-pit' ? [...pit, ...perRound] : [...perRound, ...pit]),
     ...(fairness.global ? [box('Wins against total stake (the tutorial’s claim):', fairness.global.verdict)] : []),
   ].join('\n');
 }
@@ -55,7 +58,8 @@ function keyFigures(summary: ReportSummary): Figure[] {
   if (chi) figures.push(['chi-square p', pValueText(chi.pValue), `χ² = ${figureText(chi.statistic)}, ${chi.degreesOfFreedom} df`]);
   if (fairness?.gTest) figures.push(['G-test p', pValueText(fairness.gTest.pValue)]);
   if (typeof fairness?.totalVariation === 'number') {
-    figures.push(['total variation', figureText(fairness.totalVariation, 3), 'between win shares and expected shares']);
+    const fair = typeof fairness.expectedTotalVariation === 'number' ? `; a fair lottery gives ${figureText(fairness.expectedTotalVariation, 3)} on average` : '';
+    figures.push(['total variation', figureText(fairness.totalVariation, 3), `between win shares and expected shares${fair}`]);
   }
   const largest = [...summary.groups].sort((a, b) => b.stake - a.stake)[0];
   if (largest && summary.groups.length > 1) {

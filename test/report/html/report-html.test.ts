@@ -62,3 +62,16 @@ test('the verdict box follows the verdict sentence', () => {
   assert.equal(verdictTone('Not a fair lottery at the 0.01 level'), 'alert');
   assert.equal(verdictTone('p = stake / pool stake (per round): not testable with 3 round(s)'), 'neutral');
 });
+
+test('with rewards the winner-PIT box comes first; without, after the per-round one', async () => {
+  const summary = await summaryOf('seed-rewards');
+  const pit = { verdict: 'consistent with a fair draw in every round at the 1% level (winner PIT over 100 rounds: KS p = 0.5)', ksPValue: 0.5 };
+  const order = (headline: 'winner-pit' | 'per-round') => {
+    const html = reportHtml({ summary: { ...summary, fairness: { ...summary.fairness!, headline, winnerPit: pit } }, description: null, charts: [], skipped: [] });
+    return { pit: html.indexOf('Each draw (winner PIT'), perRound: html.indexOf('Wins against pool stake:') };
+  };
+  const withRewards = order('winner-pit');
+  assert.ok(withRewards.pit >= 0 && withRewards.pit < withRewards.perRound);
+  const without = order('per-round');
+  assert.ok(without.perRound >= 0 && without.perRound < without.pit);
+});
