@@ -126,6 +126,8 @@ export class PosServer {
   private totalStake = 0;
   private lastPeriodUs = 0;
   private syncAtLastPeriod = { messages: 0, bytes: 0n };
+  /** Sync bytes not yet in counters.syncBytes (see addSyncWrites). */
+  private pendingSyncBytes = 0;
   private readonly periodRecord: PeriodRecord = {
     timeUs: 0,
     rounds: 0,
@@ -442,6 +444,7 @@ export class PosServer {
     // Nothing of the instant the run ended at ran after the event that ended it: its writes did not happen.
     if (this.observer.period && endUs > this.lastPeriodUs) this.reportPeriod(false);
     else this.countSyncWrites(endUs - (endUs % 1000));
+    this.flushSyncBytes();
     this.settleAnnouncementCounters();
     if (!this.seedRules) {
       // Per-connection counts under fixed rules: what was announced while still connected.
@@ -484,6 +487,7 @@ export class PosServer {
     r.announcementsLost = c.announcementsLost;
     r.syncMessages = c.syncMessages - this.syncAtLastPeriod.messages;
     // A period's own traffic stays far below 2^53 (9 PB in one sync period); the total need not.
+    this.flushSyncBytes();
     r.syncBytes = Number(c.syncBytes - this.syncAtLastPeriod.bytes);
     r.threads = this.threadCount();
     this.syncAtLastPeriod = { messages: c.syncMessages, bytes: c.syncBytes };
@@ -667,10 +671,25 @@ export class PosServer {
     this.addSyncWrites(this.syncSenders.countThrough(nowUs));
   }
 
+  /**
+   * Sync bytes are exact: the seed's traffic passes 2^53 bytes after a few thousand rounds
+   * of a big scenario. They add up in a double while that is exact and go into the bigint
+   * total in lumps ({@link flushSyncBytes}): a bigint operation per round cost `long` 5%.
+   */
   private addSyncWrites(writes: number): void {
     this.counters.syncMessages += writes;
-    // Exact: the seed's sync traffic passes 2^53 bytes after a few thousand rounds of a big scenario.
-    if (writes > 0) this.counters.syncBytes += BigInt(writes) * BigInt(this.chain.syncMessageBytes);
+    const bytes = writes * this.chain.syncMessageBytes;
+    if (bytes <= Number.MAX_SAFE_INTEGER - this.pendingSyncBytes) this.pendingSyncBytes += bytes;
+    else {
+      this.flushSyncBytes();
+      this.counters.syncBytes += BigInt(writes) * BigInt(this.chain.syncMessageBytes);
+    }
+  }
+
+  /** Moves the bytes counted in a double into the exact total; call before reading it. */
+  private flushSyncBytes(): void {
+    this.counters.syncBytes += BigInt(this.pendingSyncBytes);
+    this.pendingSyncBytes = 0;
   }
 
   private halt(reason: 'empty-pool' | 'bad-balance'): void {
