@@ -50,3 +50,15 @@ export function onInterrupt(
 export function yieldToSignals(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/** How long the main thread may keep the event loop waiting. */
+const YIELD_EVERY_MS = 50;
+let lastYield = 0;
+
+/** {@link yieldToSignals} when the last yield is more than 50 ms ago; else at once (cheap enough to call per slice). */
+export function yieldNowAndThen(): Promise<void> {
+  const now = performance.now();
+  if (now - lastYield < YIELD_EVERY_MS) return Promise.resolve();
+  lastYield = now;
+  return yieldToSignals();
+}

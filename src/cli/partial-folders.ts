@@ -1,19 +1,28 @@
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 /**
- * Names of the hidden folders a run writes before it renames its results into
- * place: `.<name>.partial-<host>-<pid>-<6 hex>`. The host and pid say whose it is, so
- * that a later run can tell a killed run's leftovers from a live run's work; the
- * random part keeps two runs of one process (or one pid on two hosts sharing a
- * folder) apart.
+ * The hidden folders a run writes before it renames its results into place:
+ * `.<name>.partial-<host>-<pid>-<6 hex>`, holding a marker file while it is partial.
+ * The host and pid say whose it is, so that a later run can tell a killed run's
+ * leftovers from a live run's work; the random part keeps two runs of one process (or
+ * one pid on two hosts sharing a folder) apart. The folder an update with --force moves
+ * aside (`<partial>.replaced`) is swept the same way.
  */
-const PARTIAL = /^\.(.+)\.partial-(?:(.+)-)?(\d+)(?:-[0-9a-f]{6})?$/;
+const PARTIAL = /^\.(.+)\.partial-(?:(.+)-(\d+)-[0-9a-f]{6}|(\d+))(\.replaced)?$/;
+
+/** In every partial folder pos-sim made (removed before the rename): only folders holding it are ever swept. */
+export const PARTIAL_MARKER = '.pos-sim-partial';
 
 export function partialFolderName(finalName: string): string {
   return `.${finalName}.partial-${hostLabel()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+}
+
+/** Marks a new partial folder as pos-sim's (with who made it, for a person reading it). */
+export function markPartial(folder: string): void {
+  writeFileSync(join(folder, PARTIAL_MARKER), `${JSON.stringify({ host: hostname(), pid: process.pid })}\n`);
 }
 
 /** The host as it may appear in a file name. */
@@ -38,7 +47,7 @@ export function partialFoldersIn(dir: string): PartialFolder[] {
   return names.flatMap((name) => {
     const match = PARTIAL.exec(name);
     if (match === null) return [];
-    return [{ path: join(dir, name), host: match[2] ?? hostLabel(), pid: Number(match[3]) }];
+    return [{ path: join(dir, name), host: match[2] ?? hostLabel(), pid: Number(match[3] ?? match[4]) }];
   });
 }
 
@@ -52,16 +61,31 @@ function processAlive(pid: number): boolean {
   }
 }
 
+/** A real folder (not a link or a file) that pos-sim marked as its partial folder. */
+function isMarkedFolder(path: string): boolean {
+  try {
+    return lstatSync(path).isDirectory() && existsSync(join(path, PARTIAL_MARKER));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Removes the partial folders in `dir` left by runs of this host that were killed
- * (their process is gone), and tells of each, as of those of other hosts, which it
- * cannot judge, with the command that removes them.
+ * (their process is gone, and the folder holds pos-sim's marker), and tells of each;
+ * those of other hosts, which it cannot judge, and unmarked ones it only lists, with
+ * the command that removes them.
  */
 export function sweepStalePartials(dir: string, tell: (line: string) => void): void {
   for (const partial of partialFoldersIn(dir)) {
+    const remove = `if it no longer runs: rm -rf '${partial.path}'`;
     if (partial.host !== hostLabel()) {
-      tell(`${partial.path} was left by a run on host ${partial.host} (pid ${partial.pid}); if it no longer runs: rm -rf '${partial.path}'`);
+      tell(`${partial.path} was left by a run on host ${partial.host} (pid ${partial.pid}); ${remove}`);
     } else if (partial.pid !== process.pid && !processAlive(partial.pid)) {
+      if (!isMarkedFolder(partial.path)) {
+        tell(`${partial.path} looks like a killed run's partial folder but has no ${PARTIAL_MARKER} marker, so it was left; ${remove}`);
+        continue;
+      }
       try {
         rmSync(partial.path, { recursive: true, force: true });
         tell(`removed ${partial.path}, left by a run that was killed (pid ${partial.pid})`);

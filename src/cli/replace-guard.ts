@@ -1,6 +1,6 @@
-import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, parse, relative, resolve } from 'node:path';
+import { isAbsolute, parse, relative, resolve, sep } from 'node:path';
 import { UserError } from './user-error.js';
 
 /** The file by which pos-sim recognises a results folder of its own. */
@@ -15,14 +15,17 @@ export const MANIFEST_FILE = 'manifest.json';
  * @param cwd the working directory (resolved against it)
  */
 export function checkReplaceable(path: string, cwd: string = process.cwd()): void {
-  const target = resolve(cwd, path);
   const shown = JSON.stringify(path);
-  const fromTarget = relative(target, resolve(cwd));
+  const stat = lstatSync(resolve(cwd, path));
+  // Real paths: links and a case-insensitive file system cannot make one folder look like two.
+  const target = realpathSync.native(resolve(cwd, path));
+  const here = realpathSync.native(cwd);
+  const fromTarget = relative(target, here);
   if (target === parse(target).root) throw refuse(shown, 'it is the root of the file system');
-  if (target === resolve(homedir())) throw refuse(shown, 'it is your home folder');
+  if (target === realpathOrSelf(homedir())) throw refuse(shown, 'it is your home folder');
   if (fromTarget === '') throw refuse(shown, 'it is the working folder');
-  if (!fromTarget.startsWith('..') && !isAbsolute(fromTarget)) throw refuse(shown, 'it holds the working folder');
-  const stat = lstatSync(target);
+  const outside = fromTarget === '..' || fromTarget.startsWith(`..${sep}`) || isAbsolute(fromTarget);
+  if (!outside) throw refuse(shown, 'it holds the working folder');
   if (stat.isSymbolicLink()) throw refuse(shown, 'it is a symbolic link');
   if (!stat.isDirectory()) throw refuse(shown, 'it is a file, not a results folder');
   const entries = readdirSync(target);
@@ -30,6 +33,14 @@ export function checkReplaceable(path: string, cwd: string = process.cwd()): voi
   if (!entries.includes(MANIFEST_FILE)) throw refuse(shown, `it holds files and no ${MANIFEST_FILE}: pos-sim did not write it`);
   if (!isPosSimManifest(`${target}/${MANIFEST_FILE}`)) {
     throw refuse(shown, `its ${MANIFEST_FILE} is not one pos-sim wrote`);
+  }
+}
+
+function realpathOrSelf(path: string): string {
+  try {
+    return realpathSync.native(path);
+  } catch {
+    return resolve(path);
   }
 }
 

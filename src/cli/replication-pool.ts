@@ -1,8 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { takeJob } from '../replications/job-queue.js';
-import { yieldToSignals } from './interruption.js';
-import { runReplication, type ReplicationOutcome } from '../replications/run-replication.js';
+import { yieldNowAndThen } from './interruption.js';
+import { runReplicationInSlices, type ReplicationOutcome } from '../replications/run-replication.js';
 import type { TrackedSeries } from '../report/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 
@@ -77,9 +77,8 @@ export function openReplicationPool(ks: readonly number[], workers: number, onDo
       if (!work) throw new Error('ReplicationPool.work: begin() first');
       const { scenario, tracked } = work;
       for (let i = takeJob(nextJob); i < ks.length; i = takeJob(nextJob)) {
-        outcomes[i] = runReplication(scenario, ks[i] as number, tracked);
+        outcomes[i] = await runReplicationInSlices(scenario, ks[i] as number, tracked, yieldNowAndThen);
         onDone();
-        await yieldToSignals();
       }
     },
     cancel: () => {
@@ -110,9 +109,8 @@ export async function runReplicationsInThread(
 ): Promise<ReplicationOutcome[]> {
   const outcomes: ReplicationOutcome[] = [];
   for (const k of ks) {
-    outcomes.push(runReplication(scenario, k, tracked));
+    outcomes.push(await runReplicationInSlices(scenario, k, tracked, yieldNowAndThen));
     onDone();
-    await yieldToSignals();
   }
   return outcomes;
 }

@@ -1,7 +1,7 @@
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, unlinkSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { makeFolder } from './make-folder.js';
-import { partialFolderName, sweepStalePartials } from './partial-folders.js';
+import { markPartial, PARTIAL_MARKER, partialFolderName, sweepStalePartials } from './partial-folders.js';
 import { checkReplaceable } from './replace-guard.js';
 import { asUserError } from './system-error.js';
 import { UserError } from './user-error.js';
@@ -50,6 +50,7 @@ export class ResultsFolder {
       sweepStalePartials(parent, tell);
       this.tempPath = join(parent, partialFolderName(basename(this.finalPath)));
       mkdirSync(this.tempPath);
+      markPartial(this.tempPath);
     } catch (error) {
       throw asUserError(error, `cannot create the results folder ${requestedPath}`);
     }
@@ -67,6 +68,7 @@ export class ResultsFolder {
    */
   commit(): void {
     try {
+      unlinkSync(join(this.tempPath, PARTIAL_MARKER));
       if (this.naming.kind === 'next-free') this.commitNextFree();
       else this.commitExact(this.naming.force);
     } catch (error) {
@@ -86,7 +88,12 @@ export class ResultsFolder {
     checkReplaceable(this.finalPath);
     const aside = `${this.tempPath}.replaced`;
     renameSync(this.finalPath, aside);
-    renameSync(this.tempPath, this.finalPath);
+    try {
+      renameSync(this.tempPath, this.finalPath);
+    } catch (error) {
+      renameSync(aside, this.finalPath); // the old results stay where they were
+      throw error;
+    }
     rmSync(aside, { recursive: true, force: true });
   }
 

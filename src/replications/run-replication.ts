@@ -44,6 +44,23 @@ export function runReplication(scenario: ResolvedScenario, k: number, tracked: r
 }
 
 /**
+ * {@link runReplication}, awaiting `between()` after every slice of virtual time (a
+ * lottery period each), so that a caller on the main thread can let signals in. The
+ * outcome is the same: a run does not depend on how it is sliced.
+ */
+export async function runReplicationInSlices(
+  scenario: ResolvedScenario,
+  k: number,
+  tracked: readonly TrackedSeries[],
+  between: () => Promise<void>,
+): Promise<ReplicationOutcome> {
+  const seed = replicationSeed(scenario.seed, k);
+  const run = new ModelRun({ ...scenario, seed }, { round: () => undefined });
+  while (!run.advance(scenario.timings.lotteryUs)) await between();
+  return replicationOutcome(k, seed, run.result(), tracked);
+}
+
+/**
  * What replication k contributes, from its finished run. The main run of a command is
  * replication 0 (its seed is the run seed), so its result serves as is.
  */

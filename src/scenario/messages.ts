@@ -223,7 +223,7 @@ export const typedNumberTooLarge = (text: string): string =>
   `${quote(text)} reads as an integer beyond 2^53 - 1 = 9,007,199,254,740,991: pos-sim cannot replay it exactly`;
 
 export const noTicketsEver = (): string =>
-  'no validator that submits holds tickets: under rules: fixed no round can ever be drawn, and clients that type forever would keep the run going (give a validator a stake > 0, or a duration)';
+  'clients type forever, but none of them holds tickets: under rules: fixed their pools are skipped, and once validators with tickets stop typing the run could not reach its rounds before the time limit (give a validator with a stake > 0 that keeps submitting, or a duration)';
 
 export const roundsBeyondTimeLimit = (rounds: number, intervalSeconds: number, limitSeconds: number): string =>
   `${rounds.toLocaleString('en-US')} rounds of at least ${renderNumber(intervalSeconds)} s each need more virtual time than the limit of ${limitSeconds.toExponential(0).replace('e+', 'e')} s; at most ${Math.floor(limitSeconds / intervalSeconds).toLocaleString('en-US')} rounds fit`;

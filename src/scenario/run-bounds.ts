@@ -4,10 +4,12 @@
  *   1. every typed number (a quoted balance or BPM line) fits a double exactly;
  *   2. the stakes together stay below 2^53, so a draw is exact;
  *   3. the run can end: under `rules: fixed` (which skips pools without tickets), if
- *      a client types forever, some validator that holds tickets submits a block; and
- *      `rounds` fits the time limit (a round takes at least one lottery period).
- *      (Clients that all stop typing end the run as idle; under `rules: seed` a pool
- *      without tickets kills the lottery thread, which ends it too.)
+ *      a client types forever, so does some validator that holds tickets (otherwise,
+ *      once those stop, the clients without tickets keep the run going to the time
+ *      limit, skipping pool after pool); and `rounds` fits the time limit (a round
+ *      takes at least one lottery period). Clients that all stop typing end the run
+ *      as idle; under `rules: seed` a pool without tickets kills the lottery thread,
+ *      which ends it too.
  *   4. the scenario makes at most MAX_VALIDATORS validators.
  * A run bounded by `duration` always ends, so 3 applies to runs bounded by rounds.
  * (The model still stops at the time limit, or when rewards grow the pool stake
@@ -27,11 +29,11 @@ export function checkRunBounds(scenario: ResolvedScenario): Issue[] {
     return [issue(['validators'], messages.tooManyValidators(validators.length, MAX_VALIDATORS), validators.length)];
   }
   const issues: Issue[] = [];
-  const { total, ticketHolderSubmits, someoneTypesForever } = stakeSummary(scenario, issues);
+  const { total, ticketHolderTypesForever, someoneTypesForever } = stakeSummary(scenario, issues);
   if (total > MAX_INTEGER) issues.push(issue(['validators'], messages.stakeTotalTooLarge(total), total));
   const rounds = scenario.rounds;
   if (rounds !== null && scenario.durationUs === null) {
-    if (scenario.rules === 'fixed' && someoneTypesForever && !ticketHolderSubmits) {
+    if (scenario.rules === 'fixed' && someoneTypesForever && !ticketHolderTypesForever) {
       issues.push(issue(['validators'], messages.noTicketsEver(), ''));
     }
     const intervalSeconds = minimalRoundSeconds(scenario);
@@ -54,7 +56,7 @@ export function minimalRoundSeconds(scenario: ResolvedScenario): number {
 /** One pass over the validators (1,000,000 of them in the largest scenarios). */
 function stakeSummary(scenario: ResolvedScenario, issues: Issue[]) {
   let total = 0;
-  let ticketHolderSubmits = false;
+  let ticketHolderTypesForever = false;
   let someoneTypesForever = false;
   const texts = new Map<string, number | null>();
   let entryIndex = -1;
@@ -67,14 +69,20 @@ function stakeSummary(scenario: ResolvedScenario, issues: Issue[]) {
     const stake = typedValue(v.balance, ['validators', entryIndex, 'stake'], texts, issues);
     checkBpmTexts(v, entryIndex, texts, issues);
     if (stake !== null && stake > 0) total += stake;
-    someoneTypesForever ||= typesForever(v);
-    ticketHolderSubmits ||= v.submissions.kind !== 'none' && stake !== null && stake > 0;
+    const forever = typesForever(v);
+    someoneTypesForever ||= forever;
+    ticketHolderTypesForever ||= forever && stake !== null && stake > 0 && neverEvicted(v, texts);
   }
-  return { total, ticketHolderSubmits, someoneTypesForever };
+  return { total, ticketHolderTypesForever, someoneTypesForever };
 }
 
 function typesForever(v: ResolvedValidator): boolean {
   return v.leaveUs === null && (v.submissions.kind === 'every' || v.submissions.kind === 'poisson');
+}
+
+/** No BPM line of the client is one int() refuses (that would get it deleted). */
+function neverEvicted(v: ResolvedValidator, texts: Map<string, number | null>): boolean {
+  return v.bpm.kind === 'uniform' || v.bpm.entries.every((e) => e.kind === 'int' || texts.get(e.text) !== null);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoPath, scratchDir } from './run-cli.js';
 
@@ -9,6 +9,7 @@ const BIN = repoPath('bin/pos-sim.js');
 const WHALES = repoPath('scenarios/whales.yaml');
 
 interface Exit {
+  pid: number | undefined;
   code: number | null;
   signal: NodeJS.Signals | null;
   stderr: string;
@@ -16,12 +17,12 @@ interface Exit {
   exitMs: number;
 }
 
-function start(args: readonly string[], cwd: string): { child: ChildProcess; exited: Promise<Omit<Exit, 'exitMs'>> } {
+function start(args: readonly string[], cwd: string): { child: ChildProcess; exited: Promise<Omit<Exit, 'exitMs' | 'pid'>> } {
   const child = spawn(process.execPath, [BIN, ...args], { cwd });
   let stderr = '';
   child.stderr?.on('data', (d: Buffer) => (stderr += d));
   child.stdout?.resume();
-  const exited = new Promise<Omit<Exit, 'exitMs'>>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })));
+  const exited = new Promise<Omit<Exit, 'exitMs' | 'pid'>>((resolve) => child.on('close', (code, signal) => resolve({ code, signal, stderr })));
   return { child, exited };
 }
 
@@ -45,7 +46,7 @@ async function interrupt(t: TestContext, args: readonly string[], cwd: string, r
   const result = await exited;
   const exitMs = Date.now() - sent;
   t.diagnostic(`${signal} while writing ${readyFile}: exit ${result.code} after ${exitMs} ms`);
-  return { ...result, exitMs };
+  return { ...result, exitMs, pid: child.pid };
 }
 
 test('Ctrl-C (SIGINT) mid-simulation stops within a second or so, says so, removes the partial folder, exit 130', async (t) => {
@@ -85,6 +86,28 @@ test('kill -9 leaves a partial folder (nothing can run), which the next run remo
   const next = start(['run', repoPath('scenarios/tutorial.yaml'), '--out', 'out', '--no-report', '--quiet'], cwd);
   const r = await next.exited;
   assert.equal(r.code, 0, r.stderr);
-  assert.match(r.stderr, new RegExp(`removed ${join(cwd, left).replace(/[.]/g, '\\.')}, left by a run that was killed \\(pid ${next.child.pid === undefined ? '' : '\\d+'}`));
+  assert.match(r.stderr, new RegExp(`removed ${join(cwd, left).replace(/[.]/g, '\\.')}, left by a run that was killed \\(pid ${killed.pid}\\)`));
   assert.deepEqual(readdirSync(cwd), ['out']);
+});
+
+test('Ctrl-C while replications run on this thread (--workers 1): exit 130 soon, nothing left', async (t) => {
+  const cwd = scratchDir();
+  const { child, exited } = start(['run', WHALES, '--rounds', '60000', '--replications', '3', '--workers', '1', '--out', 'out', '--yes', '--no-report'], cwd);
+  // The main run is over when its rounds.csv stops growing; the replications follow it.
+  let size = -1;
+  let stableSince = Date.now();
+  await until(() => {
+    const partial = partials(cwd)[0];
+    const now = partial === undefined || !existsSync(join(cwd, partial, 'rounds.csv')) ? -1 : statSync(join(cwd, partial, 'rounds.csv')).size;
+    if (now !== size) [size, stableSince] = [now, Date.now()];
+    return size > 0 && Date.now() - stableSince > 700;
+  }, 'the main run to end');
+  const sent = Date.now();
+  child.kill('SIGINT');
+  const r = await exited;
+  t.diagnostic(`SIGINT during the replications: exit ${r.code} after ${Date.now() - sent} ms`);
+  assert.equal(r.code, 130, r.stderr);
+  assert.match(r.stderr, /stopped by SIGINT during the replications; removed its partial folder/);
+  assert.ok(Date.now() - sent < 5000);
+  assert.deepEqual(readdirSync(cwd), []);
 });

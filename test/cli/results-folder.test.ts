@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import { dirname, join } from 'node:path';
+import { PARTIAL_MARKER } from '../../src/cli/partial-folders.js';
 import { checkReplaceable } from '../../src/cli/replace-guard.js';
 import { ResultsFolder } from '../../src/cli/results-folder.js';
 import { repoPath, scratchDir } from './run-cli.js';
@@ -92,24 +93,50 @@ test('three runs started in the same second all succeed, each in its own folder'
   assert.equal(readdirSync(join(cwd, 'results')).length, 3, 'no partial folder left');
 });
 
-test("a later run removes a killed run's partial folder, and lists another host's with how to remove it", () => {
+test("a later run removes a killed run's marked partial folder, and lists another host's or an unmarked one with how to remove it", () => {
   const cwd = scratchDir();
   mkdirSync(join(cwd, 'results'));
-  // A pid that no process has: above the kernel's pid_max (at most 2^22).
-  const killed = join(cwd, 'results', `.tutorial-seed1-x.partial-${hostname().replace(/[^A-Za-z0-9_.-]/g, '_')}-99999999-abcdef`);
+  const host = hostname().replace(/[^A-Za-z0-9_.-]/g, '_');
+  // Pids that no process has: above the kernel's pid_max (at most 2^22). A random part of
+  // digits only must not be read as a pid.
+  const killed = join(cwd, 'results', `.tutorial-seed1-x.partial-${host}-99999999-123456`);
+  const unmarked = join(cwd, 'results', `.mine.partial-${host}-99999997-abcdef`);
   const older = join(cwd, 'results', '.old.partial-99999998');
   const foreign = join(cwd, 'results', '.other.partial-elsewhere.example-123-abcdef');
-  for (const dir of [killed, older, foreign]) {
+  for (const dir of [killed, unmarked, older, foreign]) {
     mkdirSync(dir);
     writeFileSync(join(dir, 'rounds.csv'), 'round\n');
   }
+  for (const dir of [killed, older, foreign]) writeFileSync(join(dir, PARTIAL_MARKER), '{}\n');
+  writeFileSync(join(cwd, 'results', `.file.partial-${host}-99999996-abcdef`), 'not a folder');
   const r = posSim(['run', TUTORIAL, '--no-report', '--quiet'], cwd);
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, new RegExp(`removed ${killed.replace(/[.]/g, '\\.')}, left by a run that was killed \\(pid 99999999\\)`));
   assert.match(r.stderr, /removed .*\.old\.partial-99999998, left by a run that was killed/);
+  assert.match(r.stderr, /\.mine\.partial-\S+ looks like a killed run's partial folder but has no \.pos-sim-partial marker, so it was left/);
   assert.match(r.stderr, /\.other\.partial-elsewhere\.example-123-abcdef was left by a run on host elsewhere\.example \(pid 123\); if it no longer runs: rm -rf '/);
   assert.ok(!existsSync(killed) && !existsSync(older));
   assert.ok(existsSync(foreign), 'a partial folder of another host is never removed');
+  assert.ok(existsSync(unmarked) && existsSync(join(cwd, 'results', `.file.partial-${host}-99999996-abcdef`)), 'only marked folders are removed');
+  const [made] = readdirSync(join(cwd, 'results')).filter((n) => n.startsWith('tutorial-seed1-'));
+  assert.ok(made !== undefined && !existsSync(join(cwd, 'results', made, PARTIAL_MARKER)), 'the marker does not stay in the results');
+});
+
+test('--force never replaces a folder that holds the working folder, however the path is spelt', () => {
+  const root = scratchDir();
+  const results = join(root, 'r2');
+  const first = posSim(['run', TUTORIAL, '--out', results, '--no-report', '--quiet'], root);
+  assert.equal(first.status, 0, first.stderr);
+  // A folder named "..foo" inside the results: relative paths from it start with "..".
+  const cwd = join(results, '..foo', 'x');
+  mkdirSync(cwd, { recursive: true });
+  writeFileSync(join(cwd, 'data'), 'mine');
+  const r = posSim(['run', TUTORIAL, '--out', '../../../r2', '--force', '--no-report'], cwd);
+  assert.equal(r.status, 2, r.stderr);
+  assert.match(r.stderr, /it holds the working folder/);
+  assert.ok(existsSync(join(cwd, 'data')));
+  symlinkSync(results, join(root, 'alias'));
+  assert.throws(() => checkReplaceable(join(root, 'alias/'), cwd), /it holds the working folder|symbolic link/);
 });
 
 test('an unusable --out is one line naming the path, exit 2: a file on the way, /proc, a name too long', () => {

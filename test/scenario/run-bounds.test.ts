@@ -25,9 +25,17 @@ test('a scenario name that could leave or nest the results folder, or exceed a f
   assert.deepEqual(problems(scenario('name: whales.v2-final_1\nseed: 1\nrounds: 3')), []);
 });
 
-test('every run can end: under fixed rules, clients typing forever without a ticket holder who submits are refused for a run bounded by rounds', () => {
+test('every run can end: under fixed rules, clients typing forever without a ticket holder who does are refused for a run bounded by rounds', () => {
   const zero = '  - {name: a, count: 3, stake: 0, submit: {every: 10}}\n  - {name: b, stake: 5, submit: none}';
-  assert.match(problems(scenario('name: s\nseed: 1\nrounds: 3\nrules: fixed', zero))[0]!, /^s\.yaml:6:3 validators: no validator that submits holds tickets: under rules: fixed no round can ever be drawn/);
+  const refused = /^s\.yaml:\d+:3 validators: clients type forever, but none of them holds tickets: under rules: fixed their pools are skipped/;
+  assert.match(problems(scenario('name: s\nseed: 1\nrounds: 3\nrules: fixed', zero))[0]!, refused);
+  // A ticket holder that submits once, or is evicted by its first line, does not keep the run going.
+  const once = '  - {name: a, count: 3, stake: 0, submit: {every: 1}}\n  - {name: b, stake: 5, submit: {at: [4]}}';
+  assert.match(problems(scenario('name: s\nseed: 1\nrounds: 2\nrules: fixed', once))[0]!, refused);
+  const evicted = '  - {name: a, count: 3, stake: 0, submit: {every: 1}}\n  - {name: b, stake: 5, bpm: ["abc"], submit: {every: 10}}';
+  assert.match(problems(scenario('name: s\nseed: 1\nrounds: 2\nrules: fixed', evicted))[0]!, refused);
+  const keeps = '  - {name: a, count: 3, stake: 0, submit: {every: 1}}\n  - {name: b, stake: 5, bpm: ["7"], submit: {poisson: 0.1}}';
+  assert.deepEqual(problems(scenario('name: s\nseed: 1\nrounds: 2\nrules: fixed', keeps)), []);
   // The seed's server crashes on a pool without tickets (quirk 3): that run ends, so it is fine.
   assert.deepEqual(problems(scenario('name: s\nseed: 1\nrounds: 3\nrules: seed', zero)), []);
   // A duration bounds any run; clients that stop typing (leave, or a list of times) end it as idle.

@@ -76,7 +76,9 @@ export async function commandLineCase(argv: readonly string[]): Promise<CaseOutc
     const before = box.snapshot();
     const run = await runInProcess(line, box.work);
     const outs = line.flatMap((a, i) => (a === '--out' ? [line[i + 1] ?? ''] : a.startsWith('--out=') ? [a.slice(6)] : []));
-    const mayWrite = line[0] === 'run' ? [...outs.map((o) => resolve(box.work, o)), join(box.work, 'results')] : [];
+    // An --out that is the sandbox or beyond it (`..`, `/`) must be refused: it grants nothing.
+    const inside = (path: string) => path.startsWith(`${box.root}/`);
+    const mayWrite = line[0] === 'run' ? [...outs.map((o) => resolve(box.work, o)).filter(inside), join(box.work, 'results')] : [];
     const breaches = contractBreaches(run, before, box.snapshot(), mayWrite, box.root);
     // --force may replace only pos-sim's folders: someone else's files never go.
     for (const kept of ['work/notes.txt', 'keep/data.csv']) if (!box.snapshot().has(kept)) breaches.push(`lost ${kept}`);
