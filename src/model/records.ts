@@ -72,6 +72,30 @@ export interface ServerCounters {
   evictions: number;
 }
 
+/** Every counter at its start: one definition for both engines (the report's contract, not the seed's logic). */
+export function zeroCounters(): ServerCounters {
+  return {
+    rounds: 0,
+    staleBlocksAppended: 0,
+    firstStaleRound: null,
+    halt: null,
+    emptyPoolsSkipped: 0,
+    balancesRefused: 0,
+    candidatesDiscarded: 0,
+    candidatesAfterHalt: 0,
+    announcementsMade: 0,
+    announcementsDelivered: 0,
+    announcementsLost: 0,
+    announcementsPending: 0,
+    syncMessages: 0,
+    syncBytes: 0n,
+    peakThreads: 0,
+    threadsAtEnd: 0,
+    addressCollisions: 0,
+    evictions: 0,
+  };
+}
+
 /** Per validator, in scenario order. */
 export interface ValidatorTotals {
   /** The validator's address ('' if it never got one), made when called (see AddressBook). */

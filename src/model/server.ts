@@ -14,7 +14,7 @@ import { ExactWinSums } from './exact-win-sums.js';
 import { WinnerPit } from './winner-pit.js';
 import { LotteryPool, POOL_CRASHED } from './lottery-pool.js';
 import { formatPythonDatetime, pythonDatetimeLength, pythonInt } from './python-text.js';
-import type { PeriodRecord, RoundRecord, ServerCounters, StopReason, ValidatorTotals } from './records.js';
+import { zeroCounters, type PeriodRecord, type RoundRecord, type ServerCounters, type StopReason, type ValidatorTotals } from './records.js';
 import { rewardFor } from './rewards.js';
 import { RunLog } from './run-log.js';
 import { SHA256_HEX_LENGTH } from './sha256.js';
@@ -66,26 +66,7 @@ export interface ServerObserver {
  * lines through {@link submitPeriodicRun}) and {@link disconnect}.
  */
 export class PosServer {
-  readonly counters: ServerCounters = {
-    rounds: 0,
-    staleBlocksAppended: 0,
-    firstStaleRound: null,
-    halt: null,
-    emptyPoolsSkipped: 0,
-    balancesRefused: 0,
-    candidatesDiscarded: 0,
-    candidatesAfterHalt: 0,
-    announcementsMade: 0,
-    announcementsDelivered: 0,
-    announcementsLost: 0,
-    announcementsPending: 0,
-    syncMessages: 0,
-    syncBytes: 0n,
-    peakThreads: 0,
-    threadsAtEnd: 0,
-    addressCollisions: 0,
-    evictions: 0,
-  };
+  readonly counters: ServerCounters = zeroCounters();
   readonly validators: ValidatorTotals;
   /** Validators whose stake or wins changed, for readers of running totals. */
   readonly changed: ChangedValidators;

@@ -10,7 +10,7 @@
  *
  * Section names below are the spec's.
  */
-import type { PeriodRecord, RoundRecord, ServerCounters, StopReason, ValidatorTotals } from '../model/records.js';
+import { zeroCounters, type PeriodRecord, type RoundRecord, type ServerCounters, type StopReason, type ValidatorTotals } from '../model/records.js';
 import type { ServerObserver } from '../model/server.js';
 import type { RandomStream } from '../rng/stream.js';
 import type { ResolvedScenario, TypedInput } from '../scenario/types.js';
@@ -65,26 +65,7 @@ interface SyncSender {
 }
 
 export class ReferenceServer {
-  readonly counters: ServerCounters = {
-    rounds: 0,
-    staleBlocksAppended: 0,
-    firstStaleRound: null,
-    halt: null,
-    emptyPoolsSkipped: 0,
-    balancesRefused: 0,
-    candidatesDiscarded: 0,
-    candidatesAfterHalt: 0,
-    announcementsMade: 0,
-    announcementsDelivered: 0,
-    announcementsLost: 0,
-    announcementsPending: 0,
-    syncMessages: 0,
-    syncBytes: 0n,
-    peakThreads: 0,
-    threadsAtEnd: 0,
-    addressCollisions: 0,
-    evictions: 0,
-  };
+  readonly counters: ServerCounters = zeroCounters();
   readonly validators: ValidatorTotals;
   /**
    * pos-sim's statistics of the draws, not the seed's: the accumulators the fast model
