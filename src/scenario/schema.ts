@@ -20,6 +20,12 @@ export const MAX_SEED = 4294967295;
 export const MAX_INTEGER = Number.MAX_SAFE_INTEGER;
 /** About 3 years: far beyond any run, and small enough that µs resolution stays checkable (units.ts). */
 export const MAX_SECONDS = 1e8;
+/**
+ * Lines per second of a Poisson client: times have µs resolution, and a rate far above
+ * one line per ms types line after line at one instant, without end (the fuzz found
+ * `poisson: 2.4e42` running forever).
+ */
+export const MAX_POISSON_RATE = 1000;
 /** The sync senders' period, at most an hour (the seed's is 30 s): 29 MB of counting table. */
 export const MAX_SYNC_SECONDS = 3600;
 /** A poller's sleep, at most 2^31 - 1 µs (about 36 minutes; the seed's is 3 s). */
@@ -85,7 +91,7 @@ const unionBranches = {
   connectSpread: closedObject({ at: nonNegativeSeconds, every: nonNegativeSeconds }, ['at']),
 
   submitEvery: closedObject({ every: positiveSeconds, phase: nonNegativeSeconds }, ['every']),
-  submitPoisson: closedObject({ poisson: positiveNumber }, ['poisson']),
+  submitPoisson: closedObject({ poisson: { ...positiveNumber, maximum: MAX_POISSON_RATE } }, ['poisson']),
   submitAt: closedObject({ at: { type: 'array', minItems: 1, items: nonNegativeSeconds } }, ['at']),
   submitNone: { const: 'none' },
 

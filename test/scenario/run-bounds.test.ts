@@ -79,3 +79,9 @@ test('the entry and validator limits bound what a generated file can ask for', (
   const many = '  - {name: a, count: 1000000, stake: 1, submit: none}\n  - {name: b, count: 1000000, stake: 1, submit: none}\n  - {name: c, count: 1, stake: 1, submit: {every: 10}}';
   assert.match(problems(scenario('name: s\nseed: 1\nrounds: 3', many))[0]!, /the scenario makes 2,000,001 validators; pos-sim runs at most 2,000,000/);
 });
+
+test('a Poisson rate beyond 1,000 lines per second is refused (a huge one typed forever at one instant)', () => {
+  const huge = '  - {name: a, count: 3, stake: 10, submit: {poisson: 2.4470618115062992e+42}}';
+  assert.match(problems(scenario('name: s\nseed: 1\nrounds: 3', huge))[0]!, /^s\.yaml:5:\d+ validators\[0\]\.submit\.poisson: expected a number > 0 and <= 1000, got 2\.4470618115062992e\+42/);
+  assert.deepEqual(problems(scenario('name: s\nseed: 1\nrounds: 3', '  - {name: a, count: 3, stake: 10, submit: {poisson: 1000}}')), []);
+});
