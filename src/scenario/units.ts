@@ -35,6 +35,9 @@ export function secondsToMillisAsMicros(seconds: number): number | null {
 function toWholeUnits(scaled: number): number | null {
   if (!Number.isFinite(scaled)) return null;
   const whole = Math.round(scaled);
+  // A non-zero value below half a unit is all finer part (the fuzz found `lottery: 1e-62`
+  // read as 0 ms, a lottery thread that never slept).
+  if (whole === 0 && scaled !== 0) return null;
   const tolerance = Math.max(MIN_TOLERANCE, Math.abs(scaled) * RELATIVE_TOLERANCE);
   return Math.abs(scaled - whole) <= tolerance ? whole : null;
 }

@@ -85,3 +85,8 @@ test('a Poisson rate beyond 1,000 lines per second is refused (a huge one typed 
   assert.match(problems(scenario('name: s\nseed: 1\nrounds: 3', huge))[0]!, /^s\.yaml:5:\d+ validators\[0\]\.submit\.poisson: expected a number > 0 and <= 1000, got 2\.4470618115062992e\+42/);
   assert.deepEqual(problems(scenario('name: s\nseed: 1\nrounds: 3', '  - {name: a, count: 3, stake: 10, submit: {poisson: 1000}}')), []);
 });
+
+test('a positive time too small for the resolution is refused, not read as 0', () => {
+  assert.match(problems(scenario('name: s\nseed: 1\nrounds: 3\ntimings: {lottery: 1.0431492271860932e-62}'))[0]!, /timings\.lottery: 1\.0431492271860932e-62 s is finer than 1 ms/);
+  assert.match(problems(scenario('name: s\nseed: 1\nrounds: 3', '  - {name: a, count: 2, stake: 5, submit: {every: 1e-62}}'))[0]!, /validators\[0\]\.submit\.every: 1e-62 s is finer than 1 µs/);
+});
