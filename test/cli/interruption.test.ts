@@ -92,7 +92,7 @@ test('kill -9 leaves a partial folder (nothing can run), which the next run remo
 
 test('Ctrl-C while replications run on this thread (--workers 1): exit 130 soon, nothing left', async (t) => {
   const cwd = scratchDir();
-  const { child, exited } = start(['run', WHALES, '--rounds', '60000', '--replications', '3', '--workers', '1', '--out', 'out', '--yes', '--no-report'], cwd);
+  const { child, exited } = start(['run', WHALES, '--rounds', '200000', '--replications', '4', '--workers', '1', '--out', 'out', '--yes', '--no-report'], cwd);
   // The main run is over when its rounds.csv stops growing; the replications follow it.
   let size = -1;
   let stableSince = Date.now();
@@ -100,8 +100,10 @@ test('Ctrl-C while replications run on this thread (--workers 1): exit 130 soon,
     const partial = partials(cwd)[0];
     const now = partial === undefined || !existsSync(join(cwd, partial, 'rounds.csv')) ? -1 : statSync(join(cwd, partial, 'rounds.csv')).size;
     if (now !== size) [size, stableSince] = [now, Date.now()];
-    return size > 0 && Date.now() - stableSince > 700;
+    return size > 0 && Date.now() - stableSince > 250;
   }, 'the main run to end');
+  // Past the tables and the summary, into the first of the replications.
+  await new Promise((r) => setTimeout(r, 400));
   const sent = Date.now();
   child.kill('SIGINT');
   const r = await exited;
