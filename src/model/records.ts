@@ -96,6 +96,22 @@ export function zeroCounters(): ServerCounters {
   };
 }
 
+/** Totals of `n` validators, all zero, addresses from `addressOf`: one definition for both engines. */
+export function zeroTotals(n: number, addressOf: (validator: number) => string): ValidatorTotals {
+  return {
+    addressOf,
+    balanceText: new Array<string>(n).fill(''),
+    stake: new Float64Array(n),
+    initialStake: new Float64Array(n),
+    blocksSubmitted: new Float64Array(n),
+    roundsInPool: new Float64Array(n),
+    wins: new Float64Array(n),
+    expectedWins: new Float64Array(n),
+    winVariance: new Float64Array(n),
+    announcementsReceived: new Float64Array(n),
+  };
+}
+
 /** Per validator, in scenario order. */
 export interface ValidatorTotals {
   /** The validator's address ('' if it never got one), made when called (see AddressBook). */

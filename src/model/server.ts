@@ -14,7 +14,7 @@ import { ExactWinSums } from './exact-win-sums.js';
 import { WinnerPit } from './winner-pit.js';
 import { LotteryPool, POOL_CRASHED } from './lottery-pool.js';
 import { formatPythonDatetime, pythonDatetimeLength, pythonInt } from './python-text.js';
-import { zeroCounters, type PeriodRecord, type RoundRecord, type ServerCounters, type StopReason, type ValidatorTotals } from './records.js';
+import { zeroCounters, zeroTotals, type PeriodRecord, type RoundRecord, type ServerCounters, type StopReason, type ValidatorTotals } from './records.js';
 import { rewardFor } from './rewards.js';
 import { RunLog } from './run-log.js';
 import { SHA256_HEX_LENGTH } from './sha256.js';
@@ -144,20 +144,9 @@ export class PosServer {
     const n = options.validatorCount;
     const addresses = new AddressBook(options.startEpochUs, n);
     this.addresses = addresses;
-    this.validators = {
-      // Bound, not an arrow: a closure made here would share this constructor's context,
-      // which holds `this`, and the result would keep the whole model alive.
-      addressOf: addresses.addressOf.bind(addresses),
-      balanceText: new Array<string>(n).fill(''),
-      stake: new Float64Array(n),
-      initialStake: new Float64Array(n),
-      blocksSubmitted: new Float64Array(n),
-      roundsInPool: new Float64Array(n),
-      wins: new Float64Array(n),
-      expectedWins: new Float64Array(n),
-      winVariance: new Float64Array(n),
-      announcementsReceived: new Float64Array(n),
-    };
+    // Bound, not an arrow: a closure made here would share this constructor's context,
+    // which holds `this`, and the result would keep the whole model alive.
+    this.validators = zeroTotals(n, addresses.addressOf.bind(addresses));
     this.changed = new ChangedValidators(n);
     this.exactWins = new ExactWinSums(n, options.rewards.rule.kind === 'none');
     this.pit = new WinnerPit(options.pitStream);

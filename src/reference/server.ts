@@ -10,7 +10,7 @@
  *
  * Section names below are the spec's.
  */
-import { zeroCounters, type PeriodRecord, type RoundRecord, type ServerCounters, type StopReason, type ValidatorTotals } from '../model/records.js';
+import { zeroCounters, zeroTotals, type PeriodRecord, type RoundRecord, type ServerCounters, type StopReason, type ValidatorTotals } from '../model/records.js';
 import type { ServerObserver } from '../model/server.js';
 import type { RandomStream } from '../rng/stream.js';
 import type { ResolvedScenario, TypedInput } from '../scenario/types.js';
@@ -116,18 +116,7 @@ export class ReferenceServer {
     this.connections = Array.from({ length: n }, () => ({ open: false, address: '', announcementsBefore: 0 }));
     this.addresses = new Array<string>(n).fill('');
     const addresses = this.addresses;
-    this.validators = {
-      addressOf: (c) => addresses[c] ?? '',
-      balanceText: new Array<string>(n).fill(''),
-      stake: new Float64Array(n),
-      initialStake: new Float64Array(n),
-      blocksSubmitted: new Float64Array(n),
-      roundsInPool: new Float64Array(n),
-      wins: new Float64Array(n),
-      expectedWins: new Float64Array(n),
-      winVariance: new Float64Array(n),
-      announcementsReceived: new Float64Array(n),
-    };
+    this.validators = zeroTotals(n, (c) => addresses[c] ?? '');
     this.appendToChain(genesisBlock(pythonDatetimeText(startEpochUs)));
     const t = scenario.timings;
     this.clock.schedule(0, PRIORITY.intake, 0, () => this.intakeWakes());
