@@ -29,6 +29,8 @@ export interface RunRequest {
   readonly outDir: string;
   /** With --replications and --workers (the workers speed-up); default one run, the CLI's default workers. */
   readonly replications?: { readonly count: number; readonly workers: number };
+  /** `pos-sim sweep` of the file on this many workers, instead of `pos-sim run`. */
+  readonly sweep?: { readonly workers: number };
 }
 
 export interface RunSample {
@@ -55,6 +57,7 @@ export function pickUsageProbe(): UsageProbe {
 
 /** The CLI arguments of a benchmark run: the normal `pos-sim run` path, quiet. */
 export function runArgs(request: RunRequest): string[] {
+  if (request.sweep) return ['sweep', request.scenarioFile, '--out', request.outDir, '--quiet', '--workers', String(request.sweep.workers)];
   const replications = request.replications
     ? ['--replications', String(request.replications.count), '--workers', String(request.replications.workers)]
     : [];
@@ -74,7 +77,9 @@ export async function measureRun(request: RunRequest, probe: UsageProbe): Promis
     const { status, stderr } = await runChild(command, args, env);
     const wallSeconds = (performance.now() - started) / 1000;
     if (status !== 0) throw new Error(`pos-sim ${runArgs(request).join(' ')} exited with ${status}: ${stderr.trim()}`);
-    return { wallSeconds, ...parseUsage(readFileSync(usageFile, 'utf8')), ...readCounts(request.outDir) };
+    // A sweep's folder has no run counts: its measure is the time per replication.
+    const counts = request.sweep ? { events: 0, rounds: 0, submissions: 0 } : readCounts(request.outDir);
+    return { wallSeconds, ...parseUsage(readFileSync(usageFile, 'utf8')), ...counts };
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

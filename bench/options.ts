@@ -1,12 +1,13 @@
 import { parseArgs } from 'node:util';
-import { SPEEDUP, WORKLOADS, type WorkloadName } from './workloads.js';
+import { SPEEDUP, SWEEP, WORKLOADS, type WorkloadName } from './workloads.js';
 
 /** More would only repeat what 10,000 replications already show, for hours. */
 const MAX_SPEEDUP_REPLICATIONS = 10_000;
 
 export const USAGE = `usage: npm run bench -- [--only NAME,NAME] [--scale X] [--repeat N] [--replications N]
   --only          workloads to run (default all): ${WORKLOADS.join(', ')}, and ${SPEEDUP.name} (the speed-up
-                  of replications of ${SPEEDUP.workload} on every core over one worker)
+                  of replications of ${SPEEDUP.workload} on every core over one worker), and ${SWEEP.name} (the same
+                  for pos-sim sweep of ${SWEEP.file})
   --scale         multiply every workload's rounds by X (> 0), e.g. 0.1 for a quick look (default 1)
   --repeat        run each workload N times and report the median (default 1)
   --replications  replications in ${SPEEDUP.name} (2 to ${MAX_SPEEDUP_REPLICATIONS}; default ${SPEEDUP.replications})`;
@@ -16,6 +17,8 @@ export interface BenchOptions {
   readonly workloads: readonly WorkloadName[];
   /** Whether to measure the workers speed-up. */
   readonly speedup: boolean;
+  /** Whether to measure the sweep's speed-up on every core. */
+  readonly sweep: boolean;
   readonly scale: number;
   readonly repeat: number;
   /** Replications in the speed-up. */
@@ -42,13 +45,15 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
     throw new BenchUsageError((error as Error).message);
   }
   if (values.help) return 'help';
-  const speedup = values.only === undefined || values.only.split(',').some((s) => s.trim() === SPEEDUP.name);
+  const named = (name: string) => values.only === undefined || values.only.split(',').some((s) => s.trim() === name);
+  const speedup = named(SPEEDUP.name);
   if (values.replications !== undefined && !speedup) {
     throw new BenchUsageError(`--replications: only ${SPEEDUP.name} runs replications, and --only leaves it out`);
   }
   return {
     workloads: values.only === undefined ? WORKLOADS : parseOnly(values.only),
     speedup,
+    sweep: named(SWEEP.name),
     scale: parseNumber('--scale', values.scale ?? '1', (x) => x > 0, 'a number > 0'),
     repeat: parseNumber('--repeat', values.repeat ?? '1', (x) => Number.isInteger(x) && x >= 1, 'an integer >= 1'),
     replications: parseNumber(
@@ -62,7 +67,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
 
 function parseOnly(text: string): WorkloadName[] {
   const names = text.split(',').map((s) => s.trim());
-  const known: readonly string[] = [...WORKLOADS, SPEEDUP.name];
+  const known: readonly string[] = [...WORKLOADS, SPEEDUP.name, SWEEP.name];
   const unknown = names.filter((n) => !known.includes(n));
   if (unknown.length > 0) throw new BenchUsageError(`--only: unknown workload ${unknown.map((n) => `"${n}"`).join(', ')}; known: ${known.join(', ')}`);
   // Run in the fixed order, each once, whatever order they were named in.

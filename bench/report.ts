@@ -78,6 +78,8 @@ export interface BenchReport {
   readonly usageProbe: UsageProbe;
   readonly workloads: readonly WorkloadResult[];
   readonly speedup?: SpeedupResult;
+  /** The same for `pos-sim sweep` (replications: cells x replications per cell). */
+  readonly sweep?: SpeedupResult;
 }
 
 export function machine(): Machine {
@@ -143,6 +145,7 @@ export function reportTable(report: BenchReport): string {
   return [
     ...(rows.length > 0 ? [line(COLUMNS), ...rows] : []),
     ...(report.speedup ? [...(rows.length > 0 ? [''] : []), speedupLine(report.speedup)] : []),
+    ...(report.sweep ? ['', speedupLine(report.sweep)] : []),
     '',
     `Node ${m.node}, ${m.cpu}, ${m.cores} cores, ${m.platform}, ${m.memoryGb} GB; scale ${scale}, ${runs}; CPU time and peak RSS by ${report.usageProbe}`,
   ].join('\n');

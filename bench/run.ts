@@ -9,14 +9,15 @@
  * Progress goes to stderr. Exit codes: 0 done (skipped workloads included), 1 a run
  * failed, 2 bad options.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { median } from 'simple-statistics';
 import { join, relative } from 'node:path';
-import { measureRun, pickUsageProbe, type RunSample, type UsageProbe } from './measure.js';
+import { loadSweep } from '../src/scenario/load.js';
+import { measureRun, pickUsageProbe, type RunRequest, type RunSample, type UsageProbe } from './measure.js';
 import { BenchUsageError, parseBenchOptions, USAGE, type BenchOptions } from './options.js';
 import { figures, machine, reportTable, speedupBound, writeReport, type SpeedupResult, type WorkloadResult } from './report.js';
-import { checkWorkload, REPO_ROOT, scaledRounds, SPEEDUP, workloadFile, type WorkloadName } from './workloads.js';
+import { checkWorkload, REPO_ROOT, scaledRounds, SPEEDUP, SWEEP, workloadFile, type WorkloadName } from './workloads.js';
 
 const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
 
@@ -38,25 +39,61 @@ async function main(): Promise<number> {
   const scratch = mkdtempSync(join(tmpdir(), 'pos-sim-bench-'));
   const workloads: WorkloadResult[] = [];
   let speedup: SpeedupResult | undefined;
+  let sweep: SpeedupResult | undefined;
   try {
     for (const name of options.workloads) workloads.push(await benchWorkload(name, options, usageProbe, scratch));
     if (options.speedup) speedup = await benchSpeedup(options, usageProbe, scratch);
+    if (options.sweep) sweep = await benchSweep(options, usageProbe, scratch);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
-  const report = { startedAt, machine: machine(), options, usageProbe, workloads, ...(speedup && { speedup }) };
+  const report = { startedAt, machine: machine(), options, usageProbe, workloads, ...(speedup && { speedup }), ...(sweep && { sweep }) };
   const path = writeReport(join(REPO_ROOT, 'bench/results'), report);
   process.stdout.write(`${reportTable(report)}\nresults: ${relative(process.cwd(), path)}\n`);
-  return workloads.some((w) => w.status === 'failed') || speedup?.status === 'failed' ? 1 : 0;
+  return workloads.some((w) => w.status === 'failed') || speedup?.status === 'failed' || sweep?.status === 'failed' ? 1 : 0;
 }
 
 /** The same replications on one worker and on every core (median wall and CPU times of the repeats). */
 async function benchSpeedup(options: BenchOptions, probe: UsageProbe, scratch: string): Promise<SpeedupResult> {
   const { name, workload } = SPEEDUP;
-  const replications = options.replications;
   const check = checkWorkload(workload);
   if (!check.ok) return { name, status: 'failed', reason: check.problem };
   const rounds = scaledRounds(check.rounds, options.scale);
+  const replications = options.replications;
+  return benchScaling({ name, workload, replications, rounds }, options, probe, scratch, (workers, outDir) => ({
+    scenarioFile: workloadFile(workload),
+    rounds,
+    outDir,
+    replications: { count: replications, workers },
+  }));
+}
+
+/** `pos-sim sweep` of the sweep workload on one worker and on every core. */
+async function benchSweep(options: BenchOptions, probe: UsageProbe, scratch: string): Promise<SpeedupResult> {
+  const { name, file } = SWEEP;
+  try {
+    const { plan, base } = loadSweep(file, readFileSync(join(REPO_ROOT, file), 'utf8'));
+    const replications = plan.cells.length * plan.replications;
+    return await benchScaling({ name, workload: file, replications, rounds: base.rounds ?? 0 }, options, probe, scratch, (workers, outDir) => ({
+      scenarioFile: file,
+      rounds: base.rounds ?? 0,
+      outDir,
+      sweep: { workers },
+    }));
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { name, status: 'failed', reason };
+  }
+}
+
+async function benchScaling(
+  what: { name: string; workload: string; replications: number; rounds: number },
+  options: BenchOptions,
+  probe: UsageProbe,
+  scratch: string,
+  request: (workers: number, outDir: string) => RunRequest,
+): Promise<SpeedupResult> {
+  const { name, workload, replications, rounds } = what;
   const cores = availableParallelism();
   const timed = async (workers: number): Promise<{ wall: number; cpu: number }> => {
     const samples: RunSample[] = [];
@@ -64,7 +101,7 @@ async function benchSpeedup(options: BenchOptions, probe: UsageProbe, scratch: s
       const outDir = join(scratch, `${name}-${workers}-${k}`);
       progress(`${name}: ${replications} replications of ${workload} on ${workers} worker(s), run ${k}/${options.repeat} ...`);
       try {
-        const sample = await measureRun({ scenarioFile: workloadFile(workload), rounds, outDir, replications: { count: replications, workers } }, probe);
+        const sample = await measureRun(request(workers, outDir), probe);
         progress(`${name}: done in ${sample.wallSeconds.toFixed(2)} s, CPU ${sample.cpuSeconds.toFixed(2)} s`);
         samples.push(sample);
       } finally {

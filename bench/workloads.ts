@@ -14,6 +14,13 @@ export type WorkloadName = (typeof WORKLOADS)[number];
  */
 export const SPEEDUP = { name: 'workers', workload: 'whales-10k', replications: 20 } as const;
 
+/**
+ * The sweep speed-up: `pos-sim sweep` of this file (4 cells x 100 replications) on one
+ * worker and on every core (`--only sweep` runs it alone; it comes last). Long enough
+ * that a worker's start-up is small beside its work.
+ */
+export const SWEEP = { name: 'sweep', file: 'bench/workloads/sweep.yaml' } as const;
+
 export const REPO_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 /** The workload's scenario file, relative to the repository root (the CLI runs from there). */

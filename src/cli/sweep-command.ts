@@ -60,7 +60,7 @@ export async function sweepCommand(options: SweepOptions): Promise<SweepOutcome>
   const name = `${base.name}-sweep${shardName}`;
   const tell = (line: string) => err(`pos-sim: ${line}\n`);
   const parent = options.out === undefined ? options.resultsRoot : dirname(resolve(options.out));
-  const work = new SweepWorkFolder(parent, `${name}-${identity.digest.slice(0, 16)}`, identity.digest, options.resume, tell);
+  const work = new SweepWorkFolder(parent, `${name}-${identity.digest.slice(0, 16)}`, identity.digest, options.resume, options.quiet ? () => undefined : tell);
   const finished = work.finishedIds();
   const pending = mine.filter((c) => !finished.has(c.id));
   const resumed = mine.length - pending.length;

@@ -27,7 +27,8 @@ export function sweepMetrics(summaries: readonly CellSummary[]): MetricOf[] {
     { label: 'stake Gini', of: (s) => s.stakeGini },
     { label: 'Nakamoto coefficient (>50%)', of: (s) => s.stakeNakamoto50 },
     { label: 'stake HHI', of: (s) => s.stakeHerfindahlHirschman },
-    { label: 'fairness test: rejections at 5%', of: (s) => s.fairnessRejection },
+    { label: 'per-round chi-square: rejections at 5%', of: (s) => s.fairnessRejection },
+    { label: 'winner-PIT test: rejections at 5%', of: (s) => s.pitRejection },
     ...groups.flatMap((name): MetricOf[] => [
       { label: `${shortName(name)}: final stake share`, of: (s) => series(name)(s)?.finalStakeShare },
       { label: `${shortName(name)}: P(share within ±10%)`, of: (s) => series(name)(s)?.withinBand[0] },
@@ -39,7 +40,9 @@ const shortName = (series: string): string => series.replace(/^group:/, '');
 
 export function sweepCharts(plan: SweepPlan, summaries: readonly CellSummary[]): Chart[] {
   const metrics = sweepMetrics(summaries);
-  const lines = plan.fields.map((field, i) => fieldChart(field, i, plan, summaries, metrics));
+  // A field with one value has nothing to chart against (it is fixed in its grid).
+  const varied = plan.fields.filter((field) => distinctValues(plan, field) >= 2);
+  const lines = varied.map((field, i) => fieldChart(field, i, plan, summaries, metrics));
   const heatmaps = twoFieldGrids(plan).map(([a, b], i) => heatmapChart(a, b, i, plan, summaries, metrics));
   return [...lines, ...heatmaps];
 }
@@ -125,9 +128,13 @@ function twoFieldGrids(plan: SweepPlan): [string, string][] {
   for (const cell of plan.cells) {
     if (cell.values.length !== 2) continue;
     const [[a], [b]] = cell.values as [[string, SweepValue], [string, SweepValue]];
-    pairs.set(`${a}\n${b}`, [a, b]);
+    if (distinctValues(plan, a) >= 2 && distinctValues(plan, b) >= 2) pairs.set(`${a}\n${b}`, [a, b]);
   }
   return [...pairs.values()];
+}
+
+function distinctValues(plan: SweepPlan, field: string): number {
+  return new Set(plan.cells.map((c) => valueOf(c, field)).filter((v) => v !== undefined)).size;
 }
 
 function valueOf(cell: SweepCell, field: string): SweepValue | undefined {

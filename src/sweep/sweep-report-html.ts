@@ -49,7 +49,8 @@ function cellTableHtml({ plan, summaries }: SweepReportPage): string {
     ...plan.fields.map((f) => `<th scope="col"><code>${escapeHtml(f)}</code></th>`),
     '<th scope="col">stake Gini</th>',
     '<th scope="col">Nakamoto (&gt;50%)</th>',
-    '<th scope="col">fairness test rejections at 5%</th>',
+    '<th scope="col">chi-square rejections at 5%</th>',
+    '<th scope="col">winner-PIT rejections at 5%</th>',
     ...groups.map((g) => `<th scope="col">${escapeHtml(g.replace(/^group:/, ''))}: final share</th><th scope="col">${escapeHtml(g.replace(/^group:/, ''))}: P(within ±10%)</th>`),
   ];
   const rows = plan.cells.map((cell) => {
@@ -60,6 +61,7 @@ function cellTableHtml({ plan, summaries }: SweepReportPage): string {
       `<td>${interval(s.stakeGini, figureText)}</td>`,
       `<td>${interval(s.stakeNakamoto50, (x) => figureText(x, 3))}</td>`,
       `<td>${interval(s.fairnessRejection, percentText)}</td>`,
+      `<td>${interval(s.pitRejection, percentText)}</td>`,
       ...groups.map((g) => {
         const x = s.series.find((y) => y.name === g);
         return x === undefined ? '<td>–</td><td>–</td>' : `<td>${interval(x.finalStakeShare, percentText)}</td><td>${interval(x.withinBand[0] as Estimate, percentText)}</td>`;
@@ -67,7 +69,7 @@ function cellTableHtml({ plan, summaries }: SweepReportPage): string {
     ].join('')}</tr>`;
   });
   return `<h2 id="cells">Cells</h2>
-<p class="caption">Means over each cell's replications, with their 95% intervals in brackets. The fairness test is the per-round chi-square of wins against p = stake / pool stake: about 5% of replications reject at 5% when the lottery is fair and stakes do not move.</p>
+<p class="caption">Means over each cell's replications, with their 95% intervals in brackets. Two tests of p = stake / pool stake per replication: the per-round chi-square of win counts, calibrated when stakes do not move (no rewards), and the winner-PIT test, calibrated under any reward rule (docs/statistics.md). A fair lottery has about 5% of replications rejected at 5%; the chi-square rejects more often under large rewards even when the lottery is fair, because the rewards make a validator's wins depend on its earlier wins.</p>
 <div class="table-wrap"><table><thead><tr>${head.join('')}</tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></div>`;

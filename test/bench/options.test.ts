@@ -3,8 +3,14 @@ import assert from 'node:assert/strict';
 import { BenchUsageError, parseBenchOptions } from '../../bench/options.js';
 import { SPEEDUP, WORKLOADS } from '../../bench/workloads.js';
 
-test('no options: every workload and the speed-up, full size, once, the default replications', () => {
-  assert.deepEqual(parseBenchOptions([]), { workloads: WORKLOADS, speedup: true, scale: 1, repeat: 1, replications: SPEEDUP.replications });
+test('no options: every workload, the speed-up and the sweep, full size, once, the default replications', () => {
+  assert.deepEqual(parseBenchOptions([]), { workloads: WORKLOADS, speedup: true, sweep: true, scale: 1, repeat: 1, replications: SPEEDUP.replications });
+});
+
+test('--only sweep runs the sweep speed-up alone', () => {
+  const options = parseBenchOptions(['--only', 'sweep']);
+  assert.ok(options !== 'help');
+  assert.deepEqual([options.workloads, options.speedup, options.sweep], [[], false, true]);
 });
 
 test('--only picks workloads in the fixed order, and the speed-up only when named', () => {

@@ -4,9 +4,9 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { measureRun, parseUsage, pickUsageProbe, runArgs } from '../../bench/measure.js';
 import { reportTable, speedupBound } from '../../bench/report.js';
-import { REPO_ROOT, WORKLOADS, workloadFile } from '../../bench/workloads.js';
+import { REPO_ROOT, SWEEP, WORKLOADS, workloadFile } from '../../bench/workloads.js';
 import { runCommand } from '../../src/cli/run-command.js';
-import { loadScenario } from '../../src/scenario/load.js';
+import { loadScenario, loadSweep } from '../../src/scenario/load.js';
 import { scratchDir } from '../cli/run-cli.js';
 
 /** What each workload is meant to be: validators and full-size rounds. */
@@ -20,9 +20,15 @@ const SIZES = {
 const TINY_ROUNDS = 3;
 const COMPARED = ['rounds.csv', 'validators.csv', 'summary.json'];
 
-test('bench/workloads/ holds exactly the listed workloads', () => {
+test('bench/workloads/ holds exactly the listed workloads and the sweep', () => {
   const files = readdirSync(join(REPO_ROOT, 'bench/workloads')).sort();
-  assert.deepEqual(files, WORKLOADS.map((w) => `${w}.yaml`).sort());
+  assert.deepEqual(files, [...WORKLOADS.map((w) => `${w}.yaml`), SWEEP.file.replace('bench/workloads/', '')].sort());
+});
+
+test('the sweep workload is 4 cells x 100 replications, run by pos-sim sweep', () => {
+  const { plan } = loadSweep(SWEEP.file, readFileSync(join(REPO_ROOT, SWEEP.file), 'utf8'));
+  assert.deepEqual([plan.cells.length, plan.replications], [4, 100]);
+  assert.deepEqual(runArgs({ scenarioFile: SWEEP.file, rounds: 1, outDir: '/tmp/x', sweep: { workers: 2 } }), ['sweep', SWEEP.file, '--out', '/tmp/x', '--quiet', '--workers', '2']);
 });
 
 for (const name of WORKLOADS) {
@@ -105,7 +111,7 @@ test('the workers speed-up runs the replications through the CLI and reports the
   const table = reportTable({
     startedAt: '2026-01-01T00:00:00Z',
     machine: { node: 'v20', cpu: 'cpu', cores: 2, platform: 'linux-x64', memoryGb: 1 },
-    options: { workloads: [], speedup: true, scale: 1, repeat: 1, replications: 20 },
+    options: { workloads: [], speedup: true, sweep: false, scale: 1, repeat: 1, replications: 20 },
     usageProbe: 'gnu-time',
     workloads: [],
     speedup: {
