@@ -11,6 +11,9 @@
 # disturbs a munged or Slurm already on the machine. `stop` kills only the daemons
 # whose pids `start` recorded in DIR, then removes DIR.
 #
+# The daemons' own output goes to DIR/log, not to this script's: a caller reading
+# its output through a pipe (a test) would otherwise wait for the daemons to end.
+#
 # Exit status of `start`: 0 when the node is idle and takes jobs; 2 when this machine
 # cannot run it (not root, binaries missing), with the reason on stderr, so a test can
 # skip; 1 when it tried and failed, after stopping whatever it had started.
@@ -82,7 +85,7 @@ stop() {
 
 show_logs() {
   local log
-  for log in "$dir"/log/*.log; do
+  for log in "$dir"/log/*; do
     [ -f "$log" ] || continue
     echo "--- $log" >&2
     tail -n 20 "$log" >&2
@@ -148,7 +151,7 @@ start() {
   chmod 0600 "$dir/munge/munge.key"
   munged --key-file="$dir/munge/munge.key" --socket="$dir/run/munge.socket" \
     --pid-file="$dir/run/munged.pid" --log-file="$dir/log/munged.log" \
-    --seed-file="$dir/munge/munged.seed" --force
+    --seed-file="$dir/munge/munged.seed" --force </dev/null >"$dir/log/munged.out" 2>&1
   for _ in $(seq 50); do [ -S "$dir/run/munge.socket" ] && break; sleep 0.1; done
   munge --socket="$dir/run/munge.socket" --no-input | unmunge --socket="$dir/run/munge.socket" >/dev/null
 
@@ -167,8 +170,8 @@ start() {
   export SLURM_CONF="$dir/slurm.conf"
 
   # -i: ignore state from an earlier run (there is none in a fresh DIR, but say so).
-  slurmctld -i
-  slurmd
+  slurmctld -i </dev/null >"$dir/log/slurmctld.out" 2>&1
+  slurmd </dev/null >"$dir/log/slurmd.out" 2>&1
   local state=""
   for _ in $(seq 60); do
     state=$(sinfo --noheader --nodes="$host" --format=%T 2>/dev/null || true)

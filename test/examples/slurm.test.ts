@@ -1,0 +1,125 @@
+// Runs examples/slurm for real: starts a throwaway one-node Slurm cluster
+// (test/support/slurm-cluster.sh), submits a small sweep with examples/slurm/submit.sh
+// --wait (the array job, then the merge job depending on it), and compares the merged
+// folder, file by file and byte for byte, with the same sweep run here unsharded.
+// Where Slurm cannot run (not installed, not root) it skips and says why; .ci/run
+// installs it.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoPath, runCli, scratchDir } from '../cli/run-cli.js';
+
+const CLUSTER = repoPath('test/support/slurm-cluster.sh');
+const SUBMIT = repoPath('examples/slurm/submit.sh');
+const SWEEP = repoPath('test/fixtures/scenarios/sweep-small.yaml');
+const SHARDS = 3;
+
+/** Every file under `dir`, relative to it, sorted. */
+const listing = (dir: string): string[] =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => statSync(join(dir, f)).isFile())
+    .sort();
+
+/** The `slurm-*.out` files the jobs wrote into `dir`, for a failure message. */
+function jobOutputs(dir: string): string {
+  return readdirSync(dir)
+    .filter((f) => /^slurm-.*\.out$/.test(f))
+    .sort()
+    .map((f) => `--- ${f}\n${readFileSync(join(dir, f), 'utf8')}`)
+    .join('\n');
+}
+
+/** A `Name=value` field of `scontrol show job --oneliner` (times sort as text: 2026-12-04T02:40:01). */
+function field(line: string, name: string): string {
+  const value = new RegExp(` ${name}=(\\S+)`).exec(line)?.[1];
+  assert.ok(value, `${name} in ${line}`);
+  return value;
+}
+
+function run(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): SpawnSyncReturns<string> {
+  return spawnSync(command, args, { encoding: 'utf8', timeout: 60_000, ...options });
+}
+
+/** Why this test cannot run here, or undefined when it can (before starting anything). */
+function reasonToSkip(): string | undefined {
+  // yargs answers --help for an unknown command too, with the general help: only the
+  // sweep command's own help has --shard.
+  const help = runCli(['sweep', '--help']);
+  if (help.status !== 0 || !help.stdout.includes('--shard')) return 'pos-sim has no `sweep` command here (issue 14), so there is nothing to run on Slurm';
+  if (!existsSync(SWEEP)) return `${SWEEP} is missing`;
+  return undefined;
+}
+
+test('examples/slurm: an array job and its dependent merge write what an unsharded sweep writes', { timeout: 150_000 }, (t) => {
+  const skip = reasonToSkip();
+  if (skip) {
+    t.diagnostic(skip);
+    t.skip(skip);
+    return;
+  }
+  const scratch = scratchDir();
+  const clusterDir = join(scratch, 'cluster');
+  const started = run('bash', [CLUSTER, 'start', clusterDir]);
+  if (started.status === 2) {
+    const reason = `Slurm cannot run here: ${started.stderr.trim()}`;
+    t.diagnostic(reason);
+    t.skip(reason);
+    return;
+  }
+  let stopped = false;
+  const stop = (): void => {
+    if (stopped) return;
+    stopped = true;
+    run('bash', [CLUSTER, 'stop', clusterDir]);
+  };
+  // Also when the runner ends this process early: the daemons must not outlive the test.
+  process.once('exit', stop);
+  try {
+    assert.equal(started.status, 0, `the cluster started: ${started.stderr}`);
+    const env = { ...process.env, SLURM_CONF: join(clusterDir, 'slurm.conf') };
+    const work = join(scratch, 'work');
+    mkdirSync(work);
+    const merged = join(work, 'merged');
+
+    const submitted = run('bash', [SUBMIT, SWEEP, '--wait'], {
+      cwd: work,
+      env: { ...env, SWEEP_SHARDS: String(SHARDS), SWEEP_OUT: merged },
+      timeout: 120_000,
+    });
+    assert.equal(submitted.status, 0, `submit.sh --wait: ${submitted.stdout}${submitted.stderr}\n${jobOutputs(work)}`);
+    const arrayJob = /array job (\d+)/.exec(submitted.stdout)?.[1];
+    const mergeJob = /merge: job (\d+)/.exec(submitted.stdout)?.[1];
+    assert.ok(arrayJob && mergeJob, `submit.sh printed both job ids: ${submitted.stdout}`);
+    t.diagnostic(`array job ${arrayJob}, merge job ${mergeJob}`);
+
+    // Each shard ran as its own array task, and the merge only after all of them.
+    const tasks = run('scontrol', ['show', 'job', '--oneliner', arrayJob], { env }).stdout.trim().split('\n');
+    assert.equal(tasks.length, SHARDS, `${SHARDS} array tasks: ${tasks.join('\n')}`);
+    for (const task of tasks) assert.match(task, / JobState=COMPLETED /);
+    const mergeState = run('scontrol', ['show', 'job', '--oneliner', mergeJob], { env }).stdout;
+    assert.match(mergeState, / JobState=COMPLETED /);
+    const lastEnd = tasks.map((task) => field(task, 'EndTime')).sort().at(-1)!;
+    assert.ok(field(mergeState, 'StartTime') >= lastEnd, `the merge started after the last shard ended: ${mergeState}`);
+    assert.deepEqual(
+      readdirSync(`${merged}.shards`).sort(),
+      Array.from({ length: SHARDS }, (_, i) => `shard-${i}`),
+      'one shard folder per array task',
+    );
+
+    const local = join(work, 'local');
+    const unsharded = runCli(['sweep', SWEEP, '--out', local, '--quiet']);
+    assert.equal(unsharded.status, 0, `local sweep: ${unsharded.stderr}`);
+    const files = listing(local);
+    assert.ok(files.length > 0, 'the local sweep wrote files');
+    assert.deepEqual(listing(merged), files, 'the same files');
+    for (const f of files) {
+      assert.ok(readFileSync(join(merged, f)).equals(readFileSync(join(local, f))), `${f} is the same, byte for byte`);
+    }
+    rmSync(scratch, { recursive: true }); // kept when something failed, to look at
+  } finally {
+    stop();
+    process.removeListener('exit', stop);
+  }
+});
