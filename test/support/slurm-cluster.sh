@@ -72,8 +72,8 @@ stop() {
   for ((i = ${#daemons[@]} - 1; i >= 0; i--)); do
     name=${daemons[i]}
     pid=$(pid_of "$name")
-    [ -n "$pid" ] && running "$pid" "$name" || continue
-    kill -TERM "$pid"
+    if [ -z "$pid" ] || ! running "$pid" "$name"; then continue; fi
+    kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 50); do
       running "$pid" "$name" || break
       sleep 0.1
@@ -117,6 +117,7 @@ TaskPlugin=task/none
 JobAcctGatherType=jobacct_gather/none
 AccountingStorageType=accounting_storage/none
 JobCompType=jobcomp/none
+MpiDefault=none
 # CPUs only, not memory, are consumed: jobs that ask no memory would otherwise each
 # take the whole node, and an array's tasks would run one at a time.
 SelectType=select/cons_tres
@@ -143,9 +144,9 @@ start() {
   fi
   mkdir -p "$dir"
   dir=$(cd "$dir" && pwd)
-  trap 'show_logs; stop; exit 1' ERR
+  trap 'trap - ERR; show_logs; stop; exit 1' ERR
   chmod 0700 "$dir"
-  mkdir -m 0700 -p "$dir/run" "$dir/log" "$dir/state" "$dir/spool" "$dir/munge"
+  mkdir -m 0700 "$dir/run" "$dir/log" "$dir/state" "$dir/spool" "$dir/munge"
 
   mungekey --create --keyfile="$dir/munge/munge.key" --force
   chmod 0600 "$dir/munge/munge.key"
