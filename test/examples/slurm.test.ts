@@ -38,6 +38,14 @@ function field(line: string, name: string): string {
   return value;
 }
 
+const seconds = (since: number): string => ((Date.now() - since) / 1000).toFixed(1);
+
+function withoutShardVariables(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const kept = { ...env };
+  for (const name of ['SLURM_ARRAY_TASK_ID', 'SLURM_ARRAY_TASK_COUNT', 'SLURM_ARRAY_TASK_MIN', 'JOB_COMPLETION_INDEX', 'POS_SIM_SHARD_COUNT']) delete kept[name];
+  return kept;
+}
+
 function run(command: string, args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; timeout?: number } = {}): SpawnSyncReturns<string> {
   return spawnSync(command, args, { encoding: 'utf8', timeout: 60_000, ...options });
 }
@@ -83,6 +91,7 @@ test('examples/slurm: an array job and its dependent merge write what an unshard
     mkdirSync(work);
     const merged = join(work, 'merged');
 
+    const submitStarted = Date.now();
     const submitted = run('bash', [SUBMIT, SWEEP, '--wait'], {
       cwd: work,
       env: { ...env, SWEEP_SHARDS: String(SHARDS), SWEEP_OUT: merged },
@@ -92,7 +101,7 @@ test('examples/slurm: an array job and its dependent merge write what an unshard
     const arrayJob = /array job (\d+)/.exec(submitted.stdout)?.[1];
     const mergeJob = /merge: job (\d+)/.exec(submitted.stdout)?.[1];
     assert.ok(arrayJob && mergeJob, `submit.sh printed both job ids: ${submitted.stdout}`);
-    t.diagnostic(`array job ${arrayJob}, merge job ${mergeJob}`);
+    t.diagnostic(`array job ${arrayJob}, merge job ${mergeJob}: ${seconds(submitStarted)} s from submission to merged`);
 
     // Each shard ran as its own array task, and the merge only after all of them.
     const tasks = run('scontrol', ['show', 'job', '--oneliner', arrayJob], { env }).stdout.trim().split('\n');
@@ -109,8 +118,11 @@ test('examples/slurm: an array job and its dependent merge write what an unshard
     );
 
     const local = join(work, 'local');
-    const unsharded = runCli(['sweep', SWEEP, '--out', local, '--quiet']);
+    const localStarted = Date.now();
+    // Without the job array's variables, should this test itself run in a Slurm array task.
+    const unsharded = run(process.execPath, [repoPath('bin/pos-sim.js'), 'sweep', SWEEP, '--out', local, '--quiet'], { env: withoutShardVariables(process.env) });
     assert.equal(unsharded.status, 0, `local sweep: ${unsharded.stderr}`);
+    t.diagnostic(`local sweep: ${seconds(localStarted)} s`);
     const files = listing(local);
     assert.ok(files.length > 0, 'the local sweep wrote files');
     assert.deepEqual(listing(merged), files, 'the same files');
