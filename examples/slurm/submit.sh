@@ -36,11 +36,12 @@ merge_job=${merge_job%%;*}
 echo "merge: job $merge_job, into $SWEEP_OUT/ once every shard has succeeded"
 # sbatch --wait exits 0 for a job cancelled before it ran, as the merge is when a
 # shard fails: its state says what happened.
-state=$(scontrol show job --oneliner "$merge_job" | grep -o 'JobState=[A-Z_]*' || true)
+# (A job slurmctld has already forgotten, after MinJobAge, leaves sbatch's status.)
+state=$(scontrol show job --oneliner "$merge_job" 2>/dev/null | grep -o 'JobState=[A-Z_]*' || true)
 case $state in
-  JobState=COMPLETED | JobState=PENDING | JobState=RUNNING | JobState=CONFIGURING) ;;
+  '' | JobState=COMPLETED | JobState=PENDING | JobState=RUNNING | JobState=CONFIGURING) ;;
   *)
-    echo "merge: job $merge_job ${state:-has gone}; see slurm-${sweep_job}_*.out and slurm-$merge_job.out" >&2
+    echo "merge: job $merge_job $state; see slurm-${sweep_job}_*.out and slurm-$merge_job.out" >&2
     [ "$status" -ne 0 ] || status=1
     ;;
 esac

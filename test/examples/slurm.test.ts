@@ -31,11 +31,34 @@ function jobOutputs(dir: string): string {
     .join('\n');
 }
 
-/** A `Name=value` field of `scontrol show job --oneliner` (times sort as text: 2026-12-04T02:40:01). */
-function field(line: string, name: string): string {
-  const value = new RegExp(` ${name}=(\\S+)`).exec(line)?.[1];
-  assert.ok(value, `${name} in ${line}`);
-  return value;
+/**
+ * The jobs the cluster has finished, from its job completion log (jobcomp/filetxt: one
+ * line of Name=value fields per job, kept after slurmctld forgets the job). Times
+ * sort as text: 2026-12-04T02:40:01.
+ */
+function jobRecords(path: string): Record<string, string>[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => Object.fromEntries(line.trim().split(' ').map((field) => [field.slice(0, field.indexOf('=')), field.slice(field.indexOf('=') + 1)])));
+}
+
+/** The pids the cluster script recorded for its daemons. */
+function daemonPids(clusterDir: string): string[] {
+  const run = join(clusterDir, 'run');
+  if (!existsSync(run)) return [];
+  return readdirSync(run)
+    .filter((f) => f.endsWith('.pid'))
+    .map((f) => readFileSync(join(run, f), 'utf8').trim());
+}
+
+/** Whether a process runs (a zombie has ended: a container's init may be slow to reap it). */
+function isAlive(pid: string): boolean {
+  try {
+    return !/^\d+ \(.*\) [ZX]/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return false;
+  }
 }
 
 const seconds = (since: number): string => ((Date.now() - since) / 1000).toFixed(1);
@@ -77,13 +100,17 @@ test('examples/slurm: an array job and its dependent merge write what an unshard
     return;
   }
   let stopped = false;
-  const stop = (): void => {
-    if (stopped) return;
+  /** Stops the cluster; returns the daemons still alive after it (none, unless stop is broken). */
+  const stop = (): string[] => {
+    if (stopped) return [];
     stopped = true;
+    const pids = daemonPids(clusterDir);
     run('bash', [CLUSTER, 'stop', clusterDir]);
+    return pids.filter(isAlive);
   };
   // Also when the runner ends this process early: the daemons must not outlive the test.
   process.once('exit', stop);
+  let passed = false;
   try {
     assert.equal(started.status, 0, `the cluster started: ${started.stderr}`);
     const env = { ...process.env, SLURM_CONF: join(clusterDir, 'slurm.conf') };
@@ -104,13 +131,13 @@ test('examples/slurm: an array job and its dependent merge write what an unshard
     t.diagnostic(`array job ${arrayJob}, merge job ${mergeJob}: ${seconds(submitStarted)} s from submission to merged`);
 
     // Each shard ran as its own array task, and the merge only after all of them.
-    const tasks = run('scontrol', ['show', 'job', '--oneliner', arrayJob], { env }).stdout.trim().split('\n');
-    assert.equal(tasks.length, SHARDS, `${SHARDS} array tasks: ${tasks.join('\n')}`);
-    for (const task of tasks) assert.match(task, / JobState=COMPLETED /);
-    const mergeState = run('scontrol', ['show', 'job', '--oneliner', mergeJob], { env }).stdout;
-    assert.match(mergeState, / JobState=COMPLETED /);
-    const lastEnd = tasks.map((task) => field(task, 'EndTime')).sort().at(-1)!;
-    assert.ok(field(mergeState, 'StartTime') >= lastEnd, `the merge started after the last shard ended: ${mergeState}`);
+    const finished = jobRecords(join(clusterDir, 'log/jobcomp.log'));
+    const tasks = finished.filter((job) => job['ArrayJobId'] === arrayJob);
+    const mergeRecord = finished.find((job) => job['JobId'] === mergeJob);
+    assert.equal(tasks.length, SHARDS, `${SHARDS} array tasks: ${JSON.stringify(finished)}`);
+    for (const job of [...tasks, mergeRecord]) assert.equal(job?.['JobState'], 'COMPLETED', JSON.stringify(job));
+    const lastEnd = tasks.map((job) => job['EndTime'] ?? '').sort().at(-1) ?? '';
+    assert.ok((mergeRecord?.['StartTime'] ?? '') >= lastEnd, `the merge started after the last shard ended: ${JSON.stringify(finished)}`);
     assert.deepEqual(
       readdirSync(`${merged}.shards`).sort(),
       Array.from({ length: SHARDS }, (_, i) => `shard-${i}`),
@@ -129,9 +156,12 @@ test('examples/slurm: an array job and its dependent merge write what an unshard
     for (const f of files) {
       assert.ok(readFileSync(join(merged, f)).equals(readFileSync(join(local, f))), `${f} is the same, byte for byte`);
     }
-    rmSync(scratch, { recursive: true }); // kept when something failed, to look at
+    passed = true;
   } finally {
-    stop();
+    const survivors = stop();
     process.removeListener('exit', stop);
+    if (passed) assert.deepEqual(survivors, [], 'every daemon the cluster started has stopped');
+    // Kept when something failed, to look at; the cluster's own folder is gone with it stopped.
+    if (passed) rmSync(scratch, { recursive: true });
   }
 });

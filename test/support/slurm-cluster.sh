@@ -116,7 +116,9 @@ ProctrackType=proctrack/linuxproc
 TaskPlugin=task/none
 JobAcctGatherType=jobacct_gather/none
 AccountingStorageType=accounting_storage/none
-JobCompType=jobcomp/none
+# One line per finished job (state, start and end times) that outlives MinJobAge.
+JobCompType=jobcomp/filetxt
+JobCompLoc=$dir/log/jobcomp.log
 MpiDefault=none
 # CPUs only, not memory, are consumed: jobs that ask no memory would otherwise each
 # take the whole node, and an array's tasks would run one at a time.
@@ -126,7 +128,9 @@ MailProg=/bin/true
 ReturnToService=2
 # A dependent job starts soon after its dependency ends, not at the next minute.
 SchedulerParameters=sched_min_interval=0,batch_sched_delay=0,sched_interval=2
-MinJobAge=300
+# sbatch --wait polls after 2 s, 8 s, then every 32 s, unless MinJobAge/2 <= 8: with
+# 16, every 8 s, so a job of 15 s is seen ended at 18 s, not 42 s.
+MinJobAge=16
 $node_line NodeAddr=127.0.0.1 State=UNKNOWN
 PartitionName=debug Nodes=$host Default=YES MaxTime=INFINITE State=UP
 EOF
