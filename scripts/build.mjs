@@ -17,7 +17,11 @@ const startedMs = Date.now();
 rmSync(`${root}dist`, { recursive: true, force: true });
 await esbuild.build({
   absWorkingDir: root,
-  entryPoints: { 'cli/main': 'src/cli/main.ts', 'replications/worker': 'src/replications/worker.ts' },
+  entryPoints: {
+    'cli/main': 'src/cli/main.ts',
+    'replications/worker': 'src/replications/worker.ts',
+    'sweep/worker': 'src/sweep/worker.ts',
+  },
   outdir: 'dist',
   // Shared code and the report's lazily imported renderer as chunks beside the CLI, so
   // that paths relative to a module (package.json, the worker) hold in every chunk.

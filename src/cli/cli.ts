@@ -20,7 +20,10 @@ import { summaryText } from '../report/summary-text.js';
 import { integerOption, textOption } from './integer-option.js';
 import { reportCommand } from './report-cli.js';
 import { runCommand } from './run-command.js';
-import { readScenarioFile } from './scenario-file.js';
+import { shardOf } from './shard-option.js';
+import { sweepCommand } from './sweep-command.js';
+import { mergeCommand } from './sweep-shards.js';
+import { readAnyScenarioFile } from './scenario-file.js';
 import { systemErrorCode } from './system-error.js';
 import { UserError } from './user-error.js';
 import { err, out, withOutput, type Output } from './output.js';
@@ -80,8 +83,34 @@ async function parseAndRun(argv: readonly string[]): Promise<number> {
         (y) => y.positional('scenario', { type: 'string', array: true, demandOption: true }),
         handle((args: { scenario: string[] }) => validateFiles(args.scenario)),
       )
+      .command(
+        'sweep <scenario>',
+        'run every cell x replication of a scenario with a sweep: block, on every core; resumable; shardable over a cluster',
+        (y) =>
+          y
+            .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario YAML file with a sweep: block' })
+            .option('out', { type: 'string', describe: 'results folder (default: a new folder under results/); with a shard, the shard folder' })
+            .option('force', { type: 'boolean', default: false, describe: '--out may replace an empty folder or a results folder pos-sim wrote' })
+            .option('workers', { type: 'string', describe: 'threads, the main one included; default and most: the core count' })
+            .option('shard', { type: 'string', describe: 'run shard I of N (I/N, 0-based) into a shard folder for pos-sim merge; default from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX' })
+            .option('shard-count', { type: 'string', describe: 'the shard count with JOB_COMPLETION_INDEX (Kubernetes Indexed Jobs), else POS_SIM_SHARD_COUNT' })
+            .option('resume', { type: 'boolean', default: false, describe: 'finish a sweep a kill interrupted, keeping its finished chunks' })
+            .option('quiet', { type: 'boolean', default: false, describe: 'no progress bar, no notes; print only the results path' }),
+        handle((args: SweepArgs) => sweepHandler(args)),
+      )
+      .command(
+        'merge <out> <shards..>',
+        'merge the shard folders of one sweep into its results folder (the same bytes as an unsharded run)',
+        (y) =>
+          y
+            .positional('out', { type: 'string', demandOption: true, describe: 'the results folder to write' })
+            .positional('shards', { type: 'string', array: true, demandOption: true, describe: 'every shard folder of the sweep' })
+            .option('force', { type: 'boolean', default: false, describe: 'OUT may replace an empty folder or a results folder pos-sim wrote' })
+            .option('quiet', { type: 'boolean', default: false, describe: 'print only the results path' }),
+        handle((args: MergeArgs) => mergeHandler(args)),
+      )
       .command({ ...reportCommand, handler: handle(reportCommand.handler) })
-      .demandCommand(1, 'name a command: run, validate or report')
+      .demandCommand(1, 'name a command: run, sweep, merge, validate or report')
       .strict()
       .exitProcess(false)
       .fail((message, error) => {
@@ -114,14 +143,62 @@ interface RunArgs {
   workers?: unknown;
 }
 
+/** --workers, at most the core count (more threads than cores only adds switching). */
+function workersOption(value: unknown, quiet: boolean): number {
+  const cores = availableParallelism();
+  const workers = integerOption('workers', value, 1, Number.MAX_SAFE_INTEGER) ?? cores;
+  if (workers <= cores) return workers;
+  if (!quiet) err(`pos-sim: --workers ${workers} is more than this machine's ${cores} cores; using ${cores}\n`);
+  return cores;
+}
+
+interface SweepArgs {
+  scenario: string;
+  out?: unknown;
+  force: boolean;
+  workers?: unknown;
+  shard?: unknown;
+  shardCount?: unknown;
+  resume: boolean;
+  quiet: boolean;
+}
+
+async function sweepHandler(args: SweepArgs): Promise<number> {
+  const outcome = await sweepCommand({
+    scenarioPath: args.scenario,
+    out: textOption('out', args.out),
+    force: args.force,
+    quiet: args.quiet,
+    workers: workersOption(args.workers, args.quiet),
+    shard: shardOf(textOption('shard', args.shard), integerOption('shard-count', args.shardCount, 1, 1e9), process.env),
+    resume: args.resume,
+    resultsRoot: 'results',
+  });
+  if (!args.quiet) {
+    const resumed = outcome.chunksResumed > 0 ? `, ${outcome.chunksResumed} finished before` : '';
+    out(`${outcome.cells} cells: ${outcome.chunksRun} chunks run${resumed}, in ${outcome.seconds.toFixed(1)} s\n`);
+  }
+  out(`results: ${outcome.path}\n`);
+  return EXIT.ok;
+}
+
+interface MergeArgs {
+  out: string;
+  shards: string[];
+  force: boolean;
+  quiet: boolean;
+}
+
+async function mergeHandler(args: MergeArgs): Promise<number> {
+  const outcome = await mergeCommand({ out: args.out, shards: args.shards, force: args.force, quiet: args.quiet });
+  if (!args.quiet) out(`merged ${outcome.shards} shards: ${outcome.cells} cells\n`);
+  out(`results: ${outcome.path}\n`);
+  return EXIT.ok;
+}
+
 async function runHandler(args: RunArgs, argv: readonly string[]): Promise<number> {
   const replications = integerOption('replications', args.replications, 1, MAX_REPLICATIONS) ?? 1;
-  const cores = availableParallelism();
-  let workers = integerOption('workers', args.workers, 1, Number.MAX_SAFE_INTEGER) ?? cores;
-  if (workers > cores) {
-    if (!args.quiet) err(`pos-sim: --workers ${workers} is more than this machine's ${cores} cores; using ${cores}\n`);
-    workers = cores;
-  }
+  const workers = workersOption(args.workers, args.quiet);
   const outcome = await runCommand({
     scenarioPath: args.scenario,
     seed: integerOption('seed', args.seed, 0, MAX_SEED),
@@ -149,8 +226,14 @@ function validateFiles(files: readonly string[]): number {
   let worst: number = EXIT.ok;
   for (const file of files) {
     try {
-      const s = readScenarioFile(file);
-      out(`${file}: ok (${s.validators.length} validators, rules ${s.rules}, lottery ${s.lottery})\n`);
+      const read = readAnyScenarioFile(file);
+      if ('sweep' in read) {
+        const { plan } = read.sweep;
+        out(`${file}: ok (a sweep of ${plan.cells.length} cells x ${plan.replications} replications, every cell checked)\n`);
+      } else {
+        const s = read.scenario;
+        out(`${file}: ok (${s.validators.length} validators, rules ${s.rules}, lottery ${s.lottery})\n`);
+      }
     } catch (error) {
       // validate lists the problems alone: the summary line of run ("nothing was run") does not apply.
       const code = error instanceof ScenarioError ? printProblems(error) : reportError(error, file);

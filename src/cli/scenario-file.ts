@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { loadScenario } from '../scenario/load.js';
+import { hasSweep, loadScenario, loadSweep, type LoadedSweep } from '../scenario/load.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { UserError } from './user-error.js';
 
@@ -32,6 +32,18 @@ export function readScenarioSource(
     }
     throw error;
   }
+}
+
+/** A sweep file, every cell checked, and the text it came from. */
+export function readSweepSource(path: string): { sweep: LoadedSweep; text: string } {
+  const text = readScenarioText(path);
+  return { sweep: loadSweep(path, text), text };
+}
+
+/** A scenario or a sweep file, checked as what it is (what `pos-sim validate` reads). */
+export function readAnyScenarioFile(path: string): { scenario: ResolvedScenario } | { sweep: LoadedSweep } {
+  const text = readScenarioText(path);
+  return hasSweep(text) ? { sweep: loadSweep(path, text) } : { scenario: loadScenario(path, text) };
 }
 
 function readScenarioText(path: string): string {

@@ -25,6 +25,7 @@ export interface ReplicationOutcome {
   readonly initialTotalStake: number;
   readonly series: readonly SeriesOutcome[];
   readonly stakeGini: number;
+  readonly stakeHerfindahlHirschman: number;
   readonly stakeNakamoto50: number;
   /** Chi-square p-value of wins against p = stake / pool stake (null: too few rounds). */
   readonly chiSquareP: number | null;
@@ -92,6 +93,7 @@ export function replicationOutcome(k: number, seed: number, result: ModelResult,
       };
     }),
     stakeGini: stake.gini,
+    stakeHerfindahlHirschman: stake.herfindahlHirschman,
     stakeNakamoto50: stake.nakamoto50,
     chiSquareP: perRoundChiSquareP(v.wins, v.expectedWins),
     pitP: uniformHistogramTests(result.pitHistogram).ksPValue,

@@ -14,12 +14,13 @@ import type { Document, LineCounter } from 'yaml';
 import { formatFieldPath } from './field-path.js';
 import type { Issue } from './issue.js';
 import { offsetOf } from './locate.js';
-import { badRoundsOverride, badSeedOverride, problemsFound } from './messages.js';
+import { badRoundsOverride, badSeedOverride, noSweepBlock, problemsFound, sweepNotRunnable } from './messages.js';
 import { parseScenarioText } from './parse.js';
 import { resolveScenario } from './resolve.js';
 import { checkRunBounds } from './run-bounds.js';
 import { MAX_INTEGER, MAX_SEED, type ScenarioDocument } from './schema.js';
 import type { ResolvedScenario } from './types.js';
+import { axisLocations, checkSweepCells, expandSweep, type SweepPlan } from './sweep.js';
 import { validateScenario } from './validate.js';
 
 export interface ScenarioProblem {
@@ -65,11 +66,11 @@ export interface ScenarioOverrides {
  */
 export function loadScenario(file: string, text: string, overrides: ScenarioOverrides = {}): ResolvedScenario {
   checkOverrides(overrides);
-  const { document, lineCounter, yamlIssues, data } = parseScenarioText(text);
-  if (yamlIssues.length > 0) throw new ScenarioError(file, locate(file, yamlIssues, document, lineCounter));
-  const issues = validateScenario(data);
-  if (issues.length > 0) throw new ScenarioError(file, locate(file, issues, document, lineCounter));
-  const valid = data as ScenarioDocument;
+  const { valid, document, lineCounter } = parseValid(file, text);
+  if (valid.sweep !== undefined) {
+    const issue: Issue = { path: ['sweep'], message: sweepNotRunnable(), value: '', anchor: 'key' };
+    throw new ScenarioError(file, locate(file, [issue], document, lineCounter));
+  }
   const overridden: ScenarioDocument = {
     ...valid,
     seed: overrides.seed ?? valid.seed,
@@ -81,6 +82,47 @@ export function loadScenario(file: string, text: string, overrides: ScenarioOver
   );
   if (bounds.length > 0) throw new ScenarioError(file, locate(file, bounds, document, lineCounter));
   return scenario;
+}
+
+/** A scenario file with a `sweep:` block, every cell checked. */
+export interface LoadedSweep {
+  /** The file's scenario without its sweep: what every cell starts from. */
+  readonly base: ScenarioDocument;
+  readonly plan: SweepPlan;
+}
+
+/**
+ * Parses and validates a sweep file and every one of its cells (as a scenario of its
+ * own, run bounds included); a cell's problem is located at the axis that made it.
+ * @throws ScenarioError listing every problem
+ */
+export function loadSweep(file: string, text: string): LoadedSweep {
+  const { valid, document, lineCounter } = parseValid(file, text);
+  if (valid.sweep === undefined) {
+    const issue: Issue = { path: [], message: noSweepBlock(), value: '', anchor: 'value' };
+    throw new ScenarioError(file, locate(file, [issue], document, lineCounter));
+  }
+  const expanded = expandSweep(valid);
+  if (expanded.plan === null) throw new ScenarioError(file, locate(file, expanded.issues, document, lineCounter));
+  const cellIssues = checkSweepCells(expanded.plan, axisLocations(valid), file);
+  if (cellIssues.length > 0) throw new ScenarioError(file, locate(file, cellIssues, document, lineCounter));
+  const { sweep: _sweep, ...base } = valid;
+  return { base, plan: expanded.plan };
+}
+
+/** Whether valid scenario text has a `sweep:` block (the text must have passed loadScenario or loadSweep). */
+export function hasSweep(text: string): boolean {
+  const { data } = parseScenarioText(text);
+  return typeof data === 'object' && data !== null && 'sweep' in data;
+}
+
+/** Parsed and checked against the schema and rules: the document, or a ScenarioError. */
+function parseValid(file: string, text: string): { valid: ScenarioDocument; document: Document.Parsed; lineCounter: LineCounter } {
+  const { document, lineCounter, yamlIssues, data } = parseScenarioText(text);
+  if (yamlIssues.length > 0) throw new ScenarioError(file, locate(file, yamlIssues, document, lineCounter));
+  const issues = validateScenario(data);
+  if (issues.length > 0) throw new ScenarioError(file, locate(file, issues, document, lineCounter));
+  return { valid: data as ScenarioDocument, document, lineCounter };
 }
 
 /**

@@ -230,3 +230,7 @@ export const roundsBeyondTimeLimit = (rounds: number, intervalSeconds: number, l
 
 export const nestedTooDeep = (limit: number): string =>
   `the document nests deeper than ${limit} levels; a scenario needs a handful`;
+
+export const sweepNotRunnable = (): string =>
+  'this file is a sweep: run it with `pos-sim sweep FILE` (or remove the sweep block to run one scenario)';
+export const noSweepBlock = (): string => 'this file has no sweep block: run it with `pos-sim run FILE`, or add `sweep: {replications: N, grid: {FIELD: [VALUES]}}`';

@@ -35,8 +35,11 @@ function compiledSchema(): { ajv: Ajv; validateDocument: ValidateFunction } {
   return compiled;
 }
 
-/** Validator fields whose schema is a union; union-fields.ts checks them instead. */
-const UNION_FIELD_POINTER = /^\/validators\/\d+\/(stake|connect|submit|bpm)(\/|$)/;
+/**
+ * Fields whose schema is a union, checked branch by branch instead: the validator
+ * fields by union-fields.ts, a sweep's grid (one grid or a list of them) by sweep.ts.
+ */
+const UNION_FIELD_POINTER = /^\/validators\/\d+\/(stake|connect|submit|bpm)(\/|$)|^\/sweep\/grid(\/|$)/;
 
 /** Issues of the whole document, except inside union-typed fields. */
 export function checkDocumentSchema(data: unknown): Issue[] {

@@ -33,6 +33,11 @@ export const MAX_POLL_SECONDS = 2147;
 /** Guards against a typo (an extra zero or three) that would exhaust memory. */
 export const MAX_COUNT = 1_000_000;
 
+/** Replications of each cell of a sweep, as for `pos-sim run --replications`. */
+export const MAX_SWEEP_REPLICATIONS = 1_000_000;
+/** Cells of a sweep: each resolves a scenario to validate it, so a typo'd axis of 10^6 values is refused. */
+export const MAX_SWEEP_CELLS = 10_000;
+
 /** `[A-Za-z0-9_.-]+`: validator ids go into file names and CSV columns. */
 export const NAME_PATTERN = '^[A-Za-z0-9_.-]+$';
 /**
@@ -99,6 +104,14 @@ const unionBranches = {
   bpmInput: { anyOf: [bpmInteger, rawText] },
   bpmCycle: { type: 'array', minItems: 1, items: ref('bpmInput') },
   bpmUniform: closedObject({ uniform: closedObject({ min: bpmInteger, max: bpmInteger }, ['min', 'max']) }, ['uniform']),
+
+  // A sweep's axes: field paths (`rewards.constant`, `validators.whale.count`) and their values.
+  sweepAxes: {
+    type: 'object',
+    minProperties: 1,
+    additionalProperties: { type: 'array', minItems: 1, items: { anyOf: [{ type: 'number' }, { type: 'string' }, { type: 'boolean' }] } },
+  },
+  sweepGrids: { type: 'array', minItems: 1, items: { $ref: '#/definitions/sweepAxes' } },
 };
 
 export type UnionBranch = keyof typeof unionBranches;
@@ -136,6 +149,14 @@ export const scenarioSchema: JsonSchema = {
       cap: { type: 'integer', minimum: 1, maximum: MAX_INTEGER },
       withdrawOnLeave: { type: 'boolean' },
     }),
+    sweep: closedObject(
+      {
+        replications: { type: 'integer', minimum: 1, maximum: MAX_SWEEP_REPLICATIONS },
+        grid: { anyOf: [ref('sweepAxes'), ref('sweepGrids')] },
+        zip: { type: 'array', minItems: 1, items: ref('sweepAxes') },
+      },
+      ['replications'],
+    ),
     timings: closedObject({
       intake: positiveSeconds,
       lottery: positiveSeconds,
@@ -161,6 +182,7 @@ export const scenarioSchema: JsonSchema = {
       sampleEvery: { type: 'integer', minimum: 1, maximum: MAX_INTEGER },
       track: { type: 'array', items: { type: 'string', pattern: NAME_PATTERN } },
       validators: { type: 'array', minItems: 1, maxItems: MAX_ENTRIES, items: ref('validatorEntry') },
+      sweep: ref('sweep'),
     },
     ['name', 'seed', 'validators'],
   ),
@@ -208,6 +230,20 @@ export interface RewardsDocument {
   withdrawOnLeave?: boolean;
 }
 
+/** A value a sweep gives a field. */
+export type SweepValue = number | string | boolean;
+
+/** Field path (as written) -> the values it takes. */
+export type SweepAxesDocument = Record<string, SweepValue[]>;
+
+export interface SweepDocument {
+  replications: number;
+  /** A grid (every combination of the values), or a list of grids (the union of their cells). */
+  grid?: SweepAxesDocument | SweepAxesDocument[];
+  /** Groups of fields whose values move together (the i-th value of each), each group one axis crossed with the grid. */
+  zip?: SweepAxesDocument[];
+}
+
 export interface ScenarioDocument {
   name: string;
   description?: string;
@@ -222,4 +258,5 @@ export interface ScenarioDocument {
   sampleEvery?: number;
   track?: string[];
   validators: ValidatorEntryDocument[];
+  sweep?: SweepDocument;
 }

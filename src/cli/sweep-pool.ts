@@ -1,0 +1,69 @@
+/**
+ * Runs a sweep's chunks on `workers` threads, this one included: every thread takes
+ * the next chunk from one shared counter when done with the last, so uneven chunks
+ * leave no core idle. This thread runs its replications in slices and yields between
+ * them, so a signal is handled within a fraction of a second.
+ */
+import { Worker } from 'node:worker_threads';
+import { takeJob } from '../replications/job-queue.js';
+import { runReplicationInSlices, type ReplicationOutcome } from '../replications/run-replication.js';
+import type { ScenarioDocument } from '../scenario/schema.js';
+import { CellCache } from '../sweep/cell-run.js';
+import type { SweepChunk } from '../sweep/chunks.js';
+import type { SweepWorkerData } from '../sweep/worker.js';
+import { yieldNowAndThen } from './interruption.js';
+
+/** Bundled (dist/), the bundled worker; from the TypeScript sources, an entry that registers tsx first. */
+const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('../sweep/worker-entry.mjs', import.meta.url) : new URL('../sweep/worker.js', import.meta.url);
+
+export interface ChunkPool {
+  /** Resolves when every chunk is done (and `onChunk` was called for it). */
+  readonly done: Promise<void>;
+  /** Stops every worker thread (on a signal, or when the sweep fails). */
+  cancel(): void;
+}
+
+export function runChunks(
+  work: { file: string; documents: readonly ScenarioDocument[]; chunks: readonly SweepChunk[] },
+  workers: number,
+  onChunk: (chunk: SweepChunk, outcomes: ReplicationOutcome[]) => void,
+): ChunkPool {
+  const nextJob = new Int32Array(new SharedArrayBuffer(4));
+  const data: SweepWorkerData = { ...work, nextJob };
+  const threads = Array.from({ length: Math.max(0, Math.min(workers - 1, work.chunks.length - 1)) }, () => new Worker(WORKER_URL, { workerData: data }));
+  let cancelled = false;
+  const finished = threads.map(
+    (worker) =>
+      new Promise<void>((resolve, reject) => {
+        worker.on('message', ({ job, outcomes }: { job: number; outcomes: ReplicationOutcome[] }) => {
+          try {
+            onChunk(work.chunks[job] as SweepChunk, outcomes);
+          } catch (error) {
+            reject(error);
+          }
+        });
+        worker.on('error', reject);
+        worker.on('exit', (code) => (code === 0 || cancelled ? resolve() : reject(new Error(`sweep worker exited with code ${code}`))));
+      }),
+  );
+  const cells = new CellCache(work.documents, work.file);
+  const here = (async () => {
+    for (let job = takeJob(nextJob); job < work.chunks.length && !cancelled; job = takeJob(nextJob)) {
+      const chunk = work.chunks[job] as SweepChunk;
+      const cell = cells.get(chunk.cell);
+      const outcomes: ReplicationOutcome[] = [];
+      for (let i = 0; i < chunk.count; i++) {
+        outcomes.push(await runReplicationInSlices(cell.scenario, chunk.first + i, cell.tracked, yieldNowAndThen));
+      }
+      onChunk(chunk, outcomes);
+      await yieldNowAndThen();
+    }
+  })();
+  const cancel = () => {
+    cancelled = true;
+    for (const worker of threads) void worker.terminate();
+  };
+  const done = Promise.all([here, ...finished]).then(() => undefined);
+  done.catch(cancel);
+  return { done, cancel };
+}
