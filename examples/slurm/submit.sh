@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Submits a pos-sim sweep to Slurm: an array job of SWEEP_SHARDS shards, then a merge
 # job that depends on it. Prints both job ids. Options after the file (e.g. --wait,
-# --partition=short) go to the merge job's sbatch: with --wait this returns when the
-# merge has ended, with its exit status.
+# --mem=8G) go to the merge job's sbatch: with --wait this returns when the merge has
+# ended, with its exit status. For both jobs use sbatch's own variables, e.g.
+# SBATCH_PARTITION=short or SBATCH_TIMELIMIT=2:00:00.
 #
 #   SWEEP_SHARDS=8 examples/slurm/submit.sh my-sweep.yaml
 #
@@ -21,6 +22,9 @@ repo=$(cd "$here/../.." && pwd)
 export SWEEP_FILE=$1
 shift
 export SWEEP_SHARDS=${SWEEP_SHARDS:-4}
+case $SWEEP_SHARDS in
+  '' | *[!0-9]* | 0) echo "SWEEP_SHARDS must be a whole number >= 1, got '$SWEEP_SHARDS'" >&2; exit 64 ;;
+esac
 name=$(basename "$SWEEP_FILE" .yaml)
 export SWEEP_OUT=${SWEEP_OUT:-results/$name-sweep-$(date +%Y%m%d-%H%M%S)}
 export SWEEP_SHARDS_DIR=${SWEEP_SHARDS_DIR:-$SWEEP_OUT.shards}
