@@ -155,3 +155,20 @@ test('killed with SIGKILL mid-sweep, --resume finishes it with the same bytes as
   sweep([file, '--out', join(dir, 'straight')]);
   assertSameFolder(out, join(dir, 'straight'));
 });
+
+test("replication k of a cell is replication k of pos-sim run on the cell's scenario from the manifest", () => {
+  const dir = scratchDir();
+  sweep([SMALL, '--out', join(dir, 'sweep')]);
+  const manifest = JSON.parse(readFileSync(join(dir, 'sweep', 'manifest.json'), 'utf8')) as { cells: { cell: number; scenario: unknown }[] };
+  const cell = manifest.cells[3] as { cell: number; scenario: unknown };
+  const file = join(dir, 'cell.yaml');
+  writeFileSync(file, JSON.stringify(cell.scenario)); // JSON is YAML
+  const run = runCli(['run', file, '--replications', '6', '--workers', '1', '--no-report', '--quiet', '--out', join(dir, 'run')]);
+  assert.equal(run.status, 0, run.stderr);
+  const columns = ['replication', 'seed', 'rounds', 'tracked', 'final_stake_share', 'wins', 'stake_gini', 'pit_p'];
+  const pick = (rows: Record<string, string>[]) => rows.filter((r) => r['tracked']?.startsWith('group:')).map((r) => columns.map((c) => r[c]).join(','));
+  const fromSweep = (parse(readFileSync(join(dir, 'sweep', 'replications.csv')), { columns: true }) as Record<string, string>[]).filter((r) => r['cell'] === '3');
+  const fromRun = parse(readFileSync(join(dir, 'run', 'replications.csv')), { columns: true }) as Record<string, string>[];
+  assert.equal(pick(fromSweep).length, 12);
+  assert.deepEqual(pick(fromSweep), pick(fromRun));
+});
