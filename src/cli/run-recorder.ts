@@ -1,5 +1,5 @@
 import type { ValidatorTotals } from '../model/records.js';
-import type { ServerObserver } from '../model/server.js';
+import type { ServerObserver } from '../model/logic/server.js';
 import {
   SHARES_CSV_HEADER,
   TIMESERIES_CSV_HEADER,

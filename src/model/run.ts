@@ -2,12 +2,12 @@ import { Simulation } from '../engine/simulation.js';
 import { deriveStream, type RandomStream } from '../rng/stream.js';
 import { MAX_SECONDS } from '../scenario/schema.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { ClientDriver } from './clients.js';
-import { parsePythonDatetime } from './python-text.js';
-import type { ExactWinSums } from './exact-win-sums.js';
-import type { drawPoolMember } from './lottery-draw.js';
+import { ClientDriver } from './logic/clients.js';
+import { parsePythonDatetime } from './logic/python-text.js';
+import type { ExactWinSums } from './counting/exact-win-sums.js';
+import type { drawPoolMember } from './logic/lottery-draw.js';
 import type { ServerCounters, StopReason, ValidatorTotals } from './records.js';
-import { PosServer, type ServerObserver } from './server.js';
+import { PosServer, type ServerObserver } from './logic/server.js';
 
 /**
  * A run not bounded by a duration stops here with reason `time-limit`: the scenario

@@ -4,7 +4,7 @@
  * (src/model/run.ts) reports, so the same recorder and report writers make the same
  * results folder from it.
  */
-import type { ServerObserver } from '../model/server.js';
+import type { ServerObserver } from '../model/logic/server.js';
 import type { ModelResult } from '../model/run.js';
 import type { ValidatorTotals } from '../model/records.js';
 import { deriveStream } from '../rng/stream.js';

@@ -11,13 +11,13 @@
  * Section names below are the spec's.
  */
 import { zeroCounters, zeroTotals, type PeriodRecord, type RoundRecord, type ServerCounters, type StopReason, type ValidatorTotals } from '../model/records.js';
-import type { ServerObserver } from '../model/server.js';
+import type { ServerObserver } from '../model/logic/server.js';
 import type { RandomStream } from '../rng/stream.js';
 import type { ResolvedScenario, TypedInput } from '../scenario/types.js';
 import { chainJson, follows, generateBlock, genesisBlock, type Block } from './chain.js';
 import { pythonDatetimeText, pythonInt, sha256Hex } from './python.js';
-import { ExactWinSums } from '../model/exact-win-sums.js';
-import { WinnerPit } from '../model/winner-pit.js';
+import { ExactWinSums } from '../model/counting/exact-win-sums.js';
+import { WinnerPit } from '../model/counting/winner-pit.js';
 
 /** Same-instant order: client input, intake, lottery, connection threads (sync, announcements), then the period report. */
 export const PRIORITY = { clientInput: 0, intake: 1, lottery: 2, connectionThreads: 3, periodReport: 4 } as const;

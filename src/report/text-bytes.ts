@@ -1,4 +1,4 @@
-import { decimalLength } from '../model/integers.js';
+import { decimalLength } from '../model/counting/integers.js';
 import { secondsText } from './format.js';
 
 /** Character codes the CSV writers use. */

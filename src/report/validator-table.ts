@@ -1,6 +1,6 @@
 import type { ModelResult } from '../model/run.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { EXACT_MASSES } from '../model/exact-win-sums.js';
+import { EXACT_MASSES } from '../model/counting/exact-win-sums.js';
 import { fairnessAnalysisOfColumns, poissonBinomialMasses, wilsonInterval, type ColumnFairnessAnalysis, type ValidatorFairness } from '../stats/index.js';
 
 /** One validator's figures, as validators.csv and the summary show them; the fairness columns come last. */

@@ -15,7 +15,7 @@
  * (The model still stops at the time limit, or when rewards grow the pool stake
  * beyond 2^53: see ModelRun.)
  */
-import { pythonInt } from '../model/python-text.js';
+import { pythonInt } from '../model/logic/python-text.js';
 import type { FieldPath } from './field-path.js';
 import type { Issue } from './issue.js';
 import * as messages from './messages.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { ChangedValidators } from '../../src/model/changed-validators.js';
+import { ChangedValidators } from '../../src/model/counting/changed-validators.js';
 import { ConcentrationSampler, TrackedShares } from '../../src/report/concentration-csv.js';
 import { deriveStream } from '../../src/rng/stream.js';
 import { zeroTotals } from '../model/scenario-builders.js';

@@ -1,0 +1,307 @@
+import { greatestCommonDivisor } from '../counting/integers.js';
+import { PeriodPhase } from '../counting/period-phase.js';
+import { PollerGroups } from '../counting/poller-groups.js';
+
+/** Spawn-cache entries per connection (see {@link AnnouncementPollers.spawn}). */
+const RECENT_PER_CONNECTION = 4;
+const NO_RESIDUE = -1;
+const NO_GROUP = -1;
+/** Spawns a cache entry holds before they are added to their group (its counts are 32-bit). */
+const MAX_PENDING_SPAWNS = 2 ** 31 - 1;
+
+/** {@link AnnouncementPollers.close}: a connection's spawns at firstUs + k·intervalUs, k < spawns. */
+export interface PeriodicSpawns {
+  readonly firstUs: number;
+  readonly intervalUs: number;
+  readonly spawns: number;
+  /** Their cycle length; spawns from k = cycle on were {@link AnnouncementPollers.spawnRepeat}. */
+  readonly cycle: number;
+}
+
+/** Where announcements went. */
+export interface AnnouncementTotals {
+  delivered: number;
+  lost: number;
+}
+
+/**
+ * The seed's announcement pollers, in aggregate (quirk 5 and half of quirk 6).
+ *
+ * Each poller takes a message from the one shared queue if there is one, else sleeps
+ * the poll period; so it polls at spawn, spawn + P, spawn + 2P, ... for ever, and a
+ * message goes to whichever poller polls first. A poller whose connection is closed
+ * dies on its send and the message is lost. Pollers are grouped by (connection,
+ * spawn time mod P): a group's members are interchangeable, so memory and cost follow
+ * the distinct wake-up points, not the number of threads. Groups ({@link PollerGroups},
+ * by id) live in one bucket per millisecond of the period, sorted by (residue,
+ * connection), which is both the wake-up order and what a binary search needs. A new
+ * group goes to a small unsorted list of its bucket, merged in (equal groups combined)
+ * when the bucket is read or the list grows: inserting into a sorted array at every
+ * spawn made clients with irregular times (whose every spawn is a new residue) cost
+ * quadratic time.
+ *
+ * Same-instant order: a poller spawned by client input polls before the lottery of
+ * that instant; pollers waking from sleep poll after it, by connection number.
+ */
+export class AnnouncementPollers {
+  private readonly periodUs: number;
+  private readonly groups = new PollerGroups();
+  /** Group ids per millisecond of the period, in wake-up order. */
+  private readonly buckets: number[][];
+  /** Per bucket, groups added since it was last sorted (see {@link sortedBucket}). */
+  private readonly unsorted: Array<number[] | undefined>;
+  /**
+   * One bit per bucket, set while it holds a group (sorted or not): the next wake-up is
+   * a find-first-set over words instead of a walk over empty buckets, which every
+   * announcement (every round) made.
+   */
+  private readonly occupied: Uint32Array;
+  private pendingMessages = 0;
+  private live = 0;
+  private lastWakeUs = -1;
+  /**
+   * The last few groups each connection spawned into: a client that types at a fixed
+   * interval cycles through a handful of residues, so nearly every spawn lands in one
+   * of them. Per connection, RECENT_PER_CONNECTION pairs (residue, spawns not yet
+   * added to the group's count) in 32 bytes (residues are below 2^31 µs); a group's
+   * count is brought up to date when its pair is reused and when the connection
+   * closes, the only time the count matters (an open connection's pollers never die).
+   */
+  private readonly recent: Int32Array;
+  private readonly recentGroup: Int32Array;
+  private readonly recentNext: Uint8Array;
+  /** Where spawns fall in the poll period. */
+  private readonly spawnPhase: PeriodPhase;
+  readonly totals: AnnouncementTotals = { delivered: 0, lost: 0 };
+
+  /**
+   * @param periodUs poll sleep, a whole number of ms
+   * @param connections connection numbers are below this
+   * @param onDelivered called with the connection each delivered message reached
+   */
+  constructor(
+    periodUs: number,
+    connections: number,
+    private readonly onDelivered: (connection: number, messages: number) => void,
+  ) {
+    if (!Number.isInteger(periodUs / 1000) || periodUs <= 0) {
+      throw new RangeError(`AnnouncementPollers: period must be a positive whole number of ms, got ${periodUs} µs`);
+    }
+    if (periodUs >= 2 ** 31) throw new RangeError(`AnnouncementPollers: period must be below 2^31 µs, got ${periodUs}`);
+    this.periodUs = periodUs;
+    this.spawnPhase = new PeriodPhase(periodUs);
+    this.buckets = Array.from({ length: periodUs / 1000 }, () => []);
+    this.unsorted = new Array<number[] | undefined>(periodUs / 1000);
+    this.occupied = new Uint32Array(Math.ceil(periodUs / 1000 / 32));
+    this.recent = emptyRecentPairs(connections * RECENT_PER_CONNECTION);
+    this.recentGroup = new Int32Array(connections * RECENT_PER_CONNECTION).fill(NO_GROUP);
+    this.recentNext = new Uint8Array(connections);
+  }
+
+  /** Poller threads alive. */
+  get count(): number {
+    return this.live;
+  }
+
+  /** Messages waiting in the shared queue. */
+  get pending(): number {
+    return this.pendingMessages;
+  }
+
+  /** A new poller of an open connection: it polls at once, taking whatever waits. */
+  spawn(connection: number, nowUs: number): void {
+    this.live++;
+    if (this.pendingMessages > 0) this.deliver(connection, this.pendingMessages);
+    const residueUs = this.spawnPhase.residueOf(nowUs);
+    const recent = this.recent;
+    const first = connection * RECENT_PER_CONNECTION;
+    for (let j = 2 * first; j < 2 * (first + RECENT_PER_CONNECTION); j += 2) {
+      if (recent[j] === residueUs) {
+        if (recent[j + 1] === MAX_PENDING_SPAWNS) this.settleRecent(j >> 1);
+        recent[j + 1] = (recent[j + 1] as number) + 1;
+        return;
+      }
+    }
+    const next = this.recentNext[connection] as number;
+    this.recentNext[connection] = (next + 1) % RECENT_PER_CONNECTION;
+    this.settleRecent(first + next);
+    this.recent[2 * (first + next)] = residueUs;
+    this.recentGroup[first + next] = this.addGroup(connection, residueUs, nowUs);
+  }
+
+  /**
+   * A spawn that lands in a group the connection already has. A connection that types
+   * every `intervalUs` cycles through {@link cycleLength} residues; once it has spawned
+   * that many times, every spawn repeats one it made before. Such a spawn only adds a
+   * thread (and polls), with no lookup; the groups' counts are settled by {@link close}.
+   */
+  spawnRepeat(connection: number): void {
+    this.live++;
+    if (this.pendingMessages > 0) this.deliver(connection, this.pendingMessages);
+  }
+
+  /** `count` {@link spawnRepeat}s while no message waits (so none polls anything). */
+  addRepeats(count: number): void {
+    if (this.pendingMessages > 0 && count > 0) throw new Error('AnnouncementPollers.addRepeats: messages wait; spawn one by one');
+    this.live += count;
+  }
+
+  /** How many residues spawns every `intervalUs` cycle through (P / gcd(interval, P)). */
+  cycleLength(intervalUs: number): number {
+    return this.periodUs / greatestCommonDivisor(this.periodUs, intervalUs % this.periodUs);
+  }
+
+  /**
+   * The connection closed: its groups' counts must be whole before its pollers start
+   * dying. `periodic` describes its spawns at firstUs + k·intervalUs, k < spawns, of
+   * which those from k = cycle on went through {@link spawnRepeat}.
+   */
+  close(connection: number, periodic?: PeriodicSpawns): void {
+    const first = connection * RECENT_PER_CONNECTION;
+    for (let i = first; i < first + RECENT_PER_CONNECTION; i++) {
+      this.settleRecent(i);
+      this.recent[2 * i] = NO_RESIDUE;
+      this.recentGroup[i] = NO_GROUP;
+    }
+    if (!periodic) return;
+    const { firstUs, intervalUs, spawns, cycle } = periodic;
+    for (let j = 0; j < cycle && j < spawns; j++) {
+      // Spawns k = j, j + cycle, j + 2·cycle, ... < spawns share a residue; k = j was counted as it came.
+      const repeats = Math.floor((spawns - 1 - j) / cycle);
+      const group = this.findGroup(connection, (firstUs + j * intervalUs) % this.periodUs);
+      if (group !== NO_GROUP) this.groups.count[group] = (this.groups.count[group] as number) + repeats;
+      else if (repeats > 0) throw new Error(`AnnouncementPollers.close: connection ${connection} has no group for its spawn ${j}`);
+    }
+  }
+
+  private settleRecent(i: number): void {
+    const id = this.recentGroup[i] as number;
+    if (id !== NO_GROUP) {
+      const group = this.groups.resolve(id);
+      this.groups.count[group] = (this.groups.count[group] as number) + (this.recent[2 * i + 1] as number);
+    }
+    this.recent[2 * i + 1] = 0;
+  }
+
+  /**
+   * A new group for (residue, connection) in its bucket's unsorted list. If the
+   * connection already has a group there, the merge combines them (see
+   * {@link PollerGroups.merge}): a search per spawn cost more than it saved, since a
+   * client at irregular times nearly always spawns at a new point.
+   */
+  private addGroup(connection: number, residueUs: number, nowUs: number): number {
+    const b = Math.floor(residueUs / 1000);
+    const group = this.groups.add(residueUs, connection, nowUs);
+    const added = (this.unsorted[b] ??= []);
+    added.push(group);
+    this.occupied[b >>> 5] = (this.occupied[b >>> 5] as number) | (1 << (b & 31));
+    if (added.length > 16 + (this.buckets[b] as number[]).length / 4) this.sortedBucket(b);
+    return group;
+  }
+
+  /** Bucket `b` with its unsorted groups merged in. */
+  private sortedBucket(b: number): number[] {
+    const added = this.unsorted[b];
+    if (added === undefined) return this.buckets[b] as number[];
+    this.unsorted[b] = undefined;
+    const merged = this.groups.merge(this.buckets[b] as number[], added.sort((x, y) => this.groups.compare(x, y)));
+    this.buckets[b] = merged;
+    return merged;
+  }
+
+  /** The group (residue, connection), or NO_GROUP. */
+  private findGroup(connection: number, residueUs: number): number {
+    const bucket = this.sortedBucket(Math.floor(residueUs / 1000));
+    const found = bucket[this.groups.position(bucket, residueUs, connection)];
+    return found !== undefined && this.groups.is(found, residueUs, connection) ? found : NO_GROUP;
+  }
+
+  /**
+   * Puts one message on the queue at `nowUs`. Returns when a sleeping poller next
+   * wakes to take it (the caller schedules {@link wake} then), or null if none exists.
+   */
+  announce(nowUs: number): number | null {
+    this.pendingMessages++;
+    return this.nextWake(nowUs, true);
+  }
+
+  /**
+   * The pollers whose sleep ends at `nowUs` poll, in connection order. Returns the next
+   * wake-up that matters (messages still waiting), or null.
+   */
+  wake(nowUs: number, isOpen: (connection: number) => boolean): number | null {
+    if (this.pendingMessages === 0 || nowUs === this.lastWakeUs) return null;
+    this.lastWakeUs = nowUs;
+    const residueUs = nowUs % this.periodUs;
+    const b = Math.floor(residueUs / 1000);
+    const bucket = this.sortedBucket(b);
+    const groups = this.groups;
+    for (let i = 0; i < bucket.length && this.pendingMessages > 0; i++) {
+      const group = bucket[i] as number;
+      // Groups created this instant already polled at their spawn.
+      if (groups.residueUs[group] !== residueUs || groups.createdUs[group] === nowUs) continue;
+      const connection = groups.connection[group] as number;
+      if (isOpen(connection)) {
+        this.deliver(connection, this.pendingMessages);
+        continue;
+      }
+      // Each poller of a closed connection takes one message, fails to send it and dies.
+      const taken = Math.min(groups.count[group] as number, this.pendingMessages);
+      this.pendingMessages -= taken;
+      this.totals.lost += taken;
+      this.live -= taken;
+      groups.count[group] = (groups.count[group] as number) - taken;
+      if (groups.count[group] === 0) bucket.splice(i--, 1);
+    }
+    if (bucket.length === 0) this.occupied[b >>> 5] = (this.occupied[b >>> 5] as number) & ~(1 << (b & 31));
+    return this.pendingMessages > 0 ? this.nextWake(nowUs, false) : null;
+  }
+
+  private deliver(connection: number, messages: number): void {
+    this.totals.delivered += messages;
+    this.pendingMessages -= messages;
+    this.onDelivered(connection, messages);
+  }
+
+  /** Earliest wake-up at or after (or strictly after) `fromUs`, over all groups. */
+  private nextWake(fromUs: number, inclusive: boolean): number | null {
+    if (this.live === 0) return null;
+    const P = this.periodUs;
+    const fromResidue = fromUs % P;
+    const base = fromUs - fromResidue;
+    const residues = this.groups.residueUs;
+    // The rest of this period, from the bucket of fromUs on (buckets hold their groups by residue).
+    for (let b = this.nextOccupied(Math.floor(fromResidue / 1000)); b !== -1; b = this.nextOccupied(b + 1)) {
+      for (const group of this.sortedBucket(b)) {
+        const r = residues[group] as number;
+        if (inclusive ? r >= fromResidue : r > fromResidue) return base + r;
+      }
+    }
+    // Else the first group of the next period (at or before fromUs's own residue).
+    const b = this.nextOccupied(0);
+    return b === -1 ? null : base + P + (residues[this.sortedBucket(b)[0] as number] as number);
+  }
+
+  /** The first occupied bucket at or after `from`, or -1. */
+  private nextOccupied(from: number): number {
+    const words = this.occupied;
+    let w = from >>> 5;
+    if (w >= words.length) return -1;
+    let bits = (words[w] as number) & (-1 << (from & 31));
+    while (bits === 0) {
+      if (++w === words.length) return -1;
+      bits = words[w] as number;
+    }
+    return (w << 5) + 31 - Math.clz32(bits & -bits);
+  }
+}
+
+/**
+ * `pairs` spawn-cache pairs (residue, pending spawns), each (NO_RESIDUE, 0). A function of
+ * its own: nothing follows the loop (docs/performance.md).
+ */
+function emptyRecentPairs(pairs: number): Int32Array {
+  const recent = new Int32Array(2 * pairs);
+  for (let j = 0; j < recent.length; j += 2) recent[j] = NO_RESIDUE;
+  return recent;
+}

@@ -1,0 +1,242 @@
+import type { Simulation } from '../../engine/simulation.js';
+import { deriveStream, type RandomStream } from '../../rng/stream.js';
+import type { ResolvedValidator, TypedInput } from '../../scenario/types.js';
+import {
+  MEMBER_CONNECTED,
+  MEMBER_DONE,
+  PeriodicSubmitters,
+  type PeriodicMembers,
+  type RunTypist,
+} from './periodic-submitters.js';
+import { PRIORITY, type PosServer } from './server.js';
+
+const NOT_CONNECTED = 0;
+const CONNECTED = MEMBER_CONNECTED;
+const DONE = MEMBER_DONE;
+
+export interface ClientDriverOptions {
+  /**
+   * Periodic clients' lines go through one {@link PeriodicSubmitters} per interval
+   * (the default), or (false) one heap event each, like every other client: the slow
+   * path the tests compare the fast one against.
+   */
+  readonly periodicInBulk?: boolean;
+  /** Bulk clients type in runs where they can (the default), or (false) one line at a time. */
+  readonly periodicRuns?: boolean;
+}
+
+/**
+ * The simulated clients (the people at `nc localhost 9090`). Each has at most one
+ * pending event on the heap: connect, the next line, or closing the connection; a
+ * client whose next line would come at or after its leave time closes instead.
+ * Clients that type at a fixed interval have only their connect and close on the
+ * heap: their lines come from a batch source. Client input of the same instant runs
+ * in connection order (the connection number is the events' order key).
+ */
+export class ClientDriver {
+  private readonly state: Uint8Array;
+  private readonly submissionsTyped: Float64Array;
+  private readonly nextSubmissionUs: Float64Array;
+  /** Created on first use: only Poisson gaps and uniform BPMs draw after resolution. */
+  private readonly streams: Array<RandomStream | undefined>;
+  private readonly inputId: number;
+  /** 1 for clients whose lines come from a batch source. */
+  private readonly inBulk: Uint8Array;
+  /** A bulk client's BPM when it always types the same integer, else NaN (see {@link typeBulkLine}). */
+  private readonly constantBpm: Float64Array;
+  /** A bulk client's leave time, Infinity if none. */
+  private readonly bulkLeaveUs: Float64Array;
+  private active: number;
+  private readonly runsAllowed: boolean;
+  /** `state` with a count of its changes, for the batch sources. */
+  private readonly states: { of: Uint8Array; version: number };
+
+  constructor(
+    private readonly sim: Simulation,
+    private readonly server: PosServer,
+    private readonly clients: readonly ResolvedValidator[],
+    private readonly seed: number,
+    options: ClientDriverOptions = {},
+  ) {
+    const n = clients.length;
+    this.state = new Uint8Array(n);
+    this.states = { of: this.state, version: 0 };
+    this.submissionsTyped = new Float64Array(n);
+    this.nextSubmissionUs = new Float64Array(n);
+    this.streams = new Array<RandomStream | undefined>(n);
+    this.inBulk = new Uint8Array(n);
+    this.constantBpm = new Float64Array(n).fill(NaN);
+    this.bulkLeaveUs = new Float64Array(n).fill(Infinity);
+    this.active = n;
+    this.runsAllowed = options.periodicRuns ?? true;
+    this.inputId = sim.register((c) => this.onInput(c));
+    if (options.periodicInBulk ?? true) this.addPeriodicSources();
+    clients.forEach((client, c) => this.scheduleInput(client.connectUs, c));
+    if (n === 0) server.noMoreInput();
+  }
+
+  private scheduleInput(timeUs: number, c: number): void {
+    this.sim.schedule(timeUs, PRIORITY.clientInput, this.inputId, c, c);
+  }
+
+  private onInput(c: number): void {
+    const client = this.clients[c] as ResolvedValidator;
+    const now = this.sim.now;
+    if (this.state[c] === NOT_CONNECTED) {
+      if (!this.server.connect(c, client.balance)) return this.finish(c);
+      this.state[c] = CONNECTED;
+      this.states.version++;
+      this.nextSubmissionUs[c] = this.firstSubmission(c, client);
+      if (this.inBulk[c]) return this.scheduleLeaveBefore(c, this.nextSubmissionUs[c] as number);
+    } else if (client.leaveUs !== null && now >= client.leaveUs) {
+      this.server.disconnect(c);
+      return this.finish(c);
+    } else {
+      if (!this.typeLine(c)) return;
+      this.nextSubmissionUs[c] = this.followingSubmission(c, client, this.submissionsTyped[c] as number, now);
+    }
+    const next = this.nextSubmissionUs[c] as number;
+    const at = client.leaveUs !== null && client.leaveUs <= next ? client.leaveUs : next;
+    if (at === Infinity) return this.finish(c);
+    this.scheduleInput(at, c);
+  }
+
+  /** The client types its next BPM line now. Returns whether its session goes on. */
+  private typeLine(c: number): boolean {
+    const k = this.submissionsTyped[c] as number;
+    this.submissionsTyped[c] = k + 1;
+    if (this.server.submit(c, this.bpmLine(c, this.clients[c] as ResolvedValidator, k))) return true;
+    this.finish(c);
+    return false;
+  }
+
+  /**
+   * {@link typeLine} for a bulk client, cut to the bone for the common case (the same
+   * integer every time): this runs once per simulated submission.
+   */
+  private typeBulkLine(c: number, intervalUs: number): void {
+    const bpm = this.constantBpm[c] as number;
+    // A constant BPM needs no count of lines typed (nor does a run of them keep one).
+    if (bpm === bpm) this.server.submitInt(c, bpm);
+    else if (!this.typeLine(c)) return;
+    const now = this.sim.now;
+    if ((this.bulkLeaveUs[c] as number) <= now + intervalUs) this.scheduleLeaveBefore(c, now + intervalUs);
+  }
+
+  /**
+   * A bulk client's close goes on the heap when its next line would come at or after
+   * it, the moment the one-event-per-line path would schedule it too.
+   */
+  private scheduleLeaveBefore(c: number, nextLineUs: number): void {
+    const leaveUs = (this.clients[c] as ResolvedValidator).leaveUs;
+    if (leaveUs !== null && leaveUs <= nextLineUs) this.scheduleInput(leaveUs, c);
+  }
+
+  /** One batch source per interval, for every client that types at a fixed interval. */
+  private addPeriodicSources(): void {
+    // A loop, not forEach: a callback would put byInterval in this call's closure
+    // context, which the sources' callbacks below keep alive for the whole run.
+    const byInterval = new Map<number, { connections: number[]; firstUs: number[] }>();
+    for (let c = 0; c < this.clients.length; c++) {
+      const client = this.clients[c] as ResolvedValidator;
+      const plan = client.submissions;
+      if (plan.kind !== 'every') continue;
+      this.inBulk[c] = 1;
+      this.server.declarePeriodic(c, plan.intervalUs);
+      const bpm = client.bpm;
+      const only = bpm.kind === 'cycle' && bpm.entries.length === 1 ? bpm.entries[0] : undefined;
+      if (only?.kind === 'int') this.constantBpm[c] = only.value;
+      if (client.leaveUs !== null) this.bulkLeaveUs[c] = client.leaveUs;
+      const columns = byInterval.get(plan.intervalUs) ?? { connections: [], firstUs: [] };
+      columns.connections.push(c);
+      columns.firstUs.push(client.connectUs + plan.phaseUs);
+      byInterval.set(plan.intervalUs, columns);
+    }
+    for (const [intervalUs, columns] of byInterval) {
+      const members = { connections: new Int32Array(columns.connections), firstUs: new Float64Array(columns.firstUs) };
+      const source = new PeriodicSubmitters(
+        this.sim,
+        intervalUs,
+        members,
+        this.states,
+        PRIORITY.clientInput,
+        (c) => this.typeBulkLine(c, intervalUs),
+        this.runTypist(intervalUs, members),
+      );
+      this.sim.addSource(source);
+    }
+  }
+
+  /**
+   * Members that all type one constant integer can type in runs, up to one interval
+   * before the first of them leaves: from then on each line may schedule its close
+   * (see {@link typeBulkLine}), which must bound the batch it comes in.
+   */
+  private runTypist(intervalUs: number, members: PeriodicMembers): RunTypist | null {
+    const { connections } = members;
+    if (!this.runsAllowed || connections.some((c) => Number.isNaN(this.constantBpm[c]))) return null;
+    const earliestLeaveUs = connections.reduce((a, c) => Math.min(a, this.bulkLeaveUs[c] as number), Infinity);
+    const bpm = this.constantBpm;
+    return {
+      untilUs: earliestLeaveUs - intervalUs,
+      typeRun: (run) => this.server.submitPeriodicRun(run, bpm),
+      linesBeforeSteady: this.server.linesBeforeSteady(intervalUs),
+    };
+  }
+
+  private firstSubmission(c: number, client: ResolvedValidator): number {
+    const plan = client.submissions;
+    switch (plan.kind) {
+      case 'every':
+        return client.connectUs + plan.phaseUs;
+      case 'poisson':
+        return client.connectUs + this.poissonGap(c, plan.ratePerSecond);
+      case 'at':
+        return plan.timesUs[0] ?? Infinity;
+      case 'none':
+        return Infinity;
+    }
+  }
+
+  /** Time of submission number `k` (0-based), the previous one having been at `previousUs`. */
+  private followingSubmission(c: number, client: ResolvedValidator, k: number, previousUs: number): number {
+    const plan = client.submissions;
+    switch (plan.kind) {
+      case 'every':
+        return client.connectUs + plan.phaseUs + k * plan.intervalUs;
+      case 'poisson':
+        return previousUs + this.poissonGap(c, plan.ratePerSecond);
+      case 'at':
+        return plan.timesUs[k] ?? Infinity;
+      case 'none':
+        return Infinity;
+    }
+  }
+
+  /** Exponential gap by inversion, rounded to the microsecond. */
+  private poissonGap(c: number, ratePerSecond: number): number {
+    const u = 1 - this.stream(c).nextDouble(); // in (0, 1]
+    return Math.round((-Math.log(u) / ratePerSecond) * 1e6);
+  }
+
+  private bpmLine(c: number, client: ResolvedValidator, k: number): TypedInput {
+    const plan = client.bpm;
+    if (plan.kind === 'cycle') return plan.entries[k % plan.entries.length] as TypedInput;
+    return { kind: 'int', value: plan.min + this.stream(c).nextIntBelow(plan.max - plan.min + 1) };
+  }
+
+  private stream(c: number): RandomStream {
+    let s = this.streams[c];
+    if (!s) {
+      s = deriveStream(this.seed, 'client', (this.clients[c] as ResolvedValidator).id);
+      this.streams[c] = s;
+    }
+    return s;
+  }
+
+  private finish(c: number): void {
+    this.state[c] = DONE;
+    this.states.version++;
+    if (--this.active === 0) this.server.noMoreInput();
+  }
+}

@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { NOT_MERGED, PollerGroups } from '../../../src/model/counting/poller-groups.js';
+
+test('merging keeps wake-up order and combines equal groups: counts add, the earlier creation stays, the later forwards', () => {
+  const groups = new PollerGroups();
+  const a = groups.add(500, 2, 10); // (500 µs, connection 2)
+  const b = groups.add(500, 7, 20);
+  const c = groups.add(900, 1, 30);
+  const later = groups.add(500, 2, 5); // same point and connection as a, created earlier
+  const d = groups.add(100, 9, 40);
+  groups.count[later] = 3;
+  const merged = groups.merge([a, b, c], [d, later].sort((x, y) => groups.compare(x, y)));
+  assert.deepEqual(merged, [d, a, b, c]);
+  assert.equal(groups.count[a], 4);
+  assert.equal(groups.createdUs[a], 5);
+  assert.equal(groups.forward[later], a);
+  assert.equal(groups.forward[a], NOT_MERGED);
+  assert.equal(groups.resolve(later), a);
+  assert.equal(groups.position(merged, 500, 7), 2);
+  assert.equal(groups.position(merged, 600, 0), 3);
+  assert.ok(groups.is(merged[2]!, 500, 7));
+});
+
+test('grows past its first capacity without losing a group', () => {
+  const groups = new PollerGroups();
+  const ids = Array.from({ length: 5000 }, (_, i) => groups.add(i % 3000, i, i * 10));
+  assert.deepEqual([groups.residueUs[ids[4321]!], groups.connection[ids[4321]!], groups.createdUs[ids[4321]!]], [1321, 4321, 43210]);
+});

@@ -1,0 +1,191 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AnnouncementPollers } from '../../../src/model/logic/announcement-pollers.js';
+import { deriveStream } from '../../../src/rng/stream.js';
+
+const P = 3000; // a 3 ms poll period: three buckets, many wake-ups per connection
+const END = 120_000;
+
+type Input = { t: number; kind: 'spawn' | 'close' | 'announce'; conn: number };
+
+/** The poll period and the end of a test's time line, µs. */
+interface Span {
+  periodUs: number;
+  endUs: number;
+}
+const SHORT: Span = { periodUs: P, endUs: END };
+/**
+ * 97 one-ms buckets, over four 32-bit words of the occupied-bucket bitmap (the last one
+ * partly used), with inputs far apart so that wake-ups skip many empty buckets and wrap
+ * around the period.
+ */
+const LONG: Span = { periodUs: 97_000, endUs: 4_000_000 };
+
+/**
+ * Spawns, closes and announcements at random. With `periodic`, each connection spawns
+ * at its own fixed interval instead, cycling through a few residues of the poll
+ * period as periodic clients do (the case the per-connection spawn cache serves).
+ */
+function randomInputs(seed: number, periodic = false, span: Span = SHORT): Input[] {
+  const rng = deriveStream(seed, 'test', 'pollers');
+  const inputs: Input[] = [];
+  const open = new Set<number>();
+  const scale = span.periodUs / P;
+  const intervals = [1000, 1700, 2000, 4500, 6100, 7000].map((i) => Math.round(i * scale) + (scale > 1 ? 13 : 0));
+  const lastSpawn = [-1, -1, -1, -1, -1, -1];
+  for (let t = 0; t < span.endUs; t += 1 + rng.nextIntBelow(Math.round(900 * scale))) {
+    const roll = rng.nextIntBelow(10);
+    if (periodic && roll < 5) {
+      for (let conn = 0; conn < 6; conn++) {
+        // Spawns of the instants between this step and the last, at each connection's interval.
+        const closedAlready = inputs.some((i) => i.kind === 'close' && i.conn === conn);
+        const interval = intervals[conn]!;
+        const last = lastSpawn[conn]!;
+        for (let u = last < 0 ? conn * 37 : last + interval; u <= t && !closedAlready; u += interval) {
+          open.add(conn);
+          inputs.push({ t: u, kind: 'spawn', conn });
+          lastSpawn[conn] = u;
+        }
+      }
+    } else if (roll < 5) {
+      const conn = rng.nextIntBelow(6);
+      // Connections 4 and 5 reconnect never: once closed they stay closed.
+      if (open.has(conn) || !inputs.some((i) => i.kind === 'close' && i.conn === conn)) {
+        open.add(conn);
+        inputs.push({ t, kind: 'spawn', conn });
+      }
+    } else if (roll < 6 && open.size > 0) {
+      const conn = [...open][rng.nextIntBelow(open.size)]!;
+      open.delete(conn);
+      inputs.push({ t, kind: 'close', conn });
+    } else {
+      inputs.push({ t, kind: 'announce', conn: -1 });
+      // Sometimes two messages in one instant, so several wait at once.
+      if (roll === 9) inputs.push({ t, kind: 'announce', conn: -1 });
+    }
+  }
+  return inputs;
+}
+
+/**
+ * The definition: every poller a thread of its own, every instant looked at where
+ * anything can happen (an input, or some poller's spawn + k·P).
+ */
+function reference(inputs: Input[], span: Span = SHORT) {
+  const { periodUs, endUs } = span;
+  const pollers: Array<{ conn: number; spawn: number; alive: boolean }> = [];
+  const closed = new Set<number>();
+  const delivered = new Map<number, number>();
+  let queue = 0;
+  let lost = 0;
+  const give = (conn: number) => {
+    delivered.set(conn, (delivered.get(conn) ?? 0) + queue);
+    queue = 0;
+  };
+  const instants = new Set<number>();
+  for (const input of inputs) {
+    instants.add(input.t);
+    if (input.kind === 'spawn') for (let t = input.t + periodUs; t < endUs; t += periodUs) instants.add(t);
+  }
+  let next = 0;
+  for (const t of [...instants].sort((a, b) => a - b)) {
+    while (next < inputs.length && inputs[next]!.t === t) {
+      const input = inputs[next++]!;
+      if (input.kind === 'spawn') {
+        pollers.push({ conn: input.conn, spawn: t, alive: true });
+        if (queue > 0) give(input.conn);
+      } else if (input.kind === 'close') closed.add(input.conn);
+      else queue++;
+    }
+    const waking = pollers
+      .filter((p) => p.alive && p.spawn < t && (t - p.spawn) % periodUs === 0)
+      .sort((a, b) => a.conn - b.conn || a.spawn - b.spawn);
+    for (const p of waking) {
+      if (queue === 0) break;
+      if (!closed.has(p.conn)) give(p.conn);
+      else {
+        queue--;
+        lost++;
+        p.alive = false;
+      }
+    }
+  }
+  return { delivered, lost, pending: queue, alive: pollers.filter((p) => p.alive).length };
+}
+
+function aggregate(inputs: Input[], span: Span = SHORT) {
+  const delivered = new Map<number, number>();
+  const pollers = new AnnouncementPollers(span.periodUs, 6, (conn, n) => delivered.set(conn, (delivered.get(conn) ?? 0) + n));
+  const closed = new Set<number>();
+  const wakes = new Set<number>();
+  const isOpen = (conn: number) => !closed.has(conn);
+  let next = 0;
+  for (let t = 0; t < span.endUs; t++) {
+    while (next < inputs.length && inputs[next]!.t === t) {
+      const input = inputs[next++]!;
+      if (input.kind === 'spawn') pollers.spawn(input.conn, t);
+      else if (input.kind === 'close') {
+        closed.add(input.conn);
+        pollers.close(input.conn);
+      } else {
+        const w = pollers.announce(t);
+        if (w !== null) wakes.add(w);
+      }
+    }
+    if (wakes.delete(t)) {
+      const w = pollers.wake(t, isOpen);
+      if (w !== null) wakes.add(w);
+    }
+  }
+  return { delivered, lost: pollers.totals.lost, pending: pollers.pending, alive: pollers.count };
+}
+
+for (const [seed, periodic, span] of [
+  [1, false, SHORT],
+  [2, false, SHORT],
+  [3, false, SHORT],
+  [4, false, SHORT],
+  [5, true, SHORT],
+  [6, true, SHORT],
+  [7, false, LONG],
+  [8, true, LONG],
+] as const) {
+  const what = `seed ${seed}${periodic ? ', periodic spawns' : ''}${span === LONG ? ', 97 buckets' : ''}`;
+  test(`aggregate pollers deliver and lose exactly as one thread per poller would (${what})`, () => {
+    const inputs = randomInputs(seed, periodic, span).sort((a, b) => a.t - b.t);
+    const want = reference(inputs, span);
+    const got = aggregate(inputs, span);
+    assert.ok(want.lost > 0, 'the random inputs must exercise lost messages');
+    assert.deepEqual([...got.delivered].sort(), [...want.delivered].sort());
+    assert.equal(got.lost, want.lost);
+    assert.equal(got.pending, want.pending);
+    assert.equal(got.alive, want.alive);
+  });
+}
+
+test('spawns every interval cycle through P / gcd(interval, P) residues of the poll period', () => {
+  const pollers = new AnnouncementPollers(3_000_000, 1, () => undefined);
+  // 10 s mod 3 s = 1 s: residues r, r+1 s, r+2 s, then r again.
+  assert.equal(pollers.cycleLength(10_000_000), 3);
+  assert.equal(pollers.cycleLength(3_000_000), 1);
+  assert.equal(pollers.cycleLength(4_500_000), 2);
+  assert.equal(pollers.cycleLength(1_700_000), 30);
+  assert.equal(pollers.cycleLength(1), 3_000_000);
+});
+
+test('a connection cycling through more residues than its spawn cache counts every poller once its groups merge', () => {
+  // Five residues in turn: every spawn misses the four-entry cache and adds a group the
+  // sorted buckets do not hold yet, so equal groups meet when a bucket is merged.
+  const inputs: Input[] = [];
+  for (let k = 0; k < 10; k++) for (const r of [0, 100, 200, 300, 400]) inputs.push({ t: k * P + r, kind: 'spawn', conn: 0 });
+  inputs.push({ t: 10 * P, kind: 'spawn', conn: 1 });
+  inputs.push({ t: 10 * P + 50, kind: 'close', conn: 0 });
+  // 60 messages: each of connection 0's 50 pollers takes one and dies; connection 1 gets the rest.
+  for (let m = 0; m < 60; m++) inputs.push({ t: 11 * P + m * 7, kind: 'announce', conn: -1 });
+  const want = reference(inputs);
+  const got = aggregate(inputs);
+  assert.equal(want.lost, 50);
+  assert.equal(got.lost, want.lost);
+  assert.deepEqual([...got.delivered].sort(), [...want.delivered].sort());
+  assert.equal(got.alive, want.alive);
+});

@@ -1,0 +1,55 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CRASHES_LOTTERY, ValidatorsTable } from '../../../src/model/logic/validators-table.js';
+
+test("tickets follow the seed's `if k: range(k)` on what int() left in the dict", () => {
+  const table = new ValidatorsTable();
+  const entry = (address: string, balance: number | null, raw = '') => {
+    const slot = table.slotFor(address);
+    table.set(slot, balance, raw);
+    return slot;
+  };
+  assert.equal(table.tickets(entry('positive', 100)), 100);
+  assert.equal(table.tickets(entry('zero', 0)), 0); // falsy: skipped
+  assert.equal(table.tickets(entry('negative', -5)), 0); // truthy, but range(-5) is empty
+  assert.equal(table.tickets(entry('closed', null, '')), 0); // b'' is falsy
+  assert.equal(table.tickets(entry('text', null, 'abc\n')), CRASHES_LOTTERY); // range(b'abc\n') raises
+  const gone = entry('left', 100);
+  table.delete(gone);
+  assert.equal(table.tickets(gone), 0);
+});
+
+test('one slot per address: a colliding client overwrites the entry; rewards add to it', () => {
+  const table = new ValidatorsTable();
+  const first = table.slotFor('same');
+  table.set(first, 1000, '');
+  const second = table.slotFor('same');
+  assert.equal(second, first);
+  table.set(second, 100, '');
+  table.addTokens(second, 7);
+  assert.equal(table.tickets(first), 107);
+  assert.equal(table.size, 1);
+});
+
+test('the table grows past its initial capacity without losing entries', () => {
+  const table = new ValidatorsTable();
+  for (let i = 0; i < 300; i++) table.set(table.slotFor(`a${i}`), i + 1, '');
+  assert.equal(table.size, 300);
+  assert.equal(table.tickets(table.slotFor('a0')), 1);
+  assert.equal(table.tickets(table.slotFor('a299')), 300);
+});
+
+test('forgetting the keys keeps the slots and balances; a key entered again gets a new slot', () => {
+  const table = new ValidatorsTable();
+  const first = table.slotFor(0);
+  table.set(first, 50, '');
+  assert.ok(table.has(0));
+  table.forgetKeys();
+  assert.ok(!table.has(0));
+  const again = table.slotFor(0);
+  assert.notEqual(again, first);
+  table.set(again, 7, '');
+  assert.equal(table.size, 2);
+  assert.equal(table.tickets(first), 50);
+  assert.equal(table.tickets(again), 7);
+});
