@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import { takeJob } from '../replications/job-queue.js';
 import { yieldNowAndThen } from './interruption.js';
 import { runReplicationInSlices, type ReplicationOutcome } from '../replications/run-replication.js';
-import type { TrackedSeries } from '../report/tracked-series.js';
+import type { TrackedSeries } from '../scenario/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 
 /**
@@ -87,19 +87,6 @@ export function openReplicationPool(ks: readonly number[], workers: number, onDo
   };
 }
 
-/** {@link openReplicationPool} and {@link ReplicationPool.begin} at once. */
-export function startReplicationPool(
-  scenario: ResolvedScenario,
-  tracked: readonly TrackedSeries[],
-  ks: readonly number[],
-  workers: number,
-  onDone: () => void,
-): ReplicationPool {
-  const pool = openReplicationPool(ks, workers, onDone);
-  pool.begin(scenario, tracked);
-  return pool;
-}
-
 /** Runs replications `ks` in this thread, in order. */
 export async function runReplicationsInThread(
   scenario: ResolvedScenario,
@@ -113,23 +100,6 @@ export async function runReplicationsInThread(
     onDone();
   }
   return outcomes;
-}
-
-/**
- * Replications `ks` on `workers` threads, this one included (only this one when 1),
- * outcomes in the order of `ks`.
- */
-export async function runReplications(
-  scenario: ResolvedScenario,
-  tracked: readonly TrackedSeries[],
-  ks: readonly number[],
-  workers: number,
-  onDone: () => void = () => undefined,
-): Promise<ReplicationOutcome[]> {
-  if (workers <= 1) return runReplicationsInThread(scenario, tracked, ks, onDone);
-  const pool = startReplicationPool(scenario, tracked, ks, workers - 1, onDone);
-  await pool.work();
-  return pool.outcomes;
 }
 
 function complete(outcomes: Array<ReplicationOutcome | undefined>, ks: readonly number[]): ReplicationOutcome[] {

@@ -9,7 +9,7 @@ import type { ResolvedScenario } from '../scenario/types.js';
 import { aggregateReplications } from '../replications/aggregate.js';
 import { replicationOutcome, type ReplicationOutcome } from '../replications/run-replication.js';
 import { replicationsCsv } from '../report/replications-csv.js';
-import { trackedSeries, type TrackedSeries } from '../report/tracked-series.js';
+import { trackedSeries, type TrackedSeries } from '../scenario/tracked-series.js';
 import { openReplicationPool, runReplicationsInThread, type ReplicationPool } from './replication-pool.js';
 import { BufferedFile } from './buffered-file.js';
 import { collectGarbage } from './collect-garbage.js';

@@ -10,7 +10,7 @@ import {
 } from '../report/concentration-csv.js';
 import { QUIRKS_CSV_HEADER, writeQuirksCsvLine } from '../report/quirks-csv.js';
 import { ROUNDS_CSV_HEADER, writeRoundCsvLine } from '../report/rounds-csv.js';
-import type { TrackedSeries } from '../report/tracked-series.js';
+import type { TrackedSeries } from '../scenario/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { BufferedFile } from './buffered-file.js';
 

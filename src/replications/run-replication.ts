@@ -1,5 +1,5 @@
 import { ModelRun, type ModelResult } from '../model/run.js';
-import type { TrackedSeries } from '../report/tracked-series.js';
+import type { TrackedSeries } from '../scenario/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { concentrationSummary, perRoundChiSquareP, uniformHistogramTests } from '../stats/index.js';
 import { replicationSeed } from './replication-seed.js';

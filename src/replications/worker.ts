@@ -5,7 +5,7 @@
  * (scenario, k), so how they are spread over workers cannot change a result.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { TrackedSeries } from '../report/tracked-series.js';
+import type { TrackedSeries } from '../scenario/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { takeJobs } from './job-queue.js';
 import { runReplication } from './run-replication.js';

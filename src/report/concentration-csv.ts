@@ -1,7 +1,7 @@
 import type { ValidatorTotals } from '../model/records.js';
 import { concentrationSummaryOfTally, type ConcentrationSummary, type Tally } from '../stats/index.js';
 import { ratioText, secondsText } from './format.js';
-import type { TrackedSeries } from './tracked-series.js';
+import type { TrackedSeries } from '../scenario/tracked-series.js';
 
 const METRICS = ['gini', 'hhi', 'nakamoto50', 'nakamoto33', 'top1', 'top10', 'entropy_bits', 'theil'] as const;
 

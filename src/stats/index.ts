@@ -30,10 +30,7 @@ export { concentrationSummary, type ConcentrationSummary } from './concentration
 export { concentrationSummaryOfTally } from './concentrationSummaryOfTally.js';
 export { tallyOf, type Tally } from './tally.js';
 export { betaBinomialPmf } from './betaBinomialPmf.js';
-export { betaBinomialCdf } from './betaBinomialCdf.js';
 export { betaBinomialMeanVariance } from './betaBinomialMeanVariance.js';
-export { binomialInterval, type BinomialCountInterval } from './binomialInterval.js';
-export { fairnessVerdict } from './fairnessVerdict.js';
 export {
   fairnessAnalysis,
   fairnessAnalysisOfColumns,

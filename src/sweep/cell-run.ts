@@ -4,7 +4,7 @@
  * cell is replication k of the cell's scenario, whose seed is the cell's seed).
  */
 import { runReplication, type ReplicationOutcome } from '../replications/run-replication.js';
-import { trackedSeries, type TrackedSeries } from '../report/tracked-series.js';
+import { trackedSeries, type TrackedSeries } from '../scenario/tracked-series.js';
 import { resolveScenario } from '../scenario/resolve.js';
 import type { ScenarioDocument } from '../scenario/schema.js';
 import type { ResolvedScenario } from '../scenario/types.js';

@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { openReplicationPool, startReplicationPool } from '../../src/cli/replication-pool.js';
-import { trackedSeries } from '../../src/report/tracked-series.js';
+import { openReplicationPool } from '../../src/cli/replication-pool.js';
+import { startReplicationPool } from './replication-pools.js';
+import { trackedSeries } from '../../src/scenario/tracked-series.js';
 import { loadScenario } from '../../src/scenario/load.js';
 
 const scenario = loadScenario('compounding.yaml', readFileSync(new URL('../../scenarios/compounding.yaml', import.meta.url), 'utf8'), { rounds: 30 });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { RunRecorder } from '../../src/cli/run-recorder.js';
 import { ModelRun } from '../../src/model/run.js';
-import { trackedSeries } from '../../src/report/tracked-series.js';
+import { trackedSeries } from '../../src/scenario/tracked-series.js';
 import { randomSteadyScenario } from '../model/random-scenarios.js';
 import { int, s, scenario, validator } from '../model/scenario-builders.js';
 import { scratchDir } from './run-cli.js';

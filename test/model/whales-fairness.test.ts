@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { ModelRun } from '../../src/model/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
-import { binomialInterval } from '../../src/stats/index.js';
+import { binomialInterval } from '../stats/oracles/binomialInterval.js';
 
 test("whales' empirical win share lies within a binomial interval of p = stake / pool stake", () => {
   const file = new URL('../../scenarios/whales.yaml', import.meta.url).pathname;

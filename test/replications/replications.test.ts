@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { runReplications } from '../../src/cli/replication-pool.js';
+import { runReplications } from '../cli/replication-pools.js';
 import { aggregateReplications } from '../../src/replications/aggregate.js';
 import { replicationSeed } from '../../src/replications/replication-seed.js';
 import { replicationOutcome, runReplication } from '../../src/replications/run-replication.js';
 import { ModelRun } from '../../src/model/run.js';
-import { trackedSeries } from '../../src/report/tracked-series.js';
+import { trackedSeries } from '../../src/scenario/tracked-series.js';
 import { loadScenario } from '../../src/scenario/load.js';
 
 const load = (name: string, rounds: number) =>

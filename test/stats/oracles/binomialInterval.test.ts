@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { binomialInterval } from '../../src/stats/binomialInterval.js';
+import { binomialInterval } from './binomialInterval.js';
 
 // Counts are integers, so they must match scipy exactly.
 test('matches scipy.stats.binom.interval', () => {

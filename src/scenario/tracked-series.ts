@@ -1,4 +1,4 @@
-import type { ResolvedScenario } from '../scenario/types.js';
+import type { ResolvedScenario } from './types.js';
 
 /** A validator or a group whose shares are followed: `members` are scenario positions. */
 export interface TrackedSeries {
