@@ -12,13 +12,13 @@
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { sweepChunks, shardChunks, type Shard } from '../sweep/chunks.js';
+import { runChunks } from '../sweep/pool.js';
 import { sweepDigest, type SweepIdentity } from '../sweep/sweep-manifest.js';
-import { onInterrupt } from './interruption.js';
+import { onInterrupt, yieldNowAndThen } from './interruption.js';
 import { err } from './output.js';
 import { createProgress } from './progress.js';
 import { defaultResultsPath, ResultsFolder } from './results-folder.js';
 import { readSweepSource } from './scenario-file.js';
-import { runChunks } from './sweep-pool.js';
 import { outcomesByCell, writeSweepResults } from './sweep-results.js';
 import { writeShardFolder } from './sweep-shards.js';
 import { SweepWorkFolder } from './sweep-work-folder.js';
@@ -84,7 +84,7 @@ export async function sweepCommand(options: SweepOptions): Promise<SweepOutcome>
       work.saveChunk(chunk, outcomes);
       done += 1;
       progress.update(done / mine.length, done);
-    });
+    }, yieldNowAndThen);
     await pool.done;
     progress.stop();
     stage = 'the results';

@@ -1,20 +1,23 @@
 /**
  * Runs a sweep's chunks on `workers` threads, this one included: every thread takes
  * the next chunk from one shared counter when done with the last, so uneven chunks
- * leave no core idle. This thread runs its replications in slices and yields between
- * them, so a signal is handled within a fraction of a second.
+ * leave no core idle. This thread runs its replications in slices and awaits
+ * `between()` after each, so a caller can let signals (or a notebook's output) in.
  */
 import { Worker } from 'node:worker_threads';
 import { takeJob } from '../replications/job-queue.js';
 import { runReplicationInSlices, type ReplicationOutcome } from '../replications/run-replication.js';
 import type { ScenarioDocument } from '../scenario/schema.js';
-import { CellCache } from '../sweep/cell-run.js';
-import type { SweepChunk } from '../sweep/chunks.js';
-import type { SweepWorkerData } from '../sweep/worker.js';
-import { yieldNowAndThen } from './interruption.js';
+import { CellCache } from './cell-run.js';
+import type { SweepChunk } from './chunks.js';
+import type { SweepWorkerData } from './worker.js';
 
-/** Bundled (dist/), the bundled worker; from the TypeScript sources, an entry that registers tsx first. */
-const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('../sweep/worker-entry.mjs', import.meta.url) : new URL('../sweep/worker.js', import.meta.url);
+/**
+ * From the TypeScript sources, an entry beside this file that registers tsx first;
+ * bundled, the bundled worker, dist/sweep/worker.js, seen from dist/cli/ where the
+ * bundle puts this code (scripts/build.mjs).
+ */
+const WORKER_URL = import.meta.url.endsWith('.ts') ? new URL('./worker-entry.mjs', import.meta.url) : new URL('../sweep/worker.js', import.meta.url);
 
 export interface ChunkPool {
   /** Resolves when every chunk is done (and `onChunk` was called for it). */
@@ -27,6 +30,7 @@ export function runChunks(
   work: { file: string; documents: readonly ScenarioDocument[]; chunks: readonly SweepChunk[] },
   workers: number,
   onChunk: (chunk: SweepChunk, outcomes: ReplicationOutcome[]) => void,
+  between: () => Promise<void>,
 ): ChunkPool {
   const nextJob = new Int32Array(new SharedArrayBuffer(4));
   const data: SweepWorkerData = { ...work, nextJob };
@@ -53,10 +57,10 @@ export function runChunks(
       const cell = cells.get(chunk.cell);
       const outcomes: ReplicationOutcome[] = [];
       for (let i = 0; i < chunk.count; i++) {
-        outcomes.push(await runReplicationInSlices(cell.scenario, chunk.first + i, cell.tracked, yieldNowAndThen));
+        outcomes.push(await runReplicationInSlices(cell.scenario, chunk.first + i, cell.tracked, between));
       }
       onChunk(chunk, outcomes);
-      await yieldNowAndThen();
+      await between();
     }
   })();
   const cancel = () => {
