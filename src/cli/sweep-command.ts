@@ -19,7 +19,8 @@ import { err } from './output.js';
 import { createProgress } from './progress.js';
 import { defaultResultsPath, ResultsFolder } from './results-folder.js';
 import { readSweepSource } from './scenario-file.js';
-import { outcomesByCell, writeSweepResults } from './sweep-results.js';
+import { cellOutcomes } from '../sweep/run-sweep.js';
+import { writeSweepResults } from './sweep-results.js';
 import { writeShardFolder } from './sweep-shards.js';
 import { SweepWorkFolder } from './sweep-work-folder.js';
 
@@ -91,7 +92,7 @@ export async function sweepCommand(options: SweepOptions): Promise<SweepOutcome>
     const path = options.out ?? (shard === null ? defaultResultsPath(options.resultsRoot, name, base.seed, new Date(started)) : `${options.resultsRoot}/${name}-${identity.digest.slice(0, 8)}`);
     folder = new ResultsFolder(path, options.out === undefined && shard === null ? { kind: 'next-free' } : { kind: 'exact', force: options.force }, tell);
     if (shard === null) {
-      const outcomes = outcomesByCell(plan, mine, (chunk) => work.readChunk(chunk));
+      const outcomes = cellOutcomes(plan, mine, (chunk) => work.readChunk(chunk));
       await writeSweepResults(folder, identity, base, plan, outcomes, { quiet: options.quiet });
     } else {
       writeShardFolder(folder, identity, shard, mine, (chunk) => work.chunkFile(chunk));

@@ -8,17 +8,9 @@ import type { ReplicationOutcome } from '../replications/run-replication.js';
 import type { ScenarioDocument } from '../scenario/schema.js';
 import type { SweepPlan } from '../scenario/sweep.js';
 import { summarizeCell } from '../sweep/cell-summary.js';
-import type { SweepChunk } from '../sweep/chunks.js';
 import { cellsCsv, replicationsCsv } from '../sweep/sweep-csv.js';
 import { sweepManifest, type SweepIdentity } from '../sweep/sweep-manifest.js';
 import type { ResultsFolder } from './results-folder.js';
-
-/** Every cell's outcomes in replication order, from the chunks' outcomes. */
-export function outcomesByCell(plan: SweepPlan, chunks: readonly SweepChunk[], read: (chunk: SweepChunk) => ReplicationOutcome[]): ReplicationOutcome[][] {
-  const byCell = plan.cells.map((): ReplicationOutcome[] => []);
-  for (const chunk of chunks) (byCell[chunk.cell] as ReplicationOutcome[]).push(...read(chunk));
-  return byCell;
-}
 
 /** cells.csv, replications.csv, the charts and report, and manifest.json, into the (temporary) folder. */
 export async function writeSweepResults(

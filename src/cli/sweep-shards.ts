@@ -17,7 +17,8 @@ import { loadSweep } from '../scenario/load.js';
 import { sweepChunks, type Shard, type SweepChunk } from '../sweep/chunks.js';
 import { sweepDigest, type SweepIdentity } from '../sweep/sweep-manifest.js';
 import { ResultsFolder } from './results-folder.js';
-import { outcomesByCell, writeSweepResults } from './sweep-results.js';
+import { cellOutcomes } from '../sweep/run-sweep.js';
+import { writeSweepResults } from './sweep-results.js';
 import { readChunkFile } from './sweep-work-folder.js';
 import { UserError } from './user-error.js';
 
@@ -80,7 +81,7 @@ export async function mergeCommand(options: MergeOptions): Promise<{ path: strin
     if (!owner.manifest.chunks.includes(chunk.id) || !existsSync(path)) throw new UserError(`${owner.dir} lacks chunk ${chunk.id} (cell ${chunk.cell}, replications ${chunk.first}-${chunk.first + chunk.count - 1}): was the shard run to the end?`);
     return path;
   };
-  const outcomes = outcomesByCell(plan, chunks, (chunk) => readChunkFile(chunkPath(chunk)));
+  const outcomes = cellOutcomes(plan, chunks, (chunk) => readChunkFile(chunkPath(chunk)));
   const folder = new ResultsFolder(options.out, { kind: 'exact', force: options.force });
   try {
     await writeSweepResults(folder, { scenarioFile, text, digest, version: tool.version }, base, plan, outcomes, { quiet: options.quiet });
