@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { formatProblem, loadScenario, ScenarioError } from '../src/scenario/load.js';
 
 /** The benchmark's fixed workloads, in the order they run; each is `bench/workloads/<name>.yaml`. */
-export const WORKLOADS = ['whales-10k', 'whales-100k', 'long', 'compounding'] as const;
+export const WORKLOADS = ['whales-10k', 'whales-100k', 'long', 'compounding', 'million'] as const;
 export type WorkloadName = (typeof WORKLOADS)[number];
 
 /**

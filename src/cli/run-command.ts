@@ -4,7 +4,7 @@ import { ModelRun, type ModelResult } from '../model/run.js';
 import { ReferenceRun } from '../reference/run.js';
 import { buildSummary, type RunSummary } from '../report/summary.js';
 import { ValidatorTable } from '../report/validator-table.js';
-import { validatorsCsvChunks } from '../report/validators-csv.js';
+import { validatorsCsvHeader, writeValidatorsCsvRows } from '../report/validators-csv.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { aggregateReplications } from '../replications/aggregate.js';
 import { replicationOutcome, type ReplicationOutcome } from '../replications/run-replication.js';
@@ -124,7 +124,8 @@ async function runWithReplications(options: RunOptions, replications: Replicatio
       summary.replications = aggregateReplications(scenario, outcomes);
     }
     const validatorsFile = new BufferedFile(folder.file('validators.csv'));
-    for (const chunk of validatorsCsvChunks(table.rows())) validatorsFile.write(chunk);
+    validatorsFile.write(validatorsCsvHeader());
+    writeValidatorsCsvRows(table, validatorsFile);
     validatorsFile.close();
     writeJson(folder.file('summary.json'), summary);
     // The report reads the manifest, so write it first, then again with the chart files listed.

@@ -100,7 +100,7 @@ export function buildSummary(
       syncBytes: exactJsonInteger(counters.syncBytes),
       haltTimeSeconds: counters.halt ? secondsText(counters.halt.timeUs) : null,
     },
-    groups: groupTable(table.rows(), counters.rounds),
+    groups: table.groups(),
     topValidators: table.topByStake(TOP_VALIDATORS),
   };
 }

@@ -26,8 +26,49 @@ const TWO_POW_53 = 9007199254740992;
  * The generator is seedrandom's tychei (small state, so one per validator is cheap).
  */
 export function deriveStream(seed: number, ...path: readonly string[]): RandomStream {
-  const prng = seedrandom.tychei(`pos-sim/${seed}/${path.join('/')}`);
+  const prng = seedrandom.tychei(streamKey(seed, path));
   return streamFromUint32(() => prng.int32() >>> 0);
+}
+
+function streamKey(seed: number, path: readonly string[]): string {
+  return `pos-sim/${seed}/${path.join('/')}`;
+}
+
+/**
+ * `deriveStream(seed, ...path).nextIntBelow(n)`, the first draw of a fresh stream,
+ * without making the stream: seedrandom's tychei seeding and steps, inlined on local
+ * integers. A scenario draws one phase per validator this way, and at a million
+ * validators the generator objects and closures of a million streams were about 1.5 s
+ * of CPU and much garbage. A test compares it with deriveStream on random keys.
+ * @throws if n is not an integer in [1, 2^32]
+ */
+export function firstIntBelow(n: number, seed: number, ...path: readonly string[]): number {
+  if (!Number.isInteger(n) || n < 1 || n > TWO_POW_32) {
+    throw new RangeError(`firstIntBelow: n must be an integer in [1, 2^32], got ${n}`);
+  }
+  const key = streamKey(seed, path);
+  // tychei's initial state, then its string seeding: each character (0 past the end) into b, and a step.
+  let a = 0;
+  let b = 0;
+  let c = 2654435769 | 0;
+  let d = 1367130551;
+  const limit = TWO_POW_32 - (TWO_POW_32 % n);
+  for (let k = 0, steps = key.length + 20; ; k++) {
+    if (k < steps) b ^= k < key.length ? key.charCodeAt(k) : 0;
+    // One tychei step (seedrandom's XorGen.next).
+    b = (b << 25) ^ (b >>> 7) ^ c;
+    c = (c - d) | 0;
+    d = (d << 24) ^ (d >>> 8) ^ a;
+    a = (a - b) | 0;
+    b = (b << 20) ^ (b >>> 12) ^ c;
+    c = (c - d) | 0;
+    d = (d << 16) ^ (c >>> 16) ^ a;
+    a = (a - b) | 0;
+    if (k >= steps) {
+      const u = a >>> 0;
+      if (u < limit) return u % n;
+    }
+  }
 }
 
 /** Wraps any source of uniform 32-bit integers (tests use this to inject sequences). */

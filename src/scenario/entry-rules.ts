@@ -7,9 +7,10 @@
 import { isRecord, numberAt, recordAt } from './data-guards.js';
 import { formatFieldPath, type FieldPath } from './field-path.js';
 import type { Issue } from './issue.js';
-import { connectSchedule, memberConnectUs, memberIds, type ConnectSchedule } from './members.js';
+import { IdRegistry } from './id-registry.js';
+import { connectSchedule, memberConnectUs, type ConnectSchedule } from './members.js';
 import * as messages from './messages.js';
-import { MAX_COUNT, NAME_PATTERN } from './schema.js';
+import { MAX_COUNT } from './schema.js';
 import { readMicros } from './time-checks.js';
 import { microsToSeconds } from './units.js';
 
@@ -39,31 +40,6 @@ function readCount(count: unknown): number | undefined | null {
   if (count === undefined) return undefined;
   const valid = typeof count === 'number' && Number.isInteger(count) && count >= 1 && count <= MAX_COUNT;
   return valid ? count : null;
-}
-
-/** Entry names must be unique, and so must the ids they expand to (`a` with a count makes `a-0`). */
-class IdRegistry {
-  private readonly names = new Map<string, string>();
-  private readonly ids = new Map<string, string>();
-
-  register(name: unknown, count: number | undefined | null, path: FieldPath, issues: Issue[]): void {
-    if (typeof name !== 'string' || !new RegExp(NAME_PATTERN).test(name)) return;
-    const namePath: FieldPath = [...path, 'name'];
-    const owner = formatFieldPath(path);
-    const firstWithName = this.names.get(name);
-    if (firstWithName !== undefined) {
-      issues.push(valueIssue(namePath, messages.duplicateName(name, firstWithName), name));
-      return;
-    }
-    this.names.set(name, owner);
-    if (count === null) return; // the ids are unknown; the count is reported by the schema check
-    const memberIdList = memberIds(name, count);
-    const clash = memberIdList.find((id) => this.ids.has(id));
-    if (clash !== undefined) {
-      issues.push(valueIssue(namePath, messages.duplicateValidatorId(clash, this.ids.get(clash) ?? ''), name));
-    }
-    for (const id of memberIdList) if (!this.ids.has(id)) this.ids.set(id, owner);
-  }
 }
 
 function checkEntry(

@@ -9,7 +9,7 @@
  * The per-entry and per-validator streams mean that adding an entry changes no other
  * entry's draws.
  */
-import { deriveStream, type RandomStream } from '../rng/stream.js';
+import { deriveStream, firstIntBelow, type RandomStream } from '../rng/stream.js';
 import { DEFAULT_BPM, DEFAULT_LOTTERY, DEFAULT_RULES, DEFAULT_START, DEFAULT_TIMINGS_SECONDS } from './defaults.js';
 import { continuousStake, drawLognormal, drawPareto, drawPhaseUs, drawUniformInteger } from './draws.js';
 import { connectSchedule, memberConnectUs, memberIds } from './members.js';
@@ -142,11 +142,18 @@ function resolveSubmissions(submit: SubmitField, validatorId: string, seed: numb
   if ('poisson' in submit) return { kind: 'poisson', ratePerSecond: submit.poisson };
   if ('at' in submit) return { kind: 'at', timesUs: submit.at.map(exactMicros) };
   const intervalUs = exactMicros(submit.every);
-  const phaseUs =
-    submit.phase === undefined
-      ? drawPhaseUs(intervalUs, deriveStream(seed, 'phase', validatorId))
-      : exactMicros(submit.phase);
+  const phaseUs = submit.phase === undefined ? drawnPhaseUs(intervalUs, validatorId, seed) : exactMicros(submit.phase);
   return { kind: 'every', intervalUs, phaseUs: smallIntegerIfItFits(phaseUs) };
+}
+
+/**
+ * {@link drawPhaseUs} from the validator's `phase/<id>` stream, whose only draw it is:
+ * made without the stream where the interval allows (see firstIntBelow).
+ */
+function drawnPhaseUs(intervalUs: number, validatorId: string, seed: number): number {
+  return intervalUs <= 2 ** 32
+    ? firstIntBelow(intervalUs, seed, 'phase', validatorId)
+    : drawPhaseUs(intervalUs, deriveStream(seed, 'phase', validatorId));
 }
 
 function resolveBpm(bpm: BpmField): BpmPlan {

@@ -1,3 +1,5 @@
+import { ascendingOrder } from './ascendingOrder.js';
+
 /**
  * [Holm–Bonferroni](https://en.wikipedia.org/wiki/Holm%E2%80%93Bonferroni_method)
  * step-down adjustment of a family of m p-values. With the p-values sorted
@@ -23,12 +25,13 @@ export function holmAdjust(pValues: readonly number[]): number[] {
     }
   });
   const m = pValues.length;
-  const ascending = pValues.map((p, index) => ({ p, index })).sort((a, b) => a.p - b.p);
+  const ascending = ascendingOrder(pValues);
   const adjusted = new Array<number>(m).fill(1);
   let runningMax = 0;
-  ascending.forEach(({ p, index }, rank) => {
-    runningMax = Math.max(runningMax, Math.min(1, (m - rank) * p));
+  for (let rank = 0; rank < m; rank++) {
+    const index = ascending[rank] as number;
+    runningMax = Math.max(runningMax, Math.min(1, (m - rank) * (pValues[index] as number)));
     adjusted[index] = runningMax;
-  });
+  }
   return adjusted;
 }

@@ -2,6 +2,7 @@ export { wilsonInterval, type ProportionInterval } from './wilsonInterval.js';
 export { twoSidedNormalPValue } from './twoSidedNormalPValue.js';
 export { winZScore } from './winZScore.js';
 export { holmAdjust } from './holmAdjust.js';
+export { ascendingOrder } from './ascendingOrder.js';
 export { binomialTwoSidedPValue } from './binomialTwoSidedPValue.js';
 export { binomialPmf } from './binomialPmf.js';
 export { binomialApproximationBound } from './binomialApproximationBound.js';

@@ -1,3 +1,4 @@
+import { ascendingOrder } from './ascendingOrder.js';
 import { assertNonNegativeList } from './assertNonNegativeList.js';
 
 /** Bins made by {@link poolByExpectedOrder}. */
@@ -43,7 +44,7 @@ export function poolByExpectedOrder(observed: readonly number[], expected: reado
   if (!(minExpected > 0 && minExpected < Infinity)) {
     throw new Error(`poolByExpectedOrder: minExpected must be a finite number > 0, got ${minExpected}`);
   }
-  const order = Array.from(expected.keys()).sort((a, b) => (expected[a] as number) - (expected[b] as number) || a - b);
+  const order = ascendingOrder(expected);
   const bins: { observed: number; expected: number; members: number }[] = [];
   let open = { observed: 0, expected: 0, members: 0 };
   for (const i of order) {

@@ -15,6 +15,7 @@ const SIZES = {
   'whales-100k': { validators: 100_000, rounds: 1_000 },
   long: { validators: 100, rounds: 1_000_000 },
   compounding: { validators: 10_000, rounds: 100_000 },
+  million: { validators: 1_000_000, rounds: 1_000 },
 } as const;
 
 const TINY_ROUNDS = 3;

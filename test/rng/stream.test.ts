@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deriveStream, streamFromUint32 } from '../../src/rng/stream.js';
+import { deriveStream, firstIntBelow, streamFromUint32 } from '../../src/rng/stream.js';
 
 test('same seed and path give the same draws; another path or seed differs', () => {
   const draw = (seed: number, path: string) => {
@@ -31,4 +31,18 @@ test('nextIntBelow refuses n outside [1, 2^53]', () => {
   const s = deriveStream(1, 'x');
   assert.throws(() => s.nextIntBelow(0), /nextIntBelow/);
   assert.throws(() => s.nextIntBelow(1.5), /nextIntBelow/);
+});
+
+test('firstIntBelow is the first nextIntBelow of deriveStream, on random seeds, paths and bounds', () => {
+  const rng = deriveStream(11, 'test', 'first-int-below');
+  const names = ['phase', 'validator-0', 'whale-12345', 'é', '', 'a/b', '𝔘', 'x'.repeat(300)];
+  for (let c = 0; c < 3000; c++) {
+    const seed = [0, 1, 42, 2 ** 31, Number.MAX_SAFE_INTEGER, rng.nextIntBelow(1e9)][rng.nextIntBelow(6)] as number;
+    const path = Array.from({ length: 1 + rng.nextIntBelow(3) }, () => names[rng.nextIntBelow(names.length)] as string);
+    // Bounds near 2^32 reject often; 1 never draws anything else.
+    const n = [1, 2, 3, 10_000_000, 2 ** 31 + 1, 3_000_000_001, 2 ** 32, 1 + rng.nextIntBelow(2 ** 32)][rng.nextIntBelow(8)] as number;
+    assert.equal(firstIntBelow(n, seed, ...path), deriveStream(seed, ...path).nextIntBelow(n), `case ${c}: ${seed} ${path.join('/')} ${n}`);
+  }
+  assert.throws(() => firstIntBelow(2 ** 32 + 1, 1, 'x'), RangeError);
+  assert.throws(() => firstIntBelow(0, 1, 'x'), RangeError);
 });

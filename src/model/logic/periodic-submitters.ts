@@ -1,5 +1,6 @@
 import type { BatchSource } from '../../engine/batch-source.js';
 import { Simulation } from '../../engine/simulation.js';
+import { ascendingOrder } from '../../stats/ascendingOrder.js';
 
 /**
  * Clients that type a line every `intervalUs`, member i from `firstUs[i]` on while it is
@@ -42,8 +43,7 @@ export interface PeriodicRun {
 function membersByResidue(members: PeriodicMembers, intervalUs: number): PeriodicMembers & { residueUs: Float64Array } {
   const { connections, firstUs } = members;
   const residueOf = residues(firstUs, intervalUs);
-  const order = identityOrder(connections.length);
-  order.sort((a, b) => (residueOf[a] as number) - (residueOf[b] as number) || (connections[a] as number) - (connections[b] as number));
+  const order = residueOrder(residueOf, connections);
   const n = connections.length;
   return {
     connections: gather(connections, order, new Int32Array(n)),
@@ -59,6 +59,32 @@ function residues(timesUs: Float64Array, intervalUs: number): Float64Array {
   return residueOf;
 }
 
+/**
+ * Positions by residue, ties by connection. Members come in ascending connection order
+ * (ClientDriver adds them so) and residues are >= 0, so this is ascendingOrder of the
+ * residues, a radix sort: at a million members the comparator sort took about 0.4 s.
+ * Otherwise (tests may give any order), {@link residueOrderBySorting}; a test compares the two.
+ */
+export function residueOrder(residueOf: Float64Array, connections: Int32Array): Int32Array | Uint32Array {
+  return ascendingConnections(connections) && nonNegative(residueOf) ? ascendingOrder(residueOf) : residueOrderBySorting(residueOf, connections);
+}
+
+/** Plain and slow: a comparator sort. */
+export function residueOrderBySorting(residueOf: Float64Array, connections: Int32Array): Int32Array {
+  const order = identityOrder(connections.length);
+  return order.sort((a, b) => (residueOf[a] as number) - (residueOf[b] as number) || (connections[a] as number) - (connections[b] as number));
+}
+
+function ascendingConnections(connections: Int32Array): boolean {
+  for (let i = 1; i < connections.length; i++) if (!((connections[i] as number) > (connections[i - 1] as number))) return false;
+  return true;
+}
+
+function nonNegative(values: Float64Array): boolean {
+  for (let i = 0; i < values.length; i++) if (!((values[i] as number) >= 0)) return false;
+  return true;
+}
+
 /** 0, 1, ..., n - 1. */
 function identityOrder(n: number): Int32Array {
   const order = new Int32Array(n);
@@ -67,7 +93,7 @@ function identityOrder(n: number): Int32Array {
 }
 
 /** `out[p] = values[order[p]]` for every p; returns `out`. */
-function gather<Values extends Int32Array | Float64Array>(values: Values, order: Int32Array, out: Values): Values {
+function gather<Values extends Int32Array | Float64Array>(values: Values, order: Int32Array | Uint32Array, out: Values): Values {
   for (let p = 0; p < order.length; p++) out[p] = values[order[p] as number] as number;
   return out;
 }

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
 import { CohortPool } from '../../../src/model/counting/cohort-pool.js';
+import { residueOrder, residueOrderBySorting } from '../../../src/model/logic/periodic-submitters.js';
 import { PosServer } from '../../../src/model/logic/server.js';
+import { deriveStream } from '../../../src/rng/stream.js';
 import type { SubmissionPlan } from '../../../src/scenario/types.js';
 import { BULK_LINES, BULK_RUNS, PER_EVENT, randomScenario, randomSteadyScenario, trace } from '../random-scenarios.js';
 import { s, scenario, validator } from '../scenario-builders.js';
@@ -114,4 +116,19 @@ test('a pool stake of 2^53 or more stops the run alike on the per-event path and
   assert.equal(events.counters.rounds, 0, 'no draw from a pool a double cannot hold');
   assert.deepEqual(trace(sc, BULK_LINES), events);
   assert.deepEqual(trace(sc, BULK_RUNS), events);
+});
+
+test('residueOrder is the comparator sort of residueOrderBySorting, connections in order or not, ties common', () => {
+  const rng = deriveStream(17, 'test', 'residue-order');
+  for (let c = 0; c < 500; c++) {
+    const n = rng.nextIntBelow(c < 490 ? 200 : 50_000);
+    const residues = Float64Array.from({ length: n }, () => rng.nextIntBelow(c % 2 === 0 ? 5 : 10_000_000));
+    // Ascending connections (as ClientDriver makes them), with gaps; or shuffled; or with a negative residue.
+    let next = 0;
+    const connections = Int32Array.from({ length: n }, () => (next += 1 + rng.nextIntBelow(3)));
+    if (c % 5 === 1) connections.reverse();
+    if (c % 7 === 3 && n > 0) residues[rng.nextIntBelow(n)] = -1;
+    const fast = Array.from(residueOrder(residues, connections));
+    assert.deepEqual(fast, Array.from(residueOrderBySorting(residues, connections)), `case ${c}`);
+  }
 });
