@@ -19,6 +19,7 @@ import { formatProblem, ScenarioError } from '../scenario/load.js';
 import { summaryText } from '../report/summary-text.js';
 import { integerOption, textOption } from './integer-option.js';
 import { reportCommand } from './report-cli.js';
+import { describedScenarioSchema } from '../scenario/schema-descriptions.js';
 import { runCommand } from './run-command.js';
 import { readScenarioFile } from './scenario-file.js';
 import { systemErrorCode } from './system-error.js';
@@ -81,7 +82,15 @@ async function parseAndRun(argv: readonly string[]): Promise<number> {
         handle((args: { scenario: string[] }) => validateFiles(args.scenario)),
       )
       .command({ ...reportCommand, handler: handle(reportCommand.handler) })
-      .demandCommand(1, 'name a command: run, validate or report')
+      .command(
+        'schema',
+        'print the scenario format as JSON Schema (draft-07, with descriptions): the schema validate checks',
+        (y) => y,
+        handle(() => {
+          out(`${JSON.stringify(describedScenarioSchema(), null, 2)}\n`);
+        }),
+      )
+      .demandCommand(1, 'name a command: run, validate, report or schema')
       .strict()
       .exitProcess(false)
       .fail((message, error) => {
