@@ -25,7 +25,8 @@ export interface ScenarioOverrides {
   readonly sampleEvery?: number;
   /**
    * Fields to change before validation, by path: `{ 'rewards.constant': 10,
-   * 'rules': 'fixed', 'validators[0].stake': 500 }`. The changed scenario must be valid.
+   * 'rules': 'fixed', 'validators[0].stake': 500 }`; `undefined` removes a field
+   * (`{ rewards: undefined }`: no rewards). The changed scenario must be valid.
    */
   readonly set?: Readonly<Record<string, unknown>>;
 }
@@ -71,7 +72,8 @@ function withFields(text: string, fields: Readonly<Record<string, unknown>>): st
     if (parent !== undefined && parent !== null && !isCollection(parent)) {
       throw new RangeError(`set: ${path}: ${keys.slice(0, -1).join('.')} is not a mapping or a list`);
     }
-    document.setIn(keys, value);
+    if (value === undefined) document.deleteIn(keys);
+    else document.setIn(keys, value);
   }
   return document.toString();
 }

@@ -50,6 +50,8 @@ test('overrides: seed and rounds replace the file\'s, set changes any field befo
   assert.equal(fixed.summary.rounds, 50);
   assert.deepEqual(fixed.summary.rewards.rule, { kind: 'constant', amount: 7 });
   assert.equal(fixed.validators[0]?.initialStake, 900);
+  const noRewards = await runScenario(base, { rounds: 50, set: { rewards: undefined } });
+  assert.equal(noRewards.summary.rewards.rule.kind, 'none');
   // Same seed, same run; another seed, another run.
   const again = await runScenario(base, { rounds: 50, set: { rules: 'fixed', 'rewards.constant': 7, 'validators[0].stake': 900 } });
   assert.deepEqual(again, fixed);
