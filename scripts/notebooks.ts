@@ -60,7 +60,7 @@ export function runNotebooks(outDir: string, names: readonly string[] = notebook
       const started = performance.now();
       run(
         'jupyter-nbconvert',
-        ['--execute', '--to', 'html', '--output-dir', outDir, '--ExecutePreprocessor.kernel_name=deno', `--ExecutePreprocessor.timeout=${CELL_TIMEOUT_S}`, join(NOTEBOOKS_DIR, name)],
+        ['--execute', '--to', 'html', `--TemplateExporter.extra_template_basedirs=${join(root as string, 'scripts')}`, '--template', 'notebook-export', '--output-dir', outDir, '--ExecutePreprocessor.kernel_name=deno', `--ExecutePreprocessor.timeout=${CELL_TIMEOUT_S}`, join(NOTEBOOKS_DIR, name)],
         name,
         { ...process.env, JUPYTER_PATH: jupyterPath, NO_COLOR: '1' },
       );
