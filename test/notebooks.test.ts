@@ -15,6 +15,8 @@ import { scratchDir } from './cli/run-cli.js';
 const CHROMIUM = '/usr/bin/chromium';
 /** Charts each notebook draws (a chart is one SVG output). */
 const CHARTS: Record<string, number> = { 'fairness.ipynb': 3, 'centralization.ipynb': 2, 'seed-quirks.ipynb': 2 };
+/** Tables each notebook shows. */
+const TABLES: Record<string, number> = { 'fairness.ipynb': 1, 'centralization.ipynb': 1, 'seed-quirks.ipynb': 2 };
 
 interface Notebook {
   cells: Array<{ cell_type: string; outputs?: unknown[]; execution_count?: number | null }>;
@@ -61,6 +63,9 @@ test('every notebook executes headless, and its HTML export shows its charts wit
         assert.ok(chart.width > 150 && chart.height > 100, `${run.notebook}: a chart of ${chart.width} x ${chart.height} px`);
         assert.ok(chart.marks >= 10, `${run.notebook}: a chart with ${chart.marks} marks`);
       }
+      const tables = await page.$$eval('.jp-OutputArea-output table', (t) => t.map((x) => x.querySelectorAll('tr').length));
+      assert.equal(tables.length, TABLES[run.notebook], `${run.notebook}: tables shown`);
+      assert.ok(tables.every((rows) => rows >= 3), `${run.notebook}: table rows ${tables.join(', ')}`);
       const errors = await page.$$eval('[data-mime-type="application/vnd.jupyter.stderr"], .output_error', (e) => e.map((x) => x.textContent));
       assert.deepEqual(errors, [], `${run.notebook}: no error output`);
     }
