@@ -19,9 +19,11 @@ function newestMtime(dir) {
   return newest;
 }
 
+// An installed package (npm pack) ships the bundle alone: no sources, no lockfile.
+const installed = !existsSync(`${root}src`);
 // The bundle holds the dependencies too: a changed lockfile (an upgrade) makes it stale as well.
-const sourcesMs = Math.max(newestMtime(`${root}src`), statSync(`${root}package-lock.json`).mtimeMs);
-if (existsSync(stamp) && statSync(stamp).mtimeMs >= sourcesMs) {
+const sourcesMs = installed ? 0 : Math.max(newestMtime(`${root}src`), statSync(`${root}package-lock.json`).mtimeMs);
+if (installed || (existsSync(stamp) && statSync(stamp).mtimeMs >= sourcesMs)) {
   await import('../dist/cli/main.js');
 } else {
   const { register } = await import('tsx/esm/api');

@@ -1,12 +1,13 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { TextBytes } from '../report/text-bytes.js';
+import type { TextSink } from '../run/text-sink.js';
 
 /**
  * Appends text to a file through a buffer with synchronous writes: the simulation loop
  * is synchronous, and a stream would queue every row in memory until the loop yields,
  * so memory would grow with the number of rounds.
  */
-export class BufferedFile {
+export class BufferedFile implements TextSink {
   private readonly fd: number;
   /** What is not written yet. Row writers may write into it, then call {@link flushIfFull}. */
   readonly pending = new TextBytes();

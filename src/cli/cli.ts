@@ -19,6 +19,7 @@ import { formatProblem, ScenarioError } from '../scenario/load.js';
 import { summaryText } from '../report/summary-text.js';
 import { integerOption, textOption } from './integer-option.js';
 import { reportCommand } from './report-cli.js';
+import { describedScenarioSchema } from '../scenario/schema-descriptions.js';
 import { runCommand } from './run-command.js';
 import { shardOf } from './shard-option.js';
 import { sweepCommand } from './sweep-command.js';
@@ -110,7 +111,15 @@ async function parseAndRun(argv: readonly string[]): Promise<number> {
         handle((args: MergeArgs) => mergeHandler(args)),
       )
       .command({ ...reportCommand, handler: handle(reportCommand.handler) })
-      .demandCommand(1, 'name a command: run, sweep, merge, validate or report')
+      .command(
+        'schema',
+        'print the scenario format as JSON Schema (draft-07, with descriptions): the schema validate checks',
+        (y) => y,
+        handle(() => {
+          out(`${JSON.stringify(describedScenarioSchema(), null, 2)}\n`);
+        }),
+      )
+      .demandCommand(1, 'name a command: run, sweep, merge, validate, report or schema')
       .strict()
       .exitProcess(false)
       .fail((message, error) => {

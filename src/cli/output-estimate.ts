@@ -1,7 +1,7 @@
 import { statfsSync } from 'node:fs';
 import { minimalRoundSeconds } from '../scenario/run-bounds.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { sampleCadence } from './run-recorder.js';
+import { sampleCadence } from '../run/run-recorder.js';
 
 /** Bytes per row, as measured on whales and compounding runs (rounded up). */
 const ROW_BYTES = {

@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ModelRun, type ModelResult } from '../model/run.js';
-import { ReferenceRun } from '../reference/run.js';
-import { buildSummary, type RunSummary } from '../report/summary.js';
-import { ValidatorTable } from '../report/validator-table.js';
-import { validatorsCsvHeader, writeValidatorsCsvRows } from '../report/validators-csv.js';
+import type { ModelResult } from '../model/run.js';
+import type { RunSummary } from '../report/summary.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { aggregateReplications } from '../replications/aggregate.js';
 import { replicationOutcome, type ReplicationOutcome } from '../replications/run-replication.js';
-import { replicationsCsv } from '../report/replications-csv.js';
 import { trackedSeries, type TrackedSeries } from '../scenario/tracked-series.js';
+import { jsonText, simulateRun, tabulateRun, writeRunTables } from '../run/run-core.js';
+import type { OpenSink } from '../run/text-sink.js';
 import { openReplicationPool, runReplicationsInThread, type ReplicationPool } from './replication-pool.js';
 import { BufferedFile } from './buffered-file.js';
 import { collectGarbage } from './collect-garbage.js';
@@ -18,7 +15,6 @@ import { estimateOutput, freeBytes, LARGE_OUTPUT_BYTES, sizeText } from './outpu
 import { createProgress, type ProgressReporter } from './progress.js';
 import { defaultResultsPath, ResultsFolder } from './results-folder.js';
 import { UserError } from './user-error.js';
-import { RunRecorder } from './run-recorder.js';
 import { readScenarioSource } from './scenario-file.js';
 import { err } from './output.js';
 
@@ -53,17 +49,9 @@ export interface RunOutcome {
 }
 
 /**
- * The simulation runs in slices of virtual time, sized as it goes so that each takes
- * about this long: between slices the progress bar moves and a Ctrl-C or SIGTERM is
- * handled, well within a second. (Slices do not change results: the model's output
- * does not depend on them, which a test checks.)
- */
-const SLICE_TARGET_MS = 50;
-/** The largest slice, in lottery periods (small scenarios run far faster than the target). */
-const MAX_SLICE_LOTTERY_PERIODS = 1 << 14;
-
-/**
- * `pos-sim run`: scenario -> simulation -> results folder.
+ * `pos-sim run`: scenario -> simulation -> results folder. The run itself is the
+ * library's (run/run-core.ts, as the API's runScenario runs it); this adds the folder,
+ * the progress bar, signals, worker threads, the manifest and the report.
  * 1. read and resolve the scenario; 2. open the temporary results folder;
  * 3. run in slices, streaming the per-round and per-period files; 4. with
  * --replications, run replications 0..N-1 on worker threads; 5. write the tables,
@@ -108,26 +96,19 @@ async function runWithReplications(options: RunOptions, replications: Replicatio
   try {
     checkOutputSize(scenario, tracked.length, folder.tempPath, options);
     replications.begin(scenario, tracked);
-    const { result, finalConcentration } = await simulateToFolder(scenario, tracked, folder, options, (text) => (stage = text));
+    const open: OpenSink = (name) => new BufferedFile(folder.file(name));
+    const { result, finalConcentration } = await simulateToFolder(scenario, tracked, open, options, (text) => (stage = text));
     stage = 'the tables';
     // The model's tables (some 60 MB at 100,000 validators) are garbage now, but V8
     // would find that only later: collected first, the peak is the larger of the run
     // and the tables below, not their sum.
     collectGarbage();
-    const table = new ValidatorTable(scenario, result);
-    const summary: RunSummary = buildSummary(scenario, result, table, finalConcentration);
+    const tabulated = tabulateRun(scenario, result, finalConcentration);
+    const summary: RunSummary = tabulated.summary;
     stage = 'the replications';
     const outcomes = await replications.outcomes(result);
     stage = 'the tables';
-    if (outcomes.length > 1) {
-      writeFileSync(folder.file('replications.csv'), replicationsCsv(outcomes));
-      summary.replications = aggregateReplications(scenario, outcomes);
-    }
-    const validatorsFile = new BufferedFile(folder.file('validators.csv'));
-    validatorsFile.write(validatorsCsvHeader());
-    writeValidatorsCsvRows(table, validatorsFile);
-    validatorsFile.close();
-    writeJson(folder.file('summary.json'), summary);
+    writeRunTables(open, scenario, tabulated, outcomes);
     // The report reads the manifest, so write it first, then again with the chart files listed.
     const writeManifest = (extraFiles: string[]) =>
       writeJson(folder.file('manifest.json'), manifest(scenario, text, result, options, extraFiles, (Date.now() - started) / 1000));
@@ -227,39 +208,27 @@ class Replications {
 async function simulateToFolder(
   scenario: ResolvedScenario,
   tracked: readonly TrackedSeries[],
-  folder: ResultsFolder,
+  open: OpenSink,
   options: RunOptions,
   setStage: (stage: string) => void,
 ) {
-  const recorder = new RunRecorder(scenario, tracked, (name) => folder.file(name), options.chain);
-  let run: ModelRun | ReferenceRun;
-  if (options.engine === 'reference') {
-    run = new ReferenceRun(scenario, recorder.observer());
-    recorder.attach(run.validators);
-  } else {
-    const fast = new ModelRun(scenario, recorder.observer());
-    recorder.attach(fast.validators, () => fast.takeChangedValidators());
-    run = fast;
-  }
   const progress = createProgress(options.quiet, scenario.name, 'rounds');
   const of = scenario.rounds === null ? '' : ` of ${scenario.rounds.toLocaleString('en-US')}`;
+  const stageAt = (roundsDone: number) => setStage(`the simulation (round ${roundsDone.toLocaleString('en-US')}${of})`);
+  stageAt(0);
   try {
-    let periods = 1;
-    for (;;) {
-      setStage(`the simulation (round ${run.roundsDone.toLocaleString('en-US')}${of})`);
-      const sliceStarted = performance.now();
-      if (run.advance(scenario.timings.lotteryUs * periods)) break;
-      progress.update(run.progress, run.roundsDone);
-      const took = performance.now() - sliceStarted;
-      if (took < SLICE_TARGET_MS / 2) periods = Math.min(periods * 2, MAX_SLICE_LOTTERY_PERIODS);
-      else if (took > SLICE_TARGET_MS * 2) periods = Math.max(1, Math.floor(periods / 2));
-      await yieldToSignals();
-    }
+    return await simulateRun(scenario, tracked, open, {
+      chain: options.chain,
+      engine: options.engine,
+      between: async (run) => {
+        progress.update(run.progress, run.roundsDone);
+        stageAt(run.roundsDone);
+        await yieldToSignals();
+      },
+    });
   } finally {
     progress.stop();
   }
-  const finalConcentration = recorder.close();
-  return { result: run.result(), finalConcentration };
 }
 
 /**
@@ -348,5 +317,5 @@ function groupCounts(validators: ResolvedScenario['validators']): Array<{ group:
 }
 
 function writeJson(path: string, value: unknown): void {
-  writeFileSync(path, `${JSON.stringify(value, null, 2)}\n`);
+  writeFileSync(path, jsonText(value));
 }

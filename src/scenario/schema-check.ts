@@ -15,7 +15,8 @@ import {
   unknownKey,
   type DescribableSchema,
 } from './messages.js';
-import { SCHEMA_ID, scenarioSchema, type UnionBranch } from './schema.js';
+import { SCHEMA_ID, type UnionBranch } from './schema.js';
+import { describedScenarioSchema } from './schema-descriptions.js';
 import { closestName } from './suggest.js';
 
 /**
@@ -30,7 +31,8 @@ function compiledSchema(): { ajv: Ajv; validateDocument: ValidateFunction } {
     // verbose: errors carry the offending data and the schema around the keyword,
     // which the messages need. strictNumbers: NaN and .inf are not numbers.
     const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictNumbers: true });
-    compiled = { ajv, validateDocument: ajv.compile(scenarioSchema) };
+    // The schema `pos-sim schema` prints: the descriptions are annotations, checked by nothing.
+    compiled = { ajv, validateDocument: ajv.compile(describedScenarioSchema()) };
   }
   return compiled;
 }

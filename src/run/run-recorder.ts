@@ -12,7 +12,7 @@ import { QUIRKS_CSV_HEADER, writeQuirksCsvLine } from '../report/quirks-csv.js';
 import { ROUNDS_CSV_HEADER, writeRoundCsvLine } from '../report/rounds-csv.js';
 import type { TrackedSeries } from '../scenario/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { BufferedFile } from './buffered-file.js';
+import type { OpenSink, TextSink } from './text-sink.js';
 
 /** Samples per run when the scenario does not set `sampleEvery` and the run has a round count. */
 const DEFAULT_SAMPLES = 500;
@@ -27,15 +27,16 @@ export function sampleCadence(scenario: ResolvedScenario): number {
 /**
  * Streams a run's per-round and per-period files as the model reports them:
  * rounds.csv, timeseries.csv and shares.csv (every `sampleEvery` rounds), quirks.csv,
- * and chain.json on request. Nothing is kept in memory but a write buffer per file.
+ * and chain.json on request, each into the sink `openSink` gives for its name (a file, or
+ * memory for the library API). Nothing is kept but a write buffer per file.
  */
 export class RunRecorder {
-  private readonly files: BufferedFile[] = [];
-  private readonly rounds: BufferedFile;
-  private readonly timeseries: BufferedFile;
-  private readonly shares: BufferedFile;
-  private readonly quirks: BufferedFile;
-  private readonly chain: BufferedFile | null;
+  private readonly files: TextSink[] = [];
+  private readonly rounds: TextSink;
+  private readonly timeseries: TextSink;
+  private readonly shares: TextSink;
+  private readonly quirks: TextSink;
+  private readonly chain: TextSink | null;
   private readonly every: number;
   private readonly ids: string[];
   private readonly sampler = new ConcentrationSampler();
@@ -50,11 +51,11 @@ export class RunRecorder {
   constructor(
     scenario: ResolvedScenario,
     private readonly tracked: readonly TrackedSeries[],
-    file: (name: string) => string,
+    openSink: OpenSink,
     withChain: boolean,
   ) {
     const open = (name: string, header: string) => {
-      const f = new BufferedFile(file(name));
+      const f = openSink(name);
       f.write(header);
       this.files.push(f);
       return f;

@@ -2,18 +2,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { RunRecorder } from '../../src/cli/run-recorder.js';
+import { BufferedFile } from '../../src/cli/buffered-file.js';
+import { RunRecorder } from '../../src/run/run-recorder.js';
 import { ModelRun } from '../../src/model/run.js';
 import { trackedSeries } from '../../src/scenario/tracked-series.js';
 import { randomSteadyScenario } from '../model/random-scenarios.js';
 import { int, s, scenario, validator } from '../model/scenario-builders.js';
-import { scratchDir } from './run-cli.js';
+import { scratchDir } from '../cli/run-cli.js';
 
 test('the final concentration is that of the final stakes, even when the last round was sampled', () => {
   // Sampled every round; the only round is at 10 s, and a 900-token validator connects at 30 s.
   const sc = scenario([validator('a', { at: [1] }), validator('late', { connectUs: s(30), balance: int(900) })], { sampleEvery: 1 });
   const dir = scratchDir();
-  const recorder = new RunRecorder(sc, [], (name) => join(dir, name), false);
+  const recorder = new RunRecorder(sc, [], (name) => new BufferedFile(join(dir, name)), false);
   const run = new ModelRun(sc, recorder.observer());
   recorder.attach(run.validators);
   run.runToEnd();
@@ -40,7 +41,7 @@ test('samples kept up to date from the validators the model marks as changed equ
     const tracked = trackedSeries(sc);
     const outputs = [true, false].map((incremental) => {
       const dir = scratchDir();
-      const recorder = new RunRecorder(sc, tracked, (name) => join(dir, name), false);
+      const recorder = new RunRecorder(sc, tracked, (name) => new BufferedFile(join(dir, name)), false);
       const run = new ModelRun(sc, recorder.observer());
       recorder.attach(run.validators, incremental ? () => run.takeChangedValidators() : undefined);
       run.runToEnd();
