@@ -18,6 +18,7 @@ import yargs from 'yargs';
 import { formatProblem, ScenarioError } from '../scenario/load.js';
 import { summaryText } from '../report/summary-text.js';
 import { integerOption, textOption } from './integer-option.js';
+import { auditCommand } from './audit-command.js';
 import { reportCommand } from './report-cli.js';
 import { runCommand } from './run-command.js';
 import { readScenarioFile } from './scenario-file.js';
@@ -81,7 +82,8 @@ async function parseAndRun(argv: readonly string[]): Promise<number> {
         handle((args: { scenario: string[] }) => validateFiles(args.scenario)),
       )
       .command({ ...reportCommand, handler: handle(reportCommand.handler) })
-      .demandCommand(1, 'name a command: run, validate or report')
+      .command({ ...auditCommand, handler: handle(auditCommand.handler) })
+      .demandCommand(1, 'name a command: run, validate, report or audit')
       .strict()
       .exitProcess(false)
       .fail((message, error) => {
