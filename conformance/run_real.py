@@ -17,6 +17,7 @@ At the duration the server process is killed. Output on stdout:
 import argparse
 import json
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -121,6 +122,8 @@ def main():
     with open(args.plan, encoding="utf-8") as f:
         plan = json.load(f)
     duration = plan["duration"]
+    # Killed by a test's timeout, still kill the server: SIGTERM ends this process through the finally below.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     process, reader, events, info = start_server(args.tutorial, args.speedup)
     try:
         clients = [Client(c, info["port"], info["genesis_wall"], args.speedup) for c in plan["clients"]]
