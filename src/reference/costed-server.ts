@@ -84,7 +84,7 @@ export class CostedServer extends ReferenceServer {
     if (scenario.costed === undefined) throw new Error('CostedServer: the scenario has no costed timing');
     this.timing = scenario.costed;
     // GIL events run after client input and the periodic wake-ups of their instant.
-    this.gil = new Gil({ get nowUs() { return clock.nowUs; }, at: (t, e) => clock.schedule(t, PRIORITY.connectionThreads, -1, e) }, this.virtualUs('switchIntervalUs'));
+    this.gil = new Gil({ get nowUs() { return clock.nowUs; }, at: (t, e) => clock.schedule(t, PRIORITY.connectionThreads, -1, e) }, this.virtualUs('switchIntervalUs'), (n) => spinStream.nextIntBelow(n));
   }
 
   /** A cost in the seed's virtual µs (whole µs: the clock's resolution). */

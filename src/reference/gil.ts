@@ -5,10 +5,15 @@
  * socket read, a lock held by another thread) releases it. Knows nothing of PoS: the
  * costed server (costed-server.ts) describes its threads as lists of steps.
  *
- * Order: threads waiting for the GIL get it first come, first served; threads that
- * become runnable at the same instant queue in the order the clock ran their wake-ups
- * (its fixed same-instant order). CPython leaves that choice to the OS; FIFO is the
- * simplest deterministic reading of it.
+ * Order: CPython leaves the choice of the next holder to the OS. Here a forced switch
+ * hands the GIL to the thread that has waited longest (threads that become runnable at
+ * the same instant queue in the order the clock ran their wake-ups, its fixed
+ * same-instant order). When a thread gives the GIL up by blocking, a thread that was
+ * switched out of a spin (a busy loop, still running on its CPU) takes it back with
+ * one chance in n, n the threads waiting (`pickWaiter`, a seeded draw): otherwise the
+ * longest waiter. Without `pickWaiter`, always the longest waiter. This is what makes a
+ * spinning thread slow every other one down (the convoy effect): each time it retakes
+ * the GIL, the others wait one more switch interval.
  */
 
 /** A `threading.Lock`: its owner, and the threads blocked on it, first come first served. */
@@ -34,6 +39,8 @@ export interface GilThread {
   steps: Step[];
   /** When it started waiting for the GIL. */
   waitingSinceUs: number;
+  /** Switched out of a spin: still running on its CPU, it retakes a GIL given up by a blocking thread first. */
+  spunOut?: boolean;
 }
 
 export interface GilClock {
@@ -61,6 +68,8 @@ export class Gil {
   constructor(
     private readonly clock: GilClock,
     readonly switchIntervalUs: number,
+    /** A uniform draw in [0, n): after a blocking release the spinner retakes the GIL when it draws 0 (one chance among the n waiters). */
+    private readonly pickWaiter?: (n: number) => number,
   ) {
     if (!(switchIntervalUs > 0)) throw new RangeError(`Gil: the switch interval must be > 0, got ${switchIntervalUs}`);
   }
@@ -83,11 +92,14 @@ export class Gil {
     else if (this.runnable.length === 1) this.replanHolder();
   }
 
-  /** The first waiter gets the GIL. */
-  private dispatch(): void {
+  /** The first waiter gets the GIL (after a blocking thread gave it up: a thread switched out of a spin, if one waits). */
+  private dispatch(afterBlocking = false): void {
     while (this.holder === null) {
-      const next = this.runnable.shift();
+      const spinner = afterBlocking ? this.runnable.findIndex((t) => t.spunOut === true) : -1;
+      const retakes = spinner > 0 && this.pickWaiter !== undefined && this.pickWaiter(this.runnable.length) === 0;
+      const next = retakes ? (this.runnable.splice(spinner, 1)[0] as GilThread) : this.runnable.shift();
       if (next === undefined) return;
+      next.spunOut = false;
       this.holder = next;
       this.holderSinceUs = this.clock.nowUs;
       this.execute(next);
@@ -192,6 +204,7 @@ export class Gil {
       }
     } else {
       thread.steps.shift(); // the spin ends when the thread loses the GIL
+      thread.spunOut = true;
     }
     this.preempt(thread);
   }
@@ -209,6 +222,6 @@ export class Gil {
   private letGo(): void {
     this.holder = null;
     this.plan++;
-    this.dispatch();
+    this.dispatch(true);
   }
 }

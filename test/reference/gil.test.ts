@@ -4,7 +4,7 @@ import { EventQueue } from '../../src/reference/event-queue.js';
 import { acquire, act, cpu, Gil, Mutex, release, type GilClock } from '../../src/reference/gil.js';
 
 /** A clock on the reference event queue, and a log of (time, what). */
-function setUp(switchIntervalUs = 5) {
+function setUp(switchIntervalUs = 5, pickWaiter?: (n: number) => number) {
   const queue = new EventQueue();
   let now = 0;
   const clock: GilClock = {
@@ -23,7 +23,7 @@ function setUp(switchIntervalUs = 5) {
     }
   };
   const at = (timeUs: number, event: () => void) => queue.push(timeUs, 0, 0, event);
-  return { gil: new Gil(clock, switchIntervalUs), log, note, run, at };
+  return { gil: new Gil(clock, switchIntervalUs, pickWaiter), log, note, run, at };
 }
 
 test('two CPU-bound threads share the GIL: the waiter forces a switch after the interval', () => {
@@ -71,4 +71,21 @@ test('a lock held across a yield blocks the others on it, and not the ones that 
   run();
   // At 1 the sender takes the lock and yields; the lottery blocks on it; intake runs 1-2; sender 2-4, then the lottery.
   assert.deepEqual(log, ['2 intake moved', '4 sender dumped', '4 lottery has the lock']);
+});
+
+test('after a blocking release, a thread switched out of a spin retakes the GIL when the draw says so', () => {
+  for (const [draw, expected] of [
+    // Drawn 0: the spinner retakes the GIL at 101 (B blocked), and C waits one more interval: 101 + 5, runs to 107.
+    [0, ['101 B blocks', '107 C done']],
+    // Drawn 1: C, the longest waiter, runs at 101.
+    [1, ['101 B blocks', '102 C done']],
+  ] as const) {
+    const { gil, log, note, run, at } = setUp(5, () => draw);
+    const spin = (): ReturnType<typeof note>[] => [{ kind: 'spin' }, act(spin)] as never;
+    gil.start('spinner', spin());
+    at(95, () => gil.start('B', [cpu(1), note('B blocks')]));
+    at(99, () => gil.start('C', [cpu(1), note('C done')]));
+    run(200);
+    assert.deepEqual(log, expected);
+  }
 });
