@@ -11,7 +11,9 @@
  *
  * The threads, as pos.py runs them:
  * - handler: a line reaching the socket while the handler waits in recv is read at
- *   once, and the handler queues for the GIL to handle it (lineUs); lines that arrive
+ *   once, and the handler queues for the GIL to handle it (lineUs), then waits until
+ *   the poller and sync sender it started have each run once (Thread.start()'s
+ *   handshake) before its next recv; lines that arrive
  *   while it works are read together by its next recv (quirk 8): two or more lines
  *   are one text int() refuses (an eviction; at the balance prompt, a balance kept as
  *   bytes that kills the lottery at its first draw, quirk 4).
@@ -67,6 +69,8 @@ export class CostedServer extends ReferenceServer {
   private readonly gil: Gil;
   private readonly myLock = new Mutex();
   private readonly handlers = new Map<number, Handler>();
+  /** Handshake locks of the threads the running handler started (see awaitStarts). */
+  private readonly threadsStarting: Mutex[] = [];
   private readonly timing: CostedTiming;
   private intakeStarted = false;
   private lotteryStarted = false;
@@ -108,7 +112,7 @@ export class CostedServer extends ReferenceServer {
       handler.state = 'gone';
       return;
     }
-    return this.nextRecv(c, handler);
+    return [...this.awaitStarts(), act(() => this.nextRecv(c, handler))];
   }
 
   override typeLine(c: number, line: TypedInput): boolean {
@@ -152,7 +156,22 @@ export class CostedServer extends ReferenceServer {
       handler.state = 'gone';
       return [];
     }
-    return this.nextRecv(c, handler);
+    return [...this.awaitStarts(), act(() => this.nextRecv(c, handler))];
+  }
+
+  /**
+   * `Thread.start()` returns once the new thread runs: the handler waits for each thread
+   * it started to get the GIL once (its handshake lock), before its next recv.
+   */
+  private awaitStarts(): Step[] {
+    return this.threadsStarting.splice(0).flatMap((started) => [acquire(started), release(started)]);
+  }
+
+  /** A thread started by the handler running now: its first step is the handshake. */
+  private startThread(name: string, steps: Step[]): void {
+    const started = new Mutex();
+    this.gil.start(name, [release(started), ...steps], started);
+    this.threadsStarting.push(started);
   }
 
   private handleClose(c: number, handler: Handler): void {
@@ -266,20 +285,18 @@ export class CostedServer extends ReferenceServer {
         act(() => this.sleepThen(this.scenario.timings.syncUs, PRIORITY.connectionThreads, wake, c)),
       ]);
     };
-    this.sleepThen(this.scenario.timings.syncUs, PRIORITY.connectionThreads, wake, c);
+    this.startThread(`sync ${c}`, [act(() => this.sleepThen(this.scenario.timings.syncUs, PRIORITY.connectionThreads, wake, c))]);
   }
 
   protected override spawnPoller(c: number): void {
     this.pollersAlive++;
-    const wake = (): void => {
-      this.gil.start(`poller ${c}`, [
-        cpu(this.virtualUs('wakeUs')),
-        act(() => {
-          if (this.poll(c)) this.sleepThen(this.scenario.timings.pollUs, PRIORITY.connectionThreads, wake, c);
-        }),
-      ]);
-    };
-    wake();
+    const steps = (): Step[] => [
+      cpu(this.virtualUs('wakeUs')),
+      act(() => {
+        if (this.poll(c)) this.sleepThen(this.scenario.timings.pollUs, PRIORITY.connectionThreads, () => this.gil.start(`poller ${c}`, steps()), c);
+      }),
+    ];
+    this.startThread(`poller ${c}`, steps());
   }
 
   /** Sleeps `sleepUs`, and returns late by the sleep latency (seeded stream `costed/latency`). */

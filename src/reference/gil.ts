@@ -74,9 +74,13 @@ export class Gil {
     if (!(switchIntervalUs > 0)) throw new RangeError(`Gil: the switch interval must be > 0, got ${switchIntervalUs}`);
   }
 
-  /** A thread that is runnable now, with its steps. */
-  start(name: string, steps: Step[]): GilThread {
+  /**
+   * A thread that is runnable now, with its steps.
+   * @param owning a lock it holds from the start (`Thread.start()`'s handshake: the parent waits on it until the child releases it)
+   */
+  start(name: string, steps: Step[], owning?: Mutex): GilThread {
     const thread: GilThread = { name, steps, waitingSinceUs: this.clock.nowUs };
+    if (owning !== undefined) owning.owner = thread;
     this.makeRunnable(thread);
     return thread;
   }
