@@ -93,20 +93,15 @@ export function realRunMetrics(run: RealRun): RunMetrics {
   const reachedTemp = of('temp_add').length;
   const undrawn = of('clear').reduce((sum, e) => sum + (e['undrawn'] as number), 0);
   const merged = (text: unknown) => typeof text === 'string' && text.replace(/\n+$/, '').includes('\n');
+  // A merged balance is refused by int() too: one int_refused event per eviction or bytes balance.
   const framing = of('int_refused').filter((e) => merged(e['text'])).length;
-  const mergedBalances = of('validator').filter((e) => typeof e['balance'] === 'string' && merged(pythonBytesText(e['balance'] as string))).length;
   return {
     ...chainMetrics(blocks, of('block').map((e) => e.t)),
     neverDrawnShare: reachedTemp === 0 ? 0 : undrawn / reachedTemp,
     ...announcementMetrics(run.clients.map((c) => c.announcements), of('announce').length),
-    framingEvictions: framing + mergedBalances,
+    framingEvictions: framing,
     lotteryDied: of('thread_died').some((e) => String(e['thread']).includes('pick_winner')) ? 1 : 0,
   };
-}
-
-/** `repr(bytes)` as the harness logs a balance int() refused, back to its text (enough to see newlines). */
-function pythonBytesText(repr: string): string {
-  return repr.replace(/^b['"]|['"]$/g, '').replace(/\\n/g, '\n');
 }
 
 /**
