@@ -18,6 +18,7 @@ import yargs from 'yargs';
 import { formatProblem, ScenarioError } from '../scenario/load.js';
 import { summaryText } from '../report/summary-text.js';
 import { integerOption, textOption } from './integer-option.js';
+import { auditCommand } from './audit-command.js';
 import { reportCommand } from './report-cli.js';
 import { describedScenarioSchema } from '../scenario/schema-descriptions.js';
 import { runCommand } from './run-command.js';
@@ -119,7 +120,8 @@ async function parseAndRun(argv: readonly string[]): Promise<number> {
           out(`${JSON.stringify(describedScenarioSchema(), null, 2)}\n`);
         }),
       )
-      .demandCommand(1, 'name a command: run, sweep, merge, validate, report or schema')
+      .command({ ...auditCommand, handler: handle(auditCommand.handler) })
+      .demandCommand(1, 'name a command: run, sweep, merge, validate, report, schema or audit')
       .strict()
       .exitProcess(false)
       .fail((message, error) => {

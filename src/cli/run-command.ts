@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { ModelResult } from '../model/run.js';
 import type { RunSummary } from '../report/summary.js';
 import type { ResolvedScenario } from '../scenario/types.js';
+import { scenarioErrorAt } from '../scenario/load.js';
 import { replicationOutcome, type ReplicationOutcome } from '../replications/run-replication.js';
 import { trackedSeries, type TrackedSeries } from '../scenario/tracked-series.js';
 import { jsonText, simulateRun, tabulateRun, writeRunTables } from '../run/run-core.js';
@@ -74,6 +75,15 @@ async function runWithReplications(options: RunOptions, replications: Replicatio
     throw new UserError('--engine reference runs one replication; drop --replications');
   }
   const source = readScenarioSource(options.scenarioPath, { seed: options.seed, rounds: options.rounds });
+  if (source.scenario.costed !== undefined && options.engine !== 'reference') {
+    // Replications run on the fast model too, so every run but the reference engine's is refused.
+    throw scenarioErrorAt(options.scenarioPath, source.text, {
+      path: ['timing'],
+      message: 'the costed clock runs on the reference server only: add --engine reference (the fast model has the ideal clock only)',
+      value: '"costed"',
+      anchor: 'value',
+    });
+  }
   const text = source.text;
   const scenario: ResolvedScenario =
     options.sampleEvery === undefined ? source.scenario : { ...source.scenario, sampleEvery: options.sampleEvery };

@@ -13,6 +13,7 @@ import type { ResolvedScenario } from '../scenario/types.js';
 import { ReferenceClients } from './clients.js';
 import { EventQueue } from './event-queue.js';
 import { parsePythonDatetimeText } from './python.js';
+import { CostedServer, type CostedCounters } from './costed-server.js';
 import { ReferenceServer, type ReferenceClock } from './server.js';
 
 export class ReferenceRun {
@@ -44,23 +45,27 @@ export class ReferenceRun {
       },
     };
     const seed = scenario.seed;
-    this.server = new ReferenceServer(
-      scenario,
-      clock,
-      {
-        lottery: deriveStream(seed, 'lottery'),
-        intakeJitter: deriveStream(seed, 'jitter', 'intake'),
-        lotteryJitter: deriveStream(seed, 'jitter', 'lottery'),
-        pit: deriveStream(seed, 'pit'),
-      },
-      observer,
-      parsePythonDatetimeText(scenario.start),
-    );
+    const streams = {
+      lottery: deriveStream(seed, 'lottery'),
+      intakeJitter: deriveStream(seed, 'jitter', 'intake'),
+      lotteryJitter: deriveStream(seed, 'jitter', 'lottery'),
+      pit: deriveStream(seed, 'pit'),
+    };
+    const startEpochUs = parsePythonDatetimeText(scenario.start);
+    this.server =
+      scenario.costed === undefined
+        ? new ReferenceServer(scenario, clock, streams, observer, startEpochUs)
+        : new CostedServer(scenario, clock, streams, observer, startEpochUs, deriveStream(seed, 'costed', 'spin'), deriveStream(seed, 'costed', 'latency'));
     new ReferenceClients(scenario.validators, this.server, clock, seed);
   }
 
   get validators(): ValidatorTotals {
     return this.server.validators;
+  }
+
+  /** What only the costed clock shows (null on the ideal clock). */
+  get costedCounters(): CostedCounters | null {
+    return this.server instanceof CostedServer ? this.server.costedCounters : null;
   }
 
   get roundsDone(): number {

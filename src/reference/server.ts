@@ -43,7 +43,7 @@ export interface ReferenceStreams {
 type Balance = { readonly kind: 'int'; readonly value: number } | { readonly kind: 'bytes'; readonly text: string };
 
 /** A block waiting in `candidate_blocks` or `temp_blocks`. */
-interface Candidate {
+export interface Candidate {
   readonly connection: number;
   readonly address: string;
   readonly bpm: number;
@@ -76,11 +76,11 @@ export class ReferenceServer {
   stopReason: StopReason | null = null;
 
   // State
-  private readonly chain: Block[] = [];
+  protected readonly chain: Block[] = [];
   private readonly validatorsMap = new Map<string, Balance>();
   private readonly addressesGiven = new Set<string>();
   private readonly candidateBlocks: Candidate[] = [];
-  private tempBlocks: Candidate[] = [];
+  protected tempBlocks: Candidate[] = [];
   /** The shared announcements queue (its messages only differ by winner, which nothing reads). */
   private announcements = 0;
 
@@ -88,12 +88,12 @@ export class ReferenceServer {
   private readonly startEpochUs: number;
   private readonly connections: Connection[];
   private readonly addresses: string[];
-  private lotteryAlive = true;
+  protected lotteryAlive = true;
   /** Literal lottery: the loop spins with no sleep once its first 10 s are over. */
   private literalLoopSpinning = false;
   private clientsDone = false;
-  private pollersAlive = 0;
-  private sendersAlive = 0;
+  protected pollersAlive = 0;
+  protected sendersAlive = 0;
   private openConnections = 0;
   private syncAtLastReport = { messages: 0, bytes: 0n };
   private lastReportUs = 0;
@@ -102,9 +102,9 @@ export class ReferenceServer {
   private readonly fixedSenders: Array<SyncSender | undefined> = [];
 
   constructor(
-    private readonly scenario: ResolvedScenario,
-    private readonly clock: ReferenceClock,
-    private readonly streams: ReferenceStreams,
+    protected readonly scenario: ResolvedScenario,
+    protected readonly clock: ReferenceClock,
+    protected readonly streams: ReferenceStreams,
     private readonly observer: ServerObserver,
     startEpochUs: number,
   ) {
@@ -174,7 +174,7 @@ export class ReferenceServer {
   typeLine(c: number, line: TypedInput): boolean {
     const typed = line.kind === 'int' ? BigInt(line.value) : pythonInt(line.text);
     if (typed === null) {
-      this.close(c);
+      this.evict(c);
       return false;
     }
     const connection = this.connections[c] as Connection;
@@ -197,6 +197,11 @@ export class ReferenceServer {
 
   /** The connection closes: the server reads an empty line, int() fails, `del validators[address]`. */
   close(c: number): void {
+    this.evict(c);
+  }
+
+  /** int() refused what the handler read: `del validators[address]`, and the session ends. */
+  private evict(c: number): void {
     const connection = this.connections[c] as Connection;
     if (!connection.open) return;
     this.noteThreads();
@@ -220,14 +225,9 @@ export class ReferenceServer {
   // Periodic threads
 
   /** Intake: move every waiting candidate to temp_blocks, then sleep. */
-  private intakeWakes(): void {
-    const moved = this.candidateBlocks.splice(0);
-    this.tempBlocks.push(...moved);
-    if (!this.lotteryAlive) {
-      // Nobody reads temp_blocks again.
-      this.counters.candidatesAfterHalt += moved.length;
-      this.tempBlocks = [];
-    } else if (this.literalLoopSpinning && this.tempBlocks.length > 0) {
+  protected intakeWakes(): void {
+    this.moveCandidates();
+    if (this.lotteryAlive && this.literalLoopSpinning && this.tempBlocks.length > 0) {
       this.clock.schedule(this.clock.nowUs, PRIORITY.lottery, 0, () => this.pickWinner());
     }
     this.stopIfIdle();
@@ -235,8 +235,24 @@ export class ReferenceServer {
     this.clock.schedule(this.clock.nowUs + sleepUs, PRIORITY.intake, 0, () => this.intakeWakes());
   }
 
+  /** The intake's drain: `candidate_blocks` to the end of `temp_blocks`. */
+  protected moveCandidates(): void {
+    const moved = this.candidateBlocks.splice(0);
+    this.tempBlocks.push(...moved);
+    if (!this.lotteryAlive) {
+      // Nobody reads temp_blocks again.
+      this.counters.candidatesAfterHalt += moved.length;
+      this.tempBlocks = [];
+    }
+  }
+
+  /** A sleep of `periodUs` plus the jitter of `stream`. */
+  protected sleepUs(periodUs: number, stream: RandomStream): number {
+    return periodUs + this.jitter(stream);
+  }
+
   /** The lottery thread's wake-up: every lotteryUs (periodic), or once, after which the literal loop spins. */
-  private lotteryWakes(): void {
+  protected lotteryWakes(): void {
     this.pickWinner();
     if (this.scenario.lottery === 'literal') {
       this.literalLoopSpinning = true;
@@ -250,19 +266,39 @@ export class ReferenceServer {
   /** One pass of `pick_winner`'s loop body. */
   private pickWinner(): void {
     if (!this.lotteryAlive || this.tempBlocks.length === 0) return;
-    const pool = this.lotteryPool();
-    if (pool === 'crashed') return this.halt('bad-balance'); // range(bytes) raises (quirk 4)
-    const candidates = this.tempBlocks.length;
+    const outcome = this.drawRound(this.tempBlocks);
+    if (outcome === 'ended') return;
+    this.tempBlocks = [];
+    if (outcome === 'drawn') this.afterRound();
+  }
+
+  /**
+   * Draws a round from `blocks` (temp_blocks as the lottery read it) and appends the
+   * winner's block; temp_blocks itself is the caller's to clear. 'ended': the lottery
+   * thread died, or the run stopped.
+   */
+  protected drawRound(blocks: readonly Candidate[]): 'drawn' | 'skipped' | 'ended' {
+    const pool = this.lotteryPool(blocks);
+    if (pool === 'crashed') {
+      this.halt('bad-balance'); // range(bytes) raises (quirk 4)
+      return 'ended';
+    }
+    const candidates = blocks.length;
     if (pool.length === 0) {
-      if (this.seedRules) return this.halt('empty-pool'); // choice([]) raises (quirk 3)
+      if (this.seedRules) {
+        this.halt('empty-pool'); // choice([]) raises (quirk 3)
+        return 'ended';
+      }
       this.counters.emptyPoolsSkipped++;
       this.counters.candidatesDiscarded += candidates;
-      this.tempBlocks = [];
-      return;
+      return 'skipped';
     }
     const poolStake = pool.reduce((sum, m) => sum + m.tickets, 0);
     // pos-sim's own bound, not the seed's: a draw from 2^53 tickets or more would not be exact.
-    if (poolStake >= 2 ** 53) return this.stop('stake-limit');
+    if (poolStake >= 2 ** 53) {
+      this.stop('stake-limit');
+      return 'ended';
+    }
     const winner = drawTicket(pool, poolStake, this.streams.lottery);
     for (const member of pool) {
       const p = member.tickets / poolStake;
@@ -276,16 +312,20 @@ export class ReferenceServer {
     this.pit.record(ticketsBefore(pool, winner), winner.tickets, poolStake);
     this.appendWinner(winner.block, winner.tickets, pool.length, poolStake);
     this.counters.candidatesDiscarded += candidates - 1;
-    this.tempBlocks = [];
+    return 'drawn';
+  }
+
+  /** After a drawn round and temp_blocks cleared: the run may be over. */
+  protected afterRound(): void {
     if (this.scenario.rounds !== null && this.counters.rounds >= this.scenario.rounds) this.stop('rounds');
     else this.stopIfIdle();
   }
 
-  /** The pool: each address's first block in temp_blocks, if `validators[address]` is truthy, with that many tickets. */
-  private lotteryPool(): Array<{ block: Candidate; tickets: number }> | 'crashed' {
+  /** The pool: each address's first block in `blocks`, if `validators[address]` is truthy, with that many tickets. */
+  protected lotteryPool(blocks: readonly Candidate[]): Array<{ block: Candidate; tickets: number }> | 'crashed' {
     const pool: Array<{ block: Candidate; tickets: number }> = [];
     const seen = new Set<string>();
-    for (const block of this.tempBlocks) {
+    for (const block of blocks) {
       if (seen.has(block.address)) continue;
       const balance = this.validatorsMap.get(block.address);
       if (balance === undefined) continue;
@@ -364,7 +404,7 @@ export class ReferenceServer {
   }
 
   /** The lottery thread dies (quirks 3 and 4); the blocks it would have read are lost. */
-  private halt(reason: 'empty-pool' | 'bad-balance'): void {
+  protected halt(reason: 'empty-pool' | 'bad-balance'): void {
     this.noteThreads();
     this.lotteryAlive = false;
     this.counters.halt = { reason, timeUs: this.clock.nowUs, afterRound: this.counters.rounds };
@@ -375,7 +415,7 @@ export class ReferenceServer {
   }
 
   /** Seed: a sender per BPM line, forever. Fixed: one per connection, until it closes. */
-  private spawnSyncSender(c: number): void {
+  protected spawnSyncSender(c: number): void {
     const sender: SyncSender = { alive: true };
     this.sendersAlive++;
     if (!this.seedRules) this.fixedSenders[c] = sender;
@@ -397,7 +437,7 @@ export class ReferenceServer {
   }
 
   /** `request.send(json.dumps(block_chain) + '\n')`. */
-  private syncWrite(): void {
+  protected syncWrite(): void {
     if (this.chainBytes.blocks !== this.chain.length) {
       this.chainBytes = { blocks: this.chain.length, bytes: Buffer.byteLength(chainJson(this.chain)) + 1 };
     }
@@ -410,7 +450,7 @@ export class ReferenceServer {
    * every pollUs: it takes messages while there are any and sends them; if its
    * connection is closed the send fails, the message is lost and the thread dies.
    */
-  private spawnPoller(c: number): void {
+  protected spawnPoller(c: number): void {
     this.pollersAlive++;
     this.poll(c);
     const periodUs = this.scenario.timings.pollUs;
@@ -422,7 +462,7 @@ export class ReferenceServer {
   }
 
   /** One poll of a poller of connection `c`. Returns whether the poller lives on. */
-  private poll(c: number): boolean {
+  protected poll(c: number): boolean {
     if (this.announcements === 0) return true;
     if (!(this.connections[c] as Connection).open) {
       this.noteThreads();
@@ -481,7 +521,7 @@ export class ReferenceServer {
   }
 
   /** The run ends when no client will type again and no block waits (unless it has a fixed duration). */
-  private stopIfIdle(): void {
+  protected stopIfIdle(): void {
     const waiting = this.tempBlocks.length + this.candidateBlocks.length;
     if (this.clientsDone && this.scenario.durationUs === null && waiting === 0) this.stop('idle');
   }
@@ -499,7 +539,7 @@ export class ReferenceServer {
   }
 
   /** Keeps the busiest moment: called after threads are added and before any die. */
-  private noteThreads(): void {
+  protected noteThreads(): void {
     this.counters.peakThreads = Math.max(this.counters.peakThreads, this.threadCount());
   }
 

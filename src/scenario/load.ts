@@ -126,6 +126,16 @@ function parseValid(file: string, text: string): { valid: ScenarioDocument; docu
 }
 
 /**
+ * A problem found after loading, where the file is valid but what is asked of it is
+ * not (e.g. `timing: costed` on the fast engine), located in the file like any other.
+ * @param text the file's content, as given to loadScenario
+ */
+export function scenarioErrorAt(file: string, text: string, issue: Issue): ScenarioError {
+  const { document, lineCounter } = parseScenarioText(text);
+  return new ScenarioError(file, locate(file, [issue], document, lineCounter));
+}
+
+/**
  * One problem as a line, e.g.
  * `whales.yaml:14:12 validators[3].stake: expected an integer >= 0, got -5`.
  */

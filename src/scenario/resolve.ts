@@ -9,6 +9,7 @@
  * The per-entry and per-validator streams mean that adding an entry changes no other
  * entry's draws.
  */
+import { resolveCostedTiming } from './costed-timing.js';
 import { deriveStream, firstIntBelow, type RandomStream } from '../rng/stream.js';
 import { DEFAULT_BPM, DEFAULT_LOTTERY, DEFAULT_RULES, DEFAULT_START, DEFAULT_TIMINGS_SECONDS } from './defaults.js';
 import { continuousStake, drawLognormal, drawPareto, drawPhaseUs, drawUniformInteger } from './draws.js';
@@ -51,11 +52,18 @@ export function resolveScenario(document: ScenarioDocument, source: string): Res
     rules: document.rules ?? DEFAULT_RULES,
     lottery: document.lottery ?? DEFAULT_LOTTERY,
     timings: resolveTimings(document.timings ?? {}),
+    ...costedField(document),
     rewards: resolveRewards(document.rewards),
     sampleEvery: document.sampleEvery ?? null,
     track: document.track ?? [],
     validators: resolveValidators(document.validators, document.seed),
   };
+}
+
+/** Present only under timing: costed, so that an ideal-clock scenario resolves as before. */
+function costedField(document: ScenarioDocument): { costed?: ReturnType<typeof resolveCostedTiming> } {
+  const costed = resolveCostedTiming(document);
+  return costed === undefined ? {} : { costed };
 }
 
 /** Python's str(datetime) omits a zero microsecond part, so `...:00.000000` prints as `...:00`. */

@@ -5,6 +5,7 @@
  * check already reports them.
  */
 import { isRecord } from './data-guards.js';
+import { checkCostedFields } from './costed-rules.js';
 import { checkEntries } from './entry-rules.js';
 import { checkRewards, checkTrack } from './output-rules.js';
 import type { Issue } from './issue.js';
@@ -28,6 +29,7 @@ export function checkRules(data: unknown): Issue[] {
     for (const key of TIMING_KEYS) readMillisAsMicros(timings[key], 'positive', ['timings', key], issues);
     readMillisAsMicros(timings['jitter'], 'nonNegative', ['timings', 'jitter'], issues);
   }
+  issues.push(...checkCostedFields(data));
   issues.push(...checkEntries(data['validators']));
   issues.push(...checkRewards(data['rewards']), ...checkTrack(data['track'], data['validators']));
   return issues;

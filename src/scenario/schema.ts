@@ -12,6 +12,8 @@
  * rule that relates two fields are checked in rules.ts, not here.
  */
 
+import { costedSchemaFields, type CostedDocumentFields } from './costed-timing.js';
+
 export const SCHEMA_ID = 'https://pos-sim.local/scenario.schema.json';
 
 /** The run seed must fit the 32-bit seeds the CLI and manifests use. */
@@ -178,6 +180,7 @@ export const scenarioSchema: JsonSchema = {
       rules: { enum: [...RULES] },
       lottery: { enum: [...LOTTERY_MODES] },
       timings: ref('timings'),
+      ...costedSchemaFields,
       rewards: ref('rewards'),
       sampleEvery: { type: 'integer', minimum: 1, maximum: MAX_INTEGER },
       track: { type: 'array', items: { type: 'string', pattern: NAME_PATTERN } },
@@ -244,7 +247,7 @@ export interface SweepDocument {
   zip?: SweepAxesDocument[];
 }
 
-export interface ScenarioDocument {
+export interface ScenarioDocument extends CostedDocumentFields {
   name: string;
   description?: string;
   seed: number;

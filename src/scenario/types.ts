@@ -4,6 +4,8 @@
  * the genesis block), every generated value drawn. The model consumes only this.
  */
 
+import type { CostedTiming } from './costed-timing.js';
+
 /** Which reading of the seed's `pick_winner` loop to replay (quirk 1). */
 export type LotteryMode = 'periodic' | 'literal';
 
@@ -84,6 +86,8 @@ export interface ResolvedRewards {
 }
 
 export interface ResolvedScenario {
+  /** `timing: costed`: server work takes virtual time on a modelled GIL (reference engine only); absent: the ideal clock. */
+  readonly costed?: CostedTiming;
   readonly name: string;
   readonly description: string;
   /** Path of the file it came from (for messages and the manifest). */

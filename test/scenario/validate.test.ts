@@ -24,7 +24,7 @@ test('at least one of rounds and duration', () => {
 
 test('top-level fields: enum typo, unknown key, calendar date, non-finite numbers', () => {
   assert.deepEqual(issuesOf(scenario({ lottery: 'literl', colour: 'red', start: '2018-02-29 00:00:00', seed: Infinity })), [
-    ['colour', 'unknown key "colour"; expected one of name, description, seed, start, rounds, duration, rules, lottery, timings, rewards, sampleEvery, track, validators, sweep'],
+    ['colour', 'unknown key "colour"; expected one of name, description, seed, start, rounds, duration, rules, lottery, timings, timing, speedup, costs, rewards, sampleEvery, track, validators, sweep'],
     ['seed', 'expected an integer from 0 to 4294967295, got .inf'],
     ['lottery', 'expected one of "periodic", "literal", got "literl"; did you mean "literal"?'],
     ['start', '"2018-02-29 00:00:00" is not a valid date and time'],

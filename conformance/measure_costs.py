@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""Measures the cost constants of pos-sim's `timing: costed` on this machine, with the
+tutorial's own functions (cut from the tutorial text by seed_server.assemble) where
+the server's steps use them. Prints JSON: real microseconds per step, at speed-up 1.
+
+  ticketUs      one `lottery_pool.append` of pick_winner's per-token loop
+  dumpBlockUs   json.dumps of the chain, per block (the sync sender, under My_Lock)
+  lineUs        one BPM line in the handler: int(), generate_block (one hash),
+                is_block_valid (one more), candidate_blocks.put, two sends, and the
+                two Thread.start() calls (each waits until its thread has started)
+  connectUs     accepting a connection: the handler thread's start, the prompt,
+                int(balance), the address hash, the dict insert
+  wakeUs        a periodic thread's wake-up that finds nothing (Queue.get(block=False)
+                raising Empty, the except): intake, pollers; the sleep itself is I/O
+  threadStartUs one Thread.start() (the main thread starts the intake, then the
+                lottery: the lottery's first sleep begins this much later)
+  sleepLatencyUs  how late time.sleep(0.001) returns, on average
+  switchIntervalUs  sys.getswitchinterval()
+
+Usage: measure_costs.py --tutorial FILE [--repeat N]. Standard library only; the
+median of N repeats of each measurement is printed.
+"""
+import argparse
+import json
+import queue
+import socket
+import statistics
+import sys
+import threading
+import time
+
+from seed_server import assemble
+
+
+def per_call(fn, n, repeat):
+    samples = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        fn(n)
+        samples.append((time.perf_counter() - start) / n * 1e6)
+    return statistics.median(samples)
+
+
+def late_sleeps(n=200):
+    late = []
+    for _ in range(n):
+        start = time.perf_counter()
+        time.sleep(0.001)
+        late.append((time.perf_counter() - start - 0.001) * 1e6)
+    return late
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tutorial", required=True)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    with open(args.tutorial, encoding="utf-8") as f:
+        ns = {"__name__": "pos_tutorial"}
+        exec(compile(assemble(f.read()), "pos.py", "exec"), ns)
+    generate_block, is_block_valid, calculate_hash = ns["generate_block"], ns["is_block_valid"], ns["calculate_hash"]
+    genesis = {"Index": 0, "Timestamp": "2018-08-07 20:44:00.123456", "BPM": 0, "PrevHash": "", "Validator": ""}
+    genesis["Hash"] = calculate_hash(genesis)
+    address = "e49a8f4e0522a22040ff49e824c7d0b857b202cdf7803b13fea00b7572a78c9b"
+    chain = [genesis]
+    for _ in range(200):
+        chain.append(generate_block(chain[-1], 72, address))
+
+    def tickets(n):
+        pool = []
+        for i in range(n):
+            pool.append(address)
+
+    def dumps(n):
+        for _ in range(n):
+            json.dumps(chain)
+
+    a, b = socket.socketpair()
+    drain = threading.Thread(target=lambda: [b.recv(65536) for _ in iter(int, 1)], daemon=True)
+    drain.start()
+    candidates = queue.Queue()
+
+    def lines(n):
+        for _ in range(n):
+            bpm = int(b"72\n")
+            new_block = generate_block(chain[-1], bpm, address)
+            if is_block_valid(new_block, chain[-1]):
+                candidates.put(new_block)
+            a.send(b"\nEnter a new BPM:\n")
+            a.send(b"\nEnter a new BPM:")
+            for _ in range(2):
+                threading.Thread(target=lambda: None, daemon=True).start()
+
+    def connects(n):
+        for _ in range(n):
+            threading.Thread(target=lambda: None, daemon=True).start()
+            a.send(b"Enter token balance:")
+            balance = int(b"500\n")
+            t = str(ns["datetime"].now())
+            address_ = ns["sha256"](t.encode()).hexdigest()
+            ns["validators"][address_] = balance
+
+    empty = queue.Queue()
+
+    def wakes(n):
+        for _ in range(n):
+            try:
+                empty.get(block=False)
+            except queue.Empty:
+                pass
+
+    def starts(n):
+        for _ in range(n):
+            threading.Thread(target=lambda: None, daemon=True).start()
+
+    result = {
+        "ticketUs": per_call(tickets, 1_000_000, args.repeat),
+        "dumpBlockUs": per_call(dumps, 20, args.repeat) / len(chain),
+        "lineUs": per_call(lines, 500, args.repeat),
+        "connectUs": per_call(connects, 500, args.repeat),
+        "wakeUs": per_call(wakes, 20_000, args.repeat),
+        "threadStartUs": per_call(starts, 500, args.repeat),
+        "sleepLatencyUs": statistics.mean(late_sleeps()),
+        "switchIntervalUs": sys.getswitchinterval() * 1e6,
+        "python": sys.version.split()[0],
+    }
+    json.dump({k: (round(v, 4) if isinstance(v, float) else v) for k, v in result.items()}, sys.stdout)
+    print()
+
+
+if __name__ == "__main__":
+    main()

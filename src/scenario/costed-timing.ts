@@ -1,0 +1,66 @@
+/**
+ * `timing: costed` (with `speedup` and `costs`): the scenario fields of the costed
+ * clock, kept in one place. Under `timing: ideal` (the default) every step of the
+ * server takes no time; under `costed` the reference server charges each step its
+ * cost on CPython's GIL (src/reference/costed-server.ts). Costs are real µs of the
+ * seed's pos.py at speed-up 1, measured on the real server by
+ * conformance/measure_costs.py; `speedup: K` replays the real server run with its
+ * sleeps K times shorter, in which every cost weighs K times more.
+ */
+
+export const TIMING_MODES = ['ideal', 'costed'] as const;
+export const MAX_SPEEDUP = 1000;
+
+/**
+ * Defaults measured on this project's machine (2 cores shared with other work, AMD
+ * EPYC, Python 3.11.7) with `python3 conformance/measure_costs.py --tutorial
+ * ../shared/seed/pos-tutorial.txt` (medians of 5; a busy machine reads up to 4x more).
+ */
+export const DEFAULT_COSTS = {
+  /** One `lottery_pool.append` of pick_winner's per-token loop. */
+  ticketUs: 0.0156,
+  /** json.dumps of the chain, per block (a sync sender, holding My_Lock). */
+  dumpBlockUs: 1.37,
+  /** One line in the handler: int(), two hashes, the queue, two sends, two Thread.start(). */
+  lineUs: 754,
+  /** A connection's handler start, prompt, int(balance), address hash. */
+  connectUs: 383,
+  /** A periodic thread's wake-up that finds nothing to do (intake, poller): Queue.get raising Empty. */
+  wakeUs: 1.5,
+  /** One Thread.start(): run() starts the intake, then the lottery, whose first sleep begins that much later. */
+  threadStartUs: 280,
+  /** How late a time.sleep() returns, on average (each sleep draws uniformly in [0, twice this]). */
+  sleepLatencyUs: 120,
+  /** sys.getswitchinterval(). */
+  switchIntervalUs: 5000,
+} as const;
+
+export type CostName = keyof typeof DEFAULT_COSTS;
+export const COST_NAMES = Object.keys(DEFAULT_COSTS) as CostName[];
+
+export interface CostedTiming {
+  readonly speedup: number;
+  /** Real µs at speed-up 1 (multiply by speedup for virtual µs). */
+  readonly costs: Readonly<Record<CostName, number>>;
+}
+
+export const costedSchemaFields = {
+  timing: { enum: [...TIMING_MODES] },
+  speedup: { type: 'number', minimum: 1, maximum: MAX_SPEEDUP },
+  costs: {
+    type: 'object',
+    properties: Object.fromEntries(COST_NAMES.map((name) => [name, { type: 'number', minimum: 0, maximum: 1e9 }])),
+    additionalProperties: false,
+  },
+};
+
+export interface CostedDocumentFields {
+  timing?: (typeof TIMING_MODES)[number];
+  speedup?: number;
+  costs?: Partial<Record<CostName, number>>;
+}
+
+export function resolveCostedTiming(document: CostedDocumentFields): CostedTiming | undefined {
+  if (document.timing !== 'costed') return undefined;
+  return { speedup: document.speedup ?? 1, costs: { ...DEFAULT_COSTS, ...document.costs } };
+}
