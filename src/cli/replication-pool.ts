@@ -1,6 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import { takeJob } from '../replications/job-queue.js';
+import { takeJob, watchWorker, WORKER_DONE } from '../replications/job-queue.js';
 import { yieldNowAndThen } from './interruption.js';
 import { runReplicationInSlices, type ReplicationOutcome } from '../replications/run-replication.js';
 import type { TrackedSeries } from '../scenario/tracked-series.js';
@@ -52,15 +52,20 @@ export function openReplicationPool(ks: readonly number[], workers: number, onDo
     () => new Worker(WORKER_URL, { workerData: { ks, nextJob } }),
   );
   let work: { scenario: ResolvedScenario; tracked: readonly TrackedSeries[] } | null = null;
+  let cancelled = false;
   const finished = threads.map(
     (worker) =>
       new Promise<void>((resolve, reject) => {
-        worker.on('message', (o: ReplicationOutcome) => {
+        let finished = false;
+        worker.on('message', (o: ReplicationOutcome | typeof WORKER_DONE) => {
+          if (o === WORKER_DONE) {
+            finished = true;
+            return resolve();
+          }
           outcomes[position.get(o.replication) as number] = o;
           onDone();
         });
-        worker.on('error', reject);
-        worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`replication worker exited with code ${code}`))));
+        watchWorker(worker, { finished: () => finished, resolve, reject, cancelled: () => cancelled }, 'a replication worker');
       }),
   );
   const all = Promise.all(finished).then(() => complete(outcomes, ks));
@@ -82,6 +87,7 @@ export function openReplicationPool(ks: readonly number[], workers: number, onDo
       }
     },
     cancel: () => {
+      cancelled = true;
       for (const worker of threads) void worker.terminate();
     },
   };

@@ -7,7 +7,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { TrackedSeries } from '../scenario/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { takeJobs } from './job-queue.js';
+import { takeJobs, WORKER_DONE } from './job-queue.js';
 import { runReplication } from './run-replication.js';
 
 interface Pool {
@@ -25,6 +25,8 @@ interface Work {
 const pool = workerData as Pool;
 const port = parentPort;
 if (!port) throw new Error('replications/worker.ts runs only as a worker thread');
-port.once('message', ({ scenario, tracked }: Work) =>
-  takeJobs(pool.nextJob, pool.ks.length, (i) => port.postMessage(runReplication(scenario, pool.ks[i] as number, tracked))),
-);
+port.once('message', ({ scenario, tracked }: Work) => {
+  takeJobs(pool.nextJob, pool.ks.length, (i) => port.postMessage(runReplication(scenario, pool.ks[i] as number, tracked)));
+  // Last on the same port, so it arrives after every outcome (see WORKER_DONE).
+  port.postMessage(WORKER_DONE);
+});

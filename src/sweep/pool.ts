@@ -5,7 +5,7 @@
  * `between()` after each, so a caller can let signals (or a notebook's output) in.
  */
 import { Worker } from 'node:worker_threads';
-import { takeJob } from '../replications/job-queue.js';
+import { takeJob, watchWorker, WORKER_DONE } from '../replications/job-queue.js';
 import { runReplicationInSlices, type ReplicationOutcome } from '../replications/run-replication.js';
 import type { ScenarioDocument } from '../scenario/schema.js';
 import { CellCache } from './cell-run.js';
@@ -39,15 +39,19 @@ export function runChunks(
   const finished = threads.map(
     (worker) =>
       new Promise<void>((resolve, reject) => {
-        worker.on('message', ({ job, outcomes }: { job: number; outcomes: ReplicationOutcome[] }) => {
+        let finished = false;
+        worker.on('message', (message: { job: number; outcomes: ReplicationOutcome[] } | typeof WORKER_DONE) => {
+          if (message === WORKER_DONE) {
+            finished = true;
+            return resolve();
+          }
           try {
-            onChunk(work.chunks[job] as SweepChunk, outcomes);
+            onChunk(work.chunks[message.job] as SweepChunk, message.outcomes);
           } catch (error) {
             reject(error);
           }
         });
-        worker.on('error', reject);
-        worker.on('exit', (code) => (code === 0 || cancelled ? resolve() : reject(new Error(`sweep worker exited with code ${code}`))));
+        watchWorker(worker, { finished: () => finished, resolve, reject, cancelled: () => cancelled }, 'a sweep worker');
       }),
   );
   const cells = new CellCache(work.documents, work.file);

@@ -5,7 +5,7 @@
  * cannot change a result.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { takeJobs } from '../replications/job-queue.js';
+import { takeJobs, WORKER_DONE } from '../replications/job-queue.js';
 import type { ScenarioDocument } from '../scenario/schema.js';
 import { CellCache, runChunk } from './cell-run.js';
 import type { SweepChunk } from './chunks.js';
@@ -26,3 +26,5 @@ takeJobs(nextJob, chunks.length, (job) => {
   const chunk = chunks[job] as SweepChunk;
   port.postMessage({ job, outcomes: runChunk(cells.get(chunk.cell), chunk) });
 });
+// Last on the same port, so it arrives after every chunk (see WORKER_DONE).
+port.postMessage(WORKER_DONE);
