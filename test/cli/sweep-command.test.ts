@@ -172,3 +172,26 @@ test("replication k of a cell is replication k of pos-sim run on the cell's scen
   assert.equal(pick(fromSweep).length, 12);
   assert.deepEqual(pick(fromSweep), pick(fromRun));
 });
+
+test('Ctrl-C mid-sweep exits 130, keeps the finished chunks for --resume and leaves no results folder', async () => {
+  const dir = scratchDir();
+  const file = join(dir, 'long.yaml');
+  writeFileSync(file, readFileSync(SMALL, 'utf8').replace('rounds: 200', 'rounds: 1500').replace('replications: 6', 'replications: 24').replace('validators.whale.count: [1, 3]', 'validators.whale.count: [1]'));
+  const out = join(dir, 'stopped');
+  const child = spawn(process.execPath, [repoPath('bin/pos-sim.js'), 'sweep', file, '--out', out, '--workers', '2'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (text: string) => (stderr += text));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const work = readdirSync(dir).find((n) => n.endsWith('.work'));
+    if (work !== undefined && existsSync(join(dir, work, 'chunks')) && readdirSync(join(dir, work, 'chunks')).some((f) => f.endsWith('.json'))) break;
+    assert.ok(Date.now() < deadline, 'the sweep saved no chunk within 2 minutes');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  child.kill('SIGINT');
+  assert.equal(await exited, 130, stderr);
+  assert.match(stderr, /stopped by SIGINT during the replications; \d+ of 12 chunks are saved in .*\.work; run the same command with --resume to finish/);
+  assert.ok(!existsSync(out));
+  assert.ok(readdirSync(dir).some((n) => n.endsWith('.work')), 'the work folder is kept');
+});
