@@ -3,7 +3,7 @@
  * Self-contained like a run's report (inline CSS and SVG, no script); nothing here
  * reads a clock, so the same summaries give the same bytes.
  */
-import type { RenderedChart } from '../report/html/report-html.js';
+import { chartHtml, type RenderedChart } from '../report/html/report-html.js';
 import { escapeHtml } from '../report/html/escape-html.js';
 import { figureText, percentText } from '../report/html/figure-text.js';
 import { REPORT_CSS } from '../report/html/report-style.js';
@@ -77,16 +77,4 @@ ${rows.join('\n')}
 
 function interval(e: Estimate, text: (x: number) => string): string {
   return Number.isFinite(e.low) ? `${text(e.mean)} <span class="interval">[${text(e.low)}, ${text(e.high)}]</span>` : text(e.mean);
-}
-
-function chartHtml(rendered: RenderedChart): string {
-  const { chart, files } = rendered;
-  return [
-    `<section aria-labelledby="${chart.id}">`,
-    `<h2 id="${chart.id}">${escapeHtml(chart.heading)}</h2>`,
-    `<p class="caption">${escapeHtml(chart.caption)}</p>`,
-    `<figure>${rendered.svg}</figure>`,
-    `<p class="files"><a href="${escapeHtml(files.png)}">PNG</a> · <a href="${escapeHtml(files.svg)}">SVG</a> · <a href="${escapeHtml(files.spec)}">Vega-Lite spec</a></p>`,
-    '</section>',
-  ].join('\n');
 }

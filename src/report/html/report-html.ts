@@ -58,7 +58,8 @@ function contentsHtml(charts: readonly RenderedChart[]): string {
   return `<nav aria-label="contents"><strong>Contents</strong><ul>${items.join('')}</ul></nav>`;
 }
 
-function chartHtml(rendered: RenderedChart): string {
+/** One chart's section: heading, caption, inline SVG and links to its files (a sweep's report uses it too). */
+export function chartHtml(rendered: RenderedChart): string {
   const { chart, files } = rendered;
   return [
     `<section aria-labelledby="${chart.id}">`,
