@@ -20,7 +20,10 @@ export const defaultWorkers = (): number => availableParallelism();
 export interface ReplicationPool {
   /** Gives the workers their work: replications of `scenario` (once). */
   begin(scenario: ResolvedScenario, tracked: readonly TrackedSeries[]): void;
-  /** Their outcomes, in the order the replication numbers were given. */
+  /**
+   * Their outcomes, in the order the replication numbers were given, once every worker
+   * and this thread's {@link work} (if it was called) are done.
+   */
   readonly outcomes: Promise<ReplicationOutcome[]>;
   /**
    * Runs replications from the same queue in this thread until none is left, so that
@@ -68,23 +71,30 @@ export function openReplicationPool(ks: readonly number[], workers: number, onDo
         watchWorker(worker, { finished: () => finished, resolve, reject, cancelled: () => cancelled }, 'a replication worker');
       }),
   );
-  const all = Promise.all(finished).then(() => complete(outcomes, ks));
   // A cancelled pool rejects with nobody waiting: that is expected, not an error to report.
-  all.catch(() => undefined);
+  const workersDone = Promise.all(finished);
+  workersDone.catch(() => undefined);
+  // The replications this thread took count too: the workers may finish first.
+  let hereDone: Promise<void> = Promise.resolve();
   return {
-    outcomes: all,
+    get outcomes() {
+      return Promise.all([workersDone, hereDone]).then(() => complete(outcomes, ks));
+    },
     begin: (scenario, tracked) => {
       if (work) throw new Error('ReplicationPool.begin: the pool has its work already');
       work = { scenario, tracked };
       for (const worker of threads) worker.postMessage(work);
     },
-    work: async () => {
+    work: () => {
       if (!work) throw new Error('ReplicationPool.work: begin() first');
       const { scenario, tracked } = work;
-      for (let i = takeJob(nextJob); i < ks.length; i = takeJob(nextJob)) {
-        outcomes[i] = await runReplicationInSlices(scenario, ks[i] as number, tracked, yieldNowAndThen);
-        onDone();
-      }
+      hereDone = (async () => {
+        for (let i = takeJob(nextJob); i < ks.length; i = takeJob(nextJob)) {
+          outcomes[i] = await runReplicationInSlices(scenario, ks[i] as number, tracked, yieldNowAndThen);
+          onDone();
+        }
+      })();
+      return hereDone;
     },
     cancel: () => {
       cancelled = true;

@@ -42,3 +42,15 @@ test('a pool opened before its scenario is read waits for it, and one cancelled 
   abandoned.cancel(); // as when the scenario file is bad
   await assert.rejects(abandoned.outcomes, /replication worker exited|produced no result/);
 });
+
+test('the outcomes wait for the replications this thread took, even when the workers finish first', async () => {
+  const pool = startReplicationPool(scenario, trackedSeries(scenario), [1, 2], 1, () => undefined);
+  // work() takes the first replication at once, before the worker has seen any message.
+  const here = pool.work();
+  // This thread stalls mid-replication while the worker does the other one and posts that it is done.
+  const stallUntil = performance.now() + 3000;
+  while (performance.now() < stallUntil);
+  const outcomes = await pool.outcomes;
+  assert.deepEqual(outcomes.map((o) => o.replication), [1, 2]);
+  await here;
+});
