@@ -1,6 +1,6 @@
 import { giniOfHoldings } from './gini.js';
 import { herfindahlHirschmanOfHoldings } from './herfindahlHirschman.js';
-import { toHoldings } from './holdings.js';
+import { toHoldings, type Holdings } from './holdings.js';
 import { nakamotoCoefficientOfHoldings } from './nakamotoCoefficient.js';
 import { shannonEntropyBitsOfHoldings } from './shannonEntropyBits.js';
 import { theilIndexOfHoldings } from './theilIndex.js';
@@ -22,7 +22,7 @@ export interface ConcentrationSummary {
 }
 
 /**
- * All concentration metrics at once, validating and sorting the amounts a
+ * All concentration metrics at once, checking and sorting the amounts a
  * single time. Each field is what the function of the same name returns;
  * all zeros are read as equal holdings (see `toHoldings`).
  *
@@ -35,9 +35,20 @@ export interface ConcentrationSummary {
  * //      top1Share: 0.25, top10Share: 1, shannonEntropyBits: 2, theilIndex: 0 }
  */
 export function concentrationSummary(amounts: readonly number[]): ConcentrationSummary {
-  const holdings = toHoldings(amounts, 'concentrationSummary');
+  return concentrationSummaryOfHoldings(toHoldings(amounts, 'concentrationSummary'));
+}
+
+/**
+ * `concentrationSummary` of holdings made by `toHoldings` or `holdingsOfTally`.
+ *
+ * @param holdings distinct amounts largest first, their holder counts, n and total
+ * @returns the summary
+ * @example
+ * concentrationSummaryOfHoldings({ amounts: [1], holders: [4], n: 4, total: 4 }).nakamoto50; // => 3
+ */
+export function concentrationSummaryOfHoldings(holdings: Holdings): ConcentrationSummary {
   return {
-    holders: holdings.descending.length,
+    holders: holdings.n,
     gini: giniOfHoldings(holdings),
     herfindahlHirschman: herfindahlHirschmanOfHoldings(holdings),
     nakamoto50: nakamotoCoefficientOfHoldings(holdings, 1 / 2),

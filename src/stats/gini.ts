@@ -18,19 +18,22 @@ export function gini(amounts: readonly number[]): number {
 }
 
 /**
- * `gini` of holdings already validated and sorted by `toHoldings`.
+ * `gini` of holdings made by `toHoldings` (or `holdingsOfTally`).
  *
- * @param holdings amounts sorted largest first, with their total
+ * @param holdings distinct amounts largest first, their holder counts, n and total
  * @returns the Gini coefficient
  * @example
- * giniOfHoldings({ descending: [5, 4, 3, 2, 1], total: 15 }); // => 0.26666666666666666
+ * giniOfHoldings({ amounts: [5, 4, 3, 2, 1], holders: [1, 1, 1, 1, 1], n: 5, total: 15 }); // => 0.26666666666666666
  */
 export function giniOfHoldings(holdings: Holdings): number {
-  const n = holdings.descending.length;
+  const { amounts, holders, n, total } = holdings;
   let weighted = 0;
-  // Largest first, the i-th (1-based) amount has weight n + 1 - 2i.
-  holdings.descending.forEach((amount, index) => {
-    weighted += (n - 1 - 2 * index) * amount;
-  });
-  return Math.max(0, weighted / (n * holdings.total));
+  let before = 0; // holders of larger amounts
+  for (let r = 0; r < amounts.length; r++) {
+    const h = holders[r] as number;
+    // Largest first, the i-th (0-based) holder has weight n - 1 - 2i; summed over the run.
+    weighted += (amounts[r] as number) * h * (n - 2 * before - h);
+    before += h;
+  }
+  return Math.max(0, weighted / (n * total));
 }

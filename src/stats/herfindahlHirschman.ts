@@ -17,18 +17,19 @@ export function herfindahlHirschman(amounts: readonly number[]): number {
 }
 
 /**
- * `herfindahlHirschman` of holdings already validated by `toHoldings`.
+ * `herfindahlHirschman` of holdings made by `toHoldings` (or `holdingsOfTally`).
  *
- * @param holdings amounts sorted largest first, with their total
+ * @param holdings distinct amounts largest first, their holder counts, n and total
  * @returns the index
  * @example
- * herfindahlHirschmanOfHoldings({ descending: [1, 1, 1, 1], total: 4 }); // => 0.25
+ * herfindahlHirschmanOfHoldings({ amounts: [1], holders: [4], n: 4, total: 4 }); // => 0.25
  */
 export function herfindahlHirschmanOfHoldings(holdings: Holdings): number {
+  const { amounts, holders, total } = holdings;
   let sumOfSquares = 0;
-  for (const amount of holdings.descending) {
-    const share = amount / holdings.total;
-    sumOfSquares += share * share;
+  for (let r = 0; r < amounts.length; r++) {
+    const share = (amounts[r] as number) / total;
+    sumOfSquares += (holders[r] as number) * share * share;
   }
   return sumOfSquares;
 }

@@ -20,14 +20,14 @@ export { chiSquareDistributedResult, type GoodnessOfFitResult } from './goodness
 export { chiSquareGoodnessOfFit } from './chiSquareGoodnessOfFit.js';
 export { gTestGoodnessOfFit } from './gTestGoodnessOfFit.js';
 export { totalVariationDistance } from './totalVariationDistance.js';
-export { toHoldings, type Holdings } from './holdings.js';
+export { toHoldings, holdingsOfTally, type Holdings } from './holdings.js';
 export { gini, giniOfHoldings } from './gini.js';
 export { herfindahlHirschman, herfindahlHirschmanOfHoldings } from './herfindahlHirschman.js';
 export { nakamotoCoefficient, nakamotoCoefficientOfHoldings } from './nakamotoCoefficient.js';
 export { topKShare, topKShareOfHoldings } from './topKShare.js';
 export { shannonEntropyBits, shannonEntropyBitsOfHoldings } from './shannonEntropyBits.js';
 export { theilIndex, theilIndexOfHoldings } from './theilIndex.js';
-export { concentrationSummary, type ConcentrationSummary } from './concentrationSummary.js';
+export { concentrationSummary, concentrationSummaryOfHoldings, type ConcentrationSummary } from './concentrationSummary.js';
 export { concentrationSummaryOfTally } from './concentrationSummaryOfTally.js';
 export { tallyOf, type Tally } from './tally.js';
 export { betaBinomialPmf } from './betaBinomialPmf.js';

@@ -26,26 +26,44 @@ export function nakamotoCoefficient(amounts: readonly number[], threshold = 0.5)
 }
 
 /**
- * `nakamotoCoefficient` of holdings already validated and sorted by `toHoldings`.
+ * `nakamotoCoefficient` of holdings made by `toHoldings` (or `holdingsOfTally`).
  *
- * @param holdings amounts sorted largest first, with their total
+ * @param holdings distinct amounts largest first, their holder counts, n and total
  * @param threshold share to exceed, in [0, 1); 0.5 by default
  * @returns the coefficient
  * @throws {Error} if `threshold` is not in [0, 1)
  * @example
- * nakamotoCoefficientOfHoldings({ descending: [5, 4, 3, 2, 1], total: 15 }, 1 / 3); // => 2 (5 of 15 is not above 1/3)
+ * nakamotoCoefficientOfHoldings({ amounts: [5, 4, 3, 2, 1], holders: [1, 1, 1, 1, 1], n: 5, total: 15 }, 1 / 3); // => 2 (5 of 15 is not above 1/3)
  */
 export function nakamotoCoefficientOfHoldings(holdings: Holdings, threshold = 0.5): number {
   if (!(threshold >= 0 && threshold < 1)) {
     throw new Error(`nakamotoCoefficient: threshold must be in [0, 1), got ${threshold}`);
   }
-  let combined = 0;
-  for (const [index, amount] of holdings.descending.entries()) {
-    combined += amount;
-    if (combined / holdings.total > threshold) {
-      return index + 1;
-    }
+  const { amounts, holders, n, total } = holdings;
+  let combined = 0; // held by the `before` holders of larger amounts
+  let before = 0;
+  for (let r = 0; r < amounts.length; r++) {
+    const amount = amounts[r] as number;
+    const h = holders[r] as number;
+    if ((combined + amount * h) / total > threshold) return before + fewestAbove(combined, amount, h, total, threshold);
+    before += h;
+    combined += amount * h;
   }
   // Unreachable: the full total exceeds any threshold < 1. Kept for float safety.
-  return holdings.descending.length;
+  return n;
+}
+
+/**
+ * Smallest m in [1, holders] with (combined + m·amount) / total > threshold, by
+ * bisection on the same comparison a holder-by-holder walk makes.
+ */
+function fewestAbove(combined: number, amount: number, holders: number, total: number, threshold: number): number {
+  let low = 1;
+  let high = holders;
+  while (low < high) {
+    const mid = Math.floor((low + high) / 2);
+    if ((combined + mid * amount) / total > threshold) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }

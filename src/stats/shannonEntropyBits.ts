@@ -17,25 +17,22 @@ export function shannonEntropyBits(amounts: readonly number[]): number {
 }
 
 /**
- * `shannonEntropyBits` of holdings already validated by `toHoldings`.
+ * `shannonEntropyBits` of holdings made by `toHoldings` (or `holdingsOfTally`).
  *
- * @param holdings amounts sorted largest first, with their total
+ * @param holdings distinct amounts largest first, their holder counts, n and total
  * @returns the entropy in bits
  * @example
- * shannonEntropyBitsOfHoldings({ descending: [1, 1, 1, 1], total: 4 }); // => 2
+ * shannonEntropyBitsOfHoldings({ amounts: [1], holders: [4], n: 4, total: 4 }); // => 2
  */
 export function shannonEntropyBitsOfHoldings(holdings: Holdings): number {
-  return Math.max(0, entropyOfShares(holdings.descending, holdings.total));
-}
-
-/** −Σ s·log2 s over the positive shares s = a/total; the loop alone in its function (docs/performance.md). */
-function entropyOfShares(amounts: readonly number[], total: number): number {
+  const { amounts, holders, total } = holdings;
   let entropy = 0;
-  for (const amount of amounts) {
+  for (let r = 0; r < amounts.length; r++) {
+    const amount = amounts[r] as number;
     if (amount > 0) {
       const share = amount / total;
-      entropy -= share * Math.log2(share);
+      entropy -= (holders[r] as number) * share * Math.log2(share);
     }
   }
-  return entropy;
+  return Math.max(0, entropy);
 }

@@ -17,26 +17,23 @@ export function theilIndex(amounts: readonly number[]): number {
 }
 
 /**
- * `theilIndex` of holdings already validated by `toHoldings`.
+ * `theilIndex` of holdings made by `toHoldings` (or `holdingsOfTally`).
  *
- * @param holdings amounts sorted largest first, with their total
+ * @param holdings distinct amounts largest first, their holder counts, n and total
  * @returns the index
  * @example
- * theilIndexOfHoldings({ descending: [1, 0], total: 1 }); // => 0.6931471805599453
+ * theilIndexOfHoldings({ amounts: [1, 0], holders: [1, 1], n: 2, total: 1 }); // => 0.6931471805599453
  */
 export function theilIndexOfHoldings(holdings: Holdings): number {
-  const n = holdings.descending.length;
-  return Math.max(0, sumOfRatioLogRatio(holdings.descending, holdings.total / n) / n);
-}
-
-/** Σ (a/mean)·ln(a/mean) over positive amounts; the loop alone in its function (docs/performance.md). */
-function sumOfRatioLogRatio(amounts: readonly number[], mean: number): number {
+  const { amounts, holders, n, total } = holdings;
+  const mean = total / n;
   let sum = 0;
-  for (const amount of amounts) {
+  for (let r = 0; r < amounts.length; r++) {
+    const amount = amounts[r] as number;
     if (amount > 0) {
       const ratio = amount / mean;
-      sum += ratio * Math.log(ratio);
+      sum += (holders[r] as number) * ratio * Math.log(ratio);
     }
   }
-  return sum;
+  return Math.max(0, sum / n);
 }

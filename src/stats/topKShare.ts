@@ -17,25 +17,27 @@ export function topKShare(amounts: readonly number[], k: number): number {
 }
 
 /**
- * `topKShare` of holdings already validated and sorted by `toHoldings`.
+ * `topKShare` of holdings made by `toHoldings` (or `holdingsOfTally`).
  *
- * @param holdings amounts sorted largest first, with their total
+ * @param holdings distinct amounts largest first, their holder counts, n and total
  * @param k how many of the largest holders, a positive integer
  * @returns the share
  * @throws {Error} if `k` is not a positive integer
  * @example
- * topKShareOfHoldings({ descending: [5, 4, 3, 2, 1], total: 15 }, 1); // => 0.3333333333333333
+ * topKShareOfHoldings({ amounts: [5, 4, 3, 2, 1], holders: [1, 1, 1, 1, 1], n: 5, total: 15 }, 1); // => 0.3333333333333333
  */
 export function topKShareOfHoldings(holdings: Holdings, k: number): number {
   if (!Number.isInteger(k) || k < 1) {
     throw new Error(`topKShare: k must be a positive integer, got ${k}`);
   }
-  if (k >= holdings.descending.length) {
-    return 1;
-  }
+  const { amounts, holders, n, total } = holdings;
+  if (k >= n) return 1;
   let combined = 0;
-  for (const amount of holdings.descending.slice(0, k)) {
-    combined += amount;
+  let before = 0; // holders of larger amounts
+  for (let r = 0; r < amounts.length && before < k; r++) {
+    const h = holders[r] as number;
+    combined += (amounts[r] as number) * Math.min(h, k - before);
+    before += h;
   }
-  return combined / holdings.total;
+  return combined / total;
 }

@@ -8,6 +8,7 @@ import { replicationOutcome, runReplication } from '../../src/replications/run-r
 import { ModelRun } from '../../src/model/run.js';
 import { trackedSeries } from '../../src/scenario/tracked-series.js';
 import { loadScenario } from '../../src/scenario/load.js';
+import { ConcentrationSampler } from '../../src/report/concentration-csv.js';
 
 const load = (name: string, rounds: number) =>
   loadScenario(name, readFileSync(new URL(`../../scenarios/${name}`, import.meta.url), 'utf8'), { rounds });
@@ -40,6 +41,17 @@ test('replication 0 is the main run: its outcome from a fully observed run equal
   const main = new ModelRun(scenario, { round: count, block: count, period: count }).runToEnd();
   assert.ok(observed > 60);
   assert.deepEqual(replicationOutcome(0, scenario.seed, main, tracked), runReplication(scenario, 0, tracked));
+});
+
+test('a replication\'s stake Gini, HHI and Nakamoto are the final sample\'s (summary.json, timeseries.csv) to the last bit: one implementation', () => {
+  const scenario = load('compounding.yaml', 200);
+  const result = new ModelRun(scenario, { round: () => undefined }).runToEnd();
+  const outcome = replicationOutcome(0, scenario.seed, result, trackedSeries(scenario));
+  const final = new ConcentrationSampler().sample(result.validators, result.counters.rounds, result.endUs).stake;
+  assert.ok(final.gini > 0 && final.herfindahlHirschman > 0);
+  assert.equal(outcome.stakeGini, final.gini);
+  assert.equal(outcome.stakeHerfindahlHirschman, final.herfindahlHirschman);
+  assert.equal(outcome.stakeNakamoto50, final.nakamoto50);
 });
 
 test('compounding rewards: the mean final share stays at the initial share, and the whale\'s wins follow the beta-binomial', () => {

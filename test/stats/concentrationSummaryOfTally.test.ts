@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { concentrationSummary } from '../../src/stats/concentrationSummary.js';
 import { concentrationSummaryOfTally } from '../../src/stats/concentrationSummaryOfTally.js';
 import { tallyOf } from '../../src/stats/tally.js';
 import { deriveStream } from '../../src/rng/stream.js';
 import { assertClose } from './assertClose.js';
+import { perHolderConcentration } from './oracles/perHolderConcentration.js';
 import { EQUAL_FOUR, ONE_TO_FIVE, SKEWED_EIGHT } from './concentrationFixtures.js';
 
 /**
@@ -54,13 +54,26 @@ test('equal and all-zero holdings, and a single holder', () => {
   assert.deepEqual([one.gini, one.nakamoto50, one.top1Share, one.top10Share], [0, 1, 1, 1]);
 });
 
-test('agrees with the per-holder summary on random holdings with many ties (integer counts are exact)', () => {
+test('agrees with the per-holder definitions on random holdings with many ties (integer counts are exact)', () => {
   const rng = deriveStream(5, 'test', 'tally');
   for (let trial = 0; trial < 50; trial++) {
     const n = 1 + rng.nextIntBelow(300);
     const top = 1 + rng.nextIntBelow(20);
     const amounts = Array.from({ length: n }, () => rng.nextIntBelow(top) * rng.nextIntBelow(3));
-    const expected = concentrationSummary(amounts);
+    const expected = perHolderConcentration(amounts);
+    const got = concentrationSummaryOfTally(tallyOf(amounts));
+    for (const key of Object.keys(expected) as Array<keyof typeof expected>) {
+      assertClose(got[key], expected[key], 1e-12, `trial ${trial} ${key}`);
+    }
+  }
+});
+
+test('agrees with the per-holder definitions on random real amounts (few ties, some zeros)', () => {
+  const rng = deriveStream(6, 'test', 'tally');
+  for (let trial = 0; trial < 50; trial++) {
+    const n = 1 + rng.nextIntBelow(500);
+    const amounts = Array.from({ length: n }, () => Math.exp(3 * rng.nextDouble()) * (rng.nextIntBelow(10) === 0 ? 0 : 1));
+    const expected = perHolderConcentration(amounts);
     const got = concentrationSummaryOfTally(tallyOf(amounts));
     for (const key of Object.keys(expected) as Array<keyof typeof expected>) {
       assertClose(got[key], expected[key], 1e-12, `trial ${trial} ${key}`);

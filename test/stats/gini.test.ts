@@ -18,8 +18,8 @@ test('edge cases: one holder, all zeros, one holder of everything', () => {
   assertClose(gini([0, 0, 0, 10]), 3 / 4, 1e-15); // (n - 1) / n
 });
 
-test('giniOfHoldings agrees on pre-sorted holdings', () => {
-  assertClose(giniOfHoldings({ descending: [5, 4, 3, 2, 1], total: 15 }), 0.26666666666666666, 1e-14);
+test('giniOfHoldings agrees on holdings already made', () => {
+  assertClose(giniOfHoldings({ amounts: [5, 4, 3, 2, 1], holders: [1, 1, 1, 1, 1], n: 5, total: 15 }), 0.26666666666666666, 1e-14);
 });
 
 test('rejects empty input, naming the function', () => {

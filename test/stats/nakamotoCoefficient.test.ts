@@ -22,7 +22,7 @@ test('edge cases: one holder, all zeros read as equal holders, zeros ignored', (
 });
 
 test('the Holdings form takes the same threshold', () => {
-  assert.equal(nakamotoCoefficientOfHoldings({ descending: [5, 4, 3, 2, 1], total: 15 }, 0.6), 3);
+  assert.equal(nakamotoCoefficientOfHoldings({ amounts: [5, 4, 3, 2, 1], holders: [1, 1, 1, 1, 1], n: 5, total: 15 }, 0.6), 3);
 });
 
 test('rejects empty input and thresholds outside [0, 1), naming the function', () => {
