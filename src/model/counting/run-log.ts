@@ -2,7 +2,7 @@ import type { CandidateBlocks } from '../logic/candidate-blocks.js';
 
 /**
  * Which stretches of the candidate blocks came from runs in which every member of a
- * batch source's order typed ({@link PosServer.submitPeriodicRun}), so that the
+ * batch source's order typed ({@link PosServer.submitRun}), so that the
  * lottery can tell when its temp blocks are one whole cycle of a source: each member
  * once, in the source's order from some position on, wrapping around. Blocks are
  * numbered by their position in the stream of all blocks ever put (see

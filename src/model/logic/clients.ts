@@ -8,7 +8,8 @@ import {
   type PeriodicMembers,
   type RunTypist,
 } from './periodic-submitters.js';
-import { PRIORITY, type PosServer } from './server.js';
+import { PRIORITY } from './server.js';
+import type { ServerInput } from './server-input.js';
 
 const NOT_CONNECTED = 0;
 const CONNECTED = MEMBER_CONNECTED;
@@ -42,8 +43,10 @@ export class ClientDriver {
   private readonly inputId: number;
   /** 1 for clients whose lines come from a batch source. */
   private readonly inBulk: Uint8Array;
-  /** A bulk client's BPM when it always types the same integer, else NaN (see {@link typeBulkLine}). */
+  /** A bulk client's BPM when it always types the same integer, else NaN (for runs of lines). */
   private readonly constantBpm: Float64Array;
+  /** A bulk client's line when it always types the same integer (see {@link typeBulkLine}). */
+  private readonly constantLine: Array<TypedInput | undefined>;
   /** A bulk client's leave time, Infinity if none. */
   private readonly bulkLeaveUs: Float64Array;
   private active: number;
@@ -53,7 +56,7 @@ export class ClientDriver {
 
   constructor(
     private readonly sim: Simulation,
-    private readonly server: PosServer,
+    private readonly server: ServerInput,
     private readonly clients: readonly ResolvedValidator[],
     private readonly seed: number,
     options: ClientDriverOptions = {},
@@ -66,6 +69,7 @@ export class ClientDriver {
     this.streams = new Array<RandomStream | undefined>(n);
     this.inBulk = new Uint8Array(n);
     this.constantBpm = new Float64Array(n).fill(NaN);
+    this.constantLine = new Array<TypedInput | undefined>(n);
     this.bulkLeaveUs = new Float64Array(n).fill(Infinity);
     this.active = n;
     this.runsAllowed = options.periodicRuns ?? true;
@@ -105,7 +109,7 @@ export class ClientDriver {
   private typeLine(c: number): boolean {
     const k = this.submissionsTyped[c] as number;
     this.submissionsTyped[c] = k + 1;
-    if (this.server.submit(c, this.bpmLine(c, this.clients[c] as ResolvedValidator, k))) return true;
+    if (this.server.submitLine(c, this.bpmLine(c, this.clients[c] as ResolvedValidator, k))) return true;
     this.finish(c);
     return false;
   }
@@ -115,9 +119,9 @@ export class ClientDriver {
    * integer every time): this runs once per simulated submission.
    */
   private typeBulkLine(c: number, intervalUs: number): void {
-    const bpm = this.constantBpm[c] as number;
-    // A constant BPM needs no count of lines typed (nor does a run of them keep one).
-    if (bpm === bpm) this.server.submitInt(c, bpm);
+    const line = this.constantLine[c];
+    // A constant BPM needs no count of lines typed (nor does a run of them keep one), and int() always takes it.
+    if (line !== undefined) this.server.submitLine(c, line);
     else if (!this.typeLine(c)) return;
     const now = this.sim.now;
     if ((this.bulkLeaveUs[c] as number) <= now + intervalUs) this.scheduleLeaveBefore(c, now + intervalUs);
@@ -145,7 +149,10 @@ export class ClientDriver {
       this.server.declarePeriodic(c, plan.intervalUs);
       const bpm = client.bpm;
       const only = bpm.kind === 'cycle' && bpm.entries.length === 1 ? bpm.entries[0] : undefined;
-      if (only?.kind === 'int') this.constantBpm[c] = only.value;
+      if (only?.kind === 'int') {
+        this.constantBpm[c] = only.value;
+        this.constantLine[c] = only;
+      }
       if (client.leaveUs !== null) this.bulkLeaveUs[c] = client.leaveUs;
       const columns = byInterval.get(plan.intervalUs) ?? { connections: [], firstUs: [] };
       columns.connections.push(c);
@@ -179,7 +186,7 @@ export class ClientDriver {
     const bpm = this.constantBpm;
     return {
       untilUs: earliestLeaveUs - intervalUs,
-      typeRun: (run) => this.server.submitPeriodicRun(run, bpm),
+      typeRun: (run) => this.server.submitRun(run, bpm),
       linesBeforeSteady: this.server.linesBeforeSteady(intervalUs),
     };
   }

@@ -21,6 +21,7 @@ import { SHA256_HEX_LENGTH } from './sha256.js';
 import { AddressBook } from './address-book.js';
 import { SteadyLines } from '../counting/steady-lines.js';
 import { SyncSenders } from '../counting/sync-senders.js';
+import type { ServerInput } from './server-input.js';
 import { ValidatorsTable } from './validators-table.js';
 
 /**
@@ -62,10 +63,10 @@ export interface ServerObserver {
  * The server of `server-logic.md`, replayed on the simulation's virtual clock: the
  * validators map, candidate queue, intake and lottery threads, and the per-connection
  * poller and sync threads (in aggregate). Client input arrives through
- * {@link connect}, {@link submit} (or {@link submitInt}, or a whole run of periodic
- * lines through {@link submitPeriodicRun}) and {@link disconnect}.
+ * {@link ServerInput}: {@link connect}, a line ({@link submitLine}) or a run of lines
+ * ({@link submitRun}), and {@link disconnect}.
  */
-export class PosServer {
+export class PosServer implements ServerInput {
   readonly counters: ServerCounters = zeroCounters();
   readonly validators: ValidatorTotals;
   /** Validators whose stake or wins changed, for readers of running totals. */
@@ -227,17 +228,28 @@ export class PosServer {
   }
 
   /**
-   * The client types a BPM line. A line int() refuses ends the session, as does a
-   * closed connection (see {@link disconnect}). Returns whether the session goes on.
+   * The client types a BPM line: int() of it, then `generate_block` and the candidate
+   * queue, and under seed rules a sync sender and a poller. A line int() refuses ends
+   * the session, as does a closed connection (see {@link disconnect}). Returns whether
+   * the session goes on.
    */
-  submit(connection: number, bpm: TypedInput): boolean {
+  submitLine(connection: number, line: TypedInput): boolean {
     // Scenario integers are safe integers already; only typed text goes through int().
-    const value = bpm.kind === 'int' ? bpm.value : safeIntegerOrNull(pythonInt(bpm.text), 'BPM');
-    if (value === null) {
+    const bpm = line.kind === 'int' ? line.value : safeIntegerOrNull(pythonInt(line.text), 'BPM');
+    if (bpm === null) {
       this.disconnect(connection);
       return false;
     }
-    this.submitInt(connection, value);
+    const now = this.sim.now;
+    this.blocks.put(connection, this.connectionSlot[connection] as number, bpm, now, this.chain.tipPosition);
+    this.steadyLines.settle(connection);
+    const k = this.validators.blocksSubmitted[connection] as number;
+    this.validators.blocksSubmitted[connection] = k + 1;
+    if (this.seedRules) {
+      // Threads only grow here; the peak is taken before anything makes them fewer.
+      this.syncSenders.add(now);
+      this.spawnPoller(connection, k, now);
+    }
     return true;
   }
 
@@ -261,20 +273,6 @@ export class PosServer {
     return this.syncSenders.acceptsRuns(intervalUs) ? this.pollers.cycleLength(intervalUs) : null;
   }
 
-  /** {@link submit} of a line int() reads as `bpm` (periodic clients' lines mostly come in runs instead). */
-  submitInt(connection: number, bpm: number): void {
-    const now = this.sim.now;
-    this.blocks.put(connection, this.connectionSlot[connection] as number, bpm, now, this.chain.tipPosition);
-    this.steadyLines.settle(connection);
-    const k = this.validators.blocksSubmitted[connection] as number;
-    this.validators.blocksSubmitted[connection] = k + 1;
-    if (this.seedRules) {
-      // Threads only grow here; the peak is taken before anything makes them fewer.
-      this.syncSenders.add(now);
-      this.spawnPoller(connection, k, now);
-    }
-  }
-
   /** The poller the connection's line number `k` (0-based) spawns at `nowUs` (seed rules). */
   private spawnPoller(connection: number, k: number, nowUs: number): void {
     if (this.isRepeatSpawn(connection, k)) this.pollers.spawnRepeat(connection);
@@ -291,12 +289,13 @@ export class PosServer {
   }
 
   /**
-   * {@link submitInt} for each member of a run that is connected and has started,
-   * each typing `bpm[connection]`: one loop instead of a call per line. The run's lines
-   * must be due at or after now, in time order, and the clock is not moved (the caller
-   * enters them). Fills in the run's `typed` and `lastTypedUs`.
+   * {@link submitLine} for each member of a run that is connected and has started,
+   * each typing `bpm[connection]`: one loop instead of a call per line, and for a
+   * steady run no loop at all ({@link submitSteadyRun}). The run's lines must be due at
+   * or after now, in time order, and the clock is not moved (the caller enters them).
+   * Fills in the run's `typed` and `lastTypedUs`.
    */
-  submitPeriodicRun(run: PeriodicRun, bpm: Float64Array): void {
+  submitRun(run: PeriodicRun, bpm: Float64Array): void {
     if (run.steady) return this.submitSteadyRun(run, bpm);
     const { connections, residueUs, firstUs, cycleStartUs, from, to } = run;
     this.steadyLines.settleSource(connections);
@@ -341,7 +340,7 @@ export class PosServer {
   }
 
   /**
-   * {@link submitPeriodicRun} of a steady run (see {@link PeriodicRun.steady}): every
+   * {@link submitRun} of a steady run (see {@link PeriodicRun.steady}): every
    * member types and spawns a repeat poller, so the run is counted as a whole: lines
    * typed ({@link SteadyLines}), pollers, sync senders ({@link SyncSenders.addRun});
    * and the blocks are written only if read (see {@link RunLog}).

@@ -74,9 +74,9 @@ test('bulk and per-event paths agree when a run stops at a round limit mid-perio
 
 /** Lines the run path typed in runs of the scenario, all and steady ones (counted by wrapping the server's entry point). */
 function linesInRuns(sc: Parameters<typeof trace>[0]): { all: number; steady: number } {
-  const original = PosServer.prototype.submitPeriodicRun;
+  const original = PosServer.prototype.submitRun;
   const lines = { all: 0, steady: 0 };
-  PosServer.prototype.submitPeriodicRun = function (this: PosServer, run, bpm) {
+  PosServer.prototype.submitRun = function (this: PosServer, run, bpm) {
     original.call(this, run, bpm);
     lines.all += run.typed;
     if (run.steady) lines.steady += run.typed;
@@ -84,7 +84,7 @@ function linesInRuns(sc: Parameters<typeof trace>[0]): { all: number; steady: nu
   try {
     trace(sc, BULK_RUNS);
   } finally {
-    PosServer.prototype.submitPeriodicRun = original;
+    PosServer.prototype.submitRun = original;
   }
   return lines;
 }
