@@ -20,7 +20,7 @@ import { RunLog } from '../counting/run-log.js';
 import { SHA256_HEX_LENGTH } from './sha256.js';
 import { AddressBook } from './address-book.js';
 import { SteadyLines } from '../counting/steady-lines.js';
-import { SyncSenders } from '../counting/sync-senders.js';
+import { SyncTraffic } from './sync-traffic.js';
 import type { ServerInput } from './server-input.js';
 import { ValidatorsTable } from './validators-table.js';
 
@@ -81,7 +81,7 @@ export class PosServer implements ServerInput {
   private readonly chain: Chain;
   private readonly blocks = new CandidateBlocks();
   private readonly pollers: AnnouncementPollers;
-  private readonly syncSenders: SyncSenders;
+  private readonly sync: SyncTraffic;
   private readonly wakePollersId: number;
   private readonly literalLotteryId: number;
   private lotteryAlive = true;
@@ -107,9 +107,6 @@ export class PosServer implements ServerInput {
   private clientsDone = false;
   private totalStake = 0;
   private lastPeriodUs = 0;
-  private syncAtLastPeriod = { messages: 0, bytes: 0n };
-  /** Sync bytes not yet in counters.syncBytes (see addSyncWrites). */
-  private pendingSyncBytes = 0;
   private readonly periodRecord: PeriodRecord = {
     timeUs: 0,
     rounds: 0,
@@ -166,7 +163,8 @@ export class PosServer implements ServerInput {
       this.validators.announcementsReceived[connection] =
         (this.validators.announcementsReceived[connection] as number) + messages;
     });
-    this.syncSenders = new SyncSenders(t.syncUs);
+    const chain = this.chain;
+    this.sync = new SyncTraffic(t.syncUs, this.counters, () => chain.syncMessageBytes);
     this.wakePollersId = sim.register(() => this.wakePollers());
     this.literalLotteryId = sim.register(() => this.runLottery());
     startRepeating(sim, 0, PRIORITY.intake, () => this.intakeTick());
@@ -220,7 +218,7 @@ export class PosServer implements ServerInput {
     this.openConnections++;
     if (this.seedRules) this.pollers.spawn(connection, now);
     else {
-      this.syncSenders.add(now);
+      this.sync.senders.add(now);
       this.validators.announcementsReceived[connection] = -this.counters.announcementsMade;
     }
     this.updatePeakThreads();
@@ -247,7 +245,7 @@ export class PosServer implements ServerInput {
     this.validators.blocksSubmitted[connection] = k + 1;
     if (this.seedRules) {
       // Threads only grow here; the peak is taken before anything makes them fewer.
-      this.syncSenders.add(now);
+      this.sync.senders.add(now);
       this.spawnPoller(connection, k, now);
     }
     return true;
@@ -270,7 +268,7 @@ export class PosServer implements ServerInput {
    */
   linesBeforeSteady(intervalUs: number): number | null {
     if (!this.seedRules) return 0;
-    return this.syncSenders.acceptsRuns(intervalUs) ? this.pollers.cycleLength(intervalUs) : null;
+    return this.sync.senders.acceptsRuns(intervalUs) ? this.pollers.cycleLength(intervalUs) : null;
   }
 
   /** The poller the connection's line number `k` (0-based) spawns at `nowUs` (seed rules). */
@@ -331,7 +329,7 @@ export class PosServer implements ServerInput {
     blocks.commitPuts(typed);
     const whole = typed === to - from;
     if (seedRules) {
-      if (!whole || !this.syncSenders.addRun(residueUs, run.intervalUs, from, to, cycleStartUs)) this.syncSenders.addAll(times, typed);
+      if (!whole || !this.sync.senders.addRun(residueUs, run.intervalUs, from, to, cycleStartUs)) this.sync.senders.addAll(times, typed);
       pollers.addRepeats(repeats);
     }
     if (whole) this.runLog.note(connections, from, to, firstBlock);
@@ -355,7 +353,7 @@ export class PosServer implements ServerInput {
     const builtOn = this.chain.tipPosition;
     this.runLog.noteUnwritten(connections, from, to, firstBlock, residueUs, bpm, cycleStartUs, builtOn);
     if (this.seedRules) {
-      if (!this.syncSenders.addRun(residueUs, run.intervalUs, from, to, cycleStartUs)) {
+      if (!this.sync.senders.addRun(residueUs, run.intervalUs, from, to, cycleStartUs)) {
         throw new Error(`PosServer: a steady run at an interval of ${run.intervalUs} µs whose sync senders cannot be counted per run`);
       }
       // The first poller takes whatever message waits; the others find none.
@@ -388,7 +386,7 @@ export class PosServer implements ServerInput {
       this.changed.mark(connection);
     }
     if (!this.seedRules) {
-      this.syncSenders.remove(this.addresses.connectUsOf(connection), this.sim.now);
+      this.sync.senders.remove(this.addresses.connectUsOf(connection), this.sim.now);
       this.validators.announcementsReceived[connection] =
         (this.validators.announcementsReceived[connection] as number) + this.counters.announcementsMade;
     }
@@ -412,8 +410,8 @@ export class PosServer implements ServerInput {
     this.steadyLines.settleAll();
     // Nothing of the instant the run ended at ran after the event that ended it: its writes did not happen.
     if (this.observer.period && endUs > this.lastPeriodUs) this.reportPeriod(false);
-    else this.countSyncWrites(endUs - (endUs % 1000));
-    this.flushSyncBytes();
+    else this.sync.countUntil(endUs - (endUs % 1000));
+    this.sync.flush();
     this.settleAnnouncementCounters();
     if (!this.seedRules) {
       // Per-connection counts under fixed rules: what was announced while still connected.
@@ -442,8 +440,8 @@ export class PosServer implements ServerInput {
    */
   private reportPeriod(throughNow: boolean): void {
     const now = this.sim.now;
-    if (throughNow) this.countSyncWritesThrough(now);
-    else this.countSyncWrites(now - (now % 1000));
+    if (throughNow) this.sync.countThrough(now);
+    else this.sync.countUntil(now - (now % 1000));
     this.settleAnnouncementCounters();
     const c = this.counters;
     const r = this.periodRecord;
@@ -454,12 +452,10 @@ export class PosServer implements ServerInput {
     r.announcementsMade = c.announcementsMade;
     r.announcementsDelivered = c.announcementsDelivered;
     r.announcementsLost = c.announcementsLost;
-    r.syncMessages = c.syncMessages - this.syncAtLastPeriod.messages;
-    // A period's own traffic stays far below 2^53 (9 PB in one sync period); the total need not.
-    this.flushSyncBytes();
-    r.syncBytes = Number(c.syncBytes - this.syncAtLastPeriod.bytes);
+    const traffic = this.sync.takePeriod();
+    r.syncMessages = traffic.messages;
+    r.syncBytes = traffic.bytes;
     r.threads = this.threadCount();
-    this.syncAtLastPeriod = { messages: c.syncMessages, bytes: c.syncBytes };
     this.lastPeriodUs = now;
     this.observer.period?.(r);
   }
@@ -572,7 +568,7 @@ export class PosServer implements ServerInput {
     const connection = blocks.connection[blockSlot] as number;
     const now = this.sim.now;
     // Writes before this instant carried the chain as it was before this block.
-    this.countSyncWrites(now);
+    this.sync.countUntil(now);
     const builtOn = this.seedRules ? (blocks.builtOn[blockSlot] as number) : this.chain.tipPosition;
     const bpm = blocks.bpm[blockSlot] as number;
     const submittedEpochUs = this.options.startEpochUs + (blocks.submittedUs[blockSlot] as number);
@@ -631,36 +627,6 @@ export class PosServer implements ServerInput {
     if (next !== null) this.sim.schedule(next, PRIORITY.connectionThreads, this.wakePollersId);
   }
 
-  private countSyncWrites(untilUs: number): void {
-    this.addSyncWrites(this.syncSenders.countUntil(untilUs));
-  }
-
-  /** {@link countSyncWrites}, the writes at `nowUs` included (nothing more happens at nowUs). */
-  private countSyncWritesThrough(nowUs: number): void {
-    this.addSyncWrites(this.syncSenders.countThrough(nowUs));
-  }
-
-  /**
-   * Sync bytes are exact: the seed's traffic passes 2^53 bytes after a few thousand rounds
-   * of a big scenario. They add up in a double while that is exact and go into the bigint
-   * total in lumps ({@link flushSyncBytes}): a bigint operation per round cost `long` 5%.
-   */
-  private addSyncWrites(writes: number): void {
-    this.counters.syncMessages += writes;
-    const bytes = writes * this.chain.syncMessageBytes;
-    if (bytes <= Number.MAX_SAFE_INTEGER - this.pendingSyncBytes) this.pendingSyncBytes += bytes;
-    else {
-      this.flushSyncBytes();
-      this.counters.syncBytes += BigInt(writes) * BigInt(this.chain.syncMessageBytes);
-    }
-  }
-
-  /** Moves the bytes counted in a double into the exact total; call before reading it. */
-  private flushSyncBytes(): void {
-    this.counters.syncBytes += BigInt(this.pendingSyncBytes);
-    this.pendingSyncBytes = 0;
-  }
-
   private halt(reason: 'empty-pool' | 'bad-balance'): void {
     this.updatePeakThreads();
     this.lotteryAlive = false;
@@ -694,7 +660,7 @@ export class PosServer implements ServerInput {
 
   private threadCount(): number {
     const serverThreads = 2 + (this.lotteryAlive ? 1 : 0); // main, intake, lottery
-    if (this.seedRules) return serverThreads + this.openConnections + this.pollers.count + this.syncSenders.count;
+    if (this.seedRules) return serverThreads + this.openConnections + this.pollers.count + this.sync.senders.count;
     return serverThreads + 3 * this.openConnections; // handler, poller, sender per connection
   }
 
