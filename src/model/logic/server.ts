@@ -102,7 +102,7 @@ export class PosServer implements ServerInput {
   private readonly periodicIntervalUs: Float64Array;
   private readonly firstPeriodicUs: Float64Array;
   private openConnections = 0;
-  /** Scratch: the times of a run's lines (see {@link submitPeriodicRun}). */
+  /** Scratch: the times of a run's lines (see {@link submitRun}). */
   private runTimesUs = new Float64Array(1024);
   private clientsDone = false;
   private totalStake = 0;
