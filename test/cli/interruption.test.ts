@@ -1,7 +1,7 @@
 import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoPath, scratchDir } from './run-cli.js';
 
@@ -33,6 +33,20 @@ async function until(ready: () => boolean, what: string): Promise<void> {
     if (Date.now() > deadline) assert.fail(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
   }
+}
+
+/** The last complete line of a text file (read from its end). */
+function lastLine(file: string): string {
+  const size = statSync(file).size;
+  const tail = Buffer.alloc(Math.min(size, 512));
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, tail, 0, tail.length, size - tail.length);
+  } finally {
+    closeSync(fd);
+  }
+  const lines = tail.toString('utf8').split('\n');
+  return lines.length >= 2 ? (lines[lines.length - 2] as string) : '';
 }
 
 const partials = (dir: string) => readdirSync(dir).filter((n) => n.includes('.partial-'));
@@ -93,17 +107,16 @@ test('kill -9 leaves a partial folder (nothing can run), which the next run remo
 test('Ctrl-C while replications run on this thread (--workers 1): exit 130 soon, nothing left', async (t) => {
   const cwd = scratchDir();
   const { child, exited } = start(['run', WHALES, '--rounds', '200000', '--replications', '4', '--workers', '1', '--out', 'out', '--yes', '--no-report'], cwd);
-  // The main run is over when its rounds.csv stops growing; the replications follow it.
-  let size = -1;
-  let stableSince = Date.now();
+  // The main run is over when rounds.csv holds its last round (a size that stops growing
+  // is not enough: under load a slice can pause the writes longer than any wait); the
+  // replications follow it.
   await until(() => {
     const partial = partials(cwd)[0];
-    const now = partial === undefined || !existsSync(join(cwd, partial, 'rounds.csv')) ? -1 : statSync(join(cwd, partial, 'rounds.csv')).size;
-    if (now !== size) [size, stableSince] = [now, Date.now()];
-    return size > 0 && Date.now() - stableSince > 250;
+    const file = partial === undefined ? '' : join(cwd, partial, 'rounds.csv');
+    return file !== '' && existsSync(file) && lastLine(file).startsWith('200000,');
   }, 'the main run to end');
-  // Past the tables and the summary, into the first of the replications.
-  await new Promise((r) => setTimeout(r, 400));
+  // Past the tables, into the first of the replications (three of 200,000 rounds: seconds).
+  await new Promise((r) => setTimeout(r, 1000));
   const sent = Date.now();
   child.kill('SIGINT');
   const r = await exited;
