@@ -9,15 +9,6 @@ const NO_GROUP = -1;
 /** Spawns a cache entry holds before they are added to their group (its counts are 32-bit). */
 const MAX_PENDING_SPAWNS = 2 ** 31 - 1;
 
-/** {@link AnnouncementPollers.close}: a connection's spawns at firstUs + k·intervalUs, k < spawns. */
-export interface PeriodicSpawns {
-  readonly firstUs: number;
-  readonly intervalUs: number;
-  readonly spawns: number;
-  /** Their cycle length; spawns from k = cycle on were {@link AnnouncementPollers.spawnRepeat}. */
-  readonly cycle: number;
-}
-
 /** Where announcements went. */
 export interface AnnouncementTotals {
   delivered: number;
@@ -72,6 +63,14 @@ export class AnnouncementPollers {
   private readonly recentNext: Uint8Array;
   /** Where spawns fall in the poll period. */
   private readonly spawnPhase: PeriodPhase;
+  /**
+   * Per connection that types every `periodicIntervalUs` (declared by the clients, see
+   * {@link declarePeriodic}): the {@link cycleLength} of its line spawns, else 0; and
+   * the time of its first line.
+   */
+  private readonly periodicCycle: Int32Array;
+  private readonly periodicIntervalUs: Float64Array;
+  private readonly firstPeriodicUs: Float64Array;
   readonly totals: AnnouncementTotals = { delivered: 0, lost: 0 };
 
   /**
@@ -96,6 +95,34 @@ export class AnnouncementPollers {
     this.recent = emptyRecentPairs(connections * RECENT_PER_CONNECTION);
     this.recentGroup = new Int32Array(connections * RECENT_PER_CONNECTION).fill(NO_GROUP);
     this.recentNext = new Uint8Array(connections);
+    this.periodicCycle = new Int32Array(connections);
+    this.periodicIntervalUs = new Float64Array(connections);
+    this.firstPeriodicUs = new Float64Array(connections);
+  }
+
+  /**
+   * The connection will type a line every `intervalUs` from its first on, for as long as
+   * it is open: from line {@link cycleLength} on, each line's poller repeats an earlier
+   * one's wake-up point ({@link spawnRepeat}), which {@link close} settles.
+   */
+  declarePeriodic(connection: number, intervalUs: number): void {
+    this.periodicIntervalUs[connection] = intervalUs;
+    this.periodicCycle[connection] = this.cycleLength(intervalUs);
+  }
+
+  /** The poller that the connection's line number `k` (0-based) starts at `nowUs` (every line starts one). */
+  spawnForLine(connection: number, k: number, nowUs: number): void {
+    if (this.isRepeatSpawn(connection, k)) this.spawnRepeat(connection);
+    else {
+      if (k === 0) this.firstPeriodicUs[connection] = nowUs;
+      this.spawn(connection, nowUs);
+    }
+  }
+
+  /** Whether line `k` of a periodic connection spawns its poller where an earlier line did (see {@link declarePeriodic}). */
+  isRepeatSpawn(connection: number, k: number): boolean {
+    const cycle = this.periodicCycle[connection] as number;
+    return cycle > 0 && k >= cycle;
   }
 
   /** Poller threads alive. */
@@ -152,19 +179,23 @@ export class AnnouncementPollers {
   }
 
   /**
-   * The connection closed: its groups' counts must be whole before its pollers start
-   * dying. `periodic` describes its spawns at firstUs + k·intervalUs, k < spawns, of
-   * which those from k = cycle on went through {@link spawnRepeat}.
+   * The connection closed, having typed `lines` lines: its groups' counts must be whole
+   * before its pollers start dying. A periodic connection's lines came at firstUs +
+   * k·intervalUs, k < lines, of which those from k = cycle on went through
+   * {@link spawnRepeat}.
    */
-  close(connection: number, periodic?: PeriodicSpawns): void {
+  close(connection: number, lines: number): void {
     const first = connection * RECENT_PER_CONNECTION;
     for (let i = first; i < first + RECENT_PER_CONNECTION; i++) {
       this.settleRecent(i);
       this.recent[2 * i] = NO_RESIDUE;
       this.recentGroup[i] = NO_GROUP;
     }
-    if (!periodic) return;
-    const { firstUs, intervalUs, spawns, cycle } = periodic;
+    const cycle = this.periodicCycle[connection] as number;
+    if (cycle === 0) return;
+    const firstUs = this.firstPeriodicUs[connection] as number;
+    const intervalUs = this.periodicIntervalUs[connection] as number;
+    const spawns = lines;
     for (let j = 0; j < cycle && j < spawns; j++) {
       // Spawns k = j, j + cycle, j + 2·cycle, ... < spawns share a residue; k = j was counted as it came.
       const repeats = Math.floor((spawns - 1 - j) / cycle);

@@ -97,10 +97,6 @@ export class PosServer implements ServerInput {
   private readonly runLog: RunLog;
   private readonly connectionSlot: Int32Array;
   private readonly connectionOpen: Uint8Array;
-  /** For a connection that types every `periodicIntervalUs` (declared by the clients): its pollers' cycle, else 0. */
-  private readonly periodicCycle: Int32Array;
-  private readonly periodicIntervalUs: Float64Array;
-  private readonly firstPeriodicUs: Float64Array;
   private openConnections = 0;
   /** Scratch: the times of a run's lines (see {@link submitRun}). */
   private runTimesUs = new Float64Array(1024);
@@ -152,9 +148,6 @@ export class PosServer implements ServerInput {
     this.connectionSlot = new Int32Array(n).fill(-1);
     this.runLog = new RunLog(this.connectionSlot);
     this.connectionOpen = new Uint8Array(n);
-    this.periodicCycle = new Int32Array(n);
-    this.periodicIntervalUs = new Float64Array(n);
-    this.firstPeriodicUs = new Float64Array(n);
     // Block text is made only if someone reads it: the counts need only its length.
     this.chain = new Chain(formatPythonDatetime(options.startEpochUs), observer.block !== undefined);
     observer.block?.(this.chain.genesisJson);
@@ -246,7 +239,7 @@ export class PosServer implements ServerInput {
     if (this.seedRules) {
       // Threads only grow here; the peak is taken before anything makes them fewer.
       this.sync.senders.add(now);
-      this.spawnPoller(connection, k, now);
+      this.pollers.spawnForLine(connection, k, now);
     }
     return true;
   }
@@ -257,8 +250,7 @@ export class PosServer implements ServerInput {
    * {@link AnnouncementPollers.spawnRepeat}).
    */
   declarePeriodic(connection: number, intervalUs: number): void {
-    this.periodicIntervalUs[connection] = intervalUs;
-    this.periodicCycle[connection] = this.pollers.cycleLength(intervalUs);
+    this.pollers.declarePeriodic(connection, intervalUs);
   }
 
   /**
@@ -269,21 +261,6 @@ export class PosServer implements ServerInput {
   linesBeforeSteady(intervalUs: number): number | null {
     if (!this.seedRules) return 0;
     return this.sync.senders.acceptsRuns(intervalUs) ? this.pollers.cycleLength(intervalUs) : null;
-  }
-
-  /** The poller the connection's line number `k` (0-based) spawns at `nowUs` (seed rules). */
-  private spawnPoller(connection: number, k: number, nowUs: number): void {
-    if (this.isRepeatSpawn(connection, k)) this.pollers.spawnRepeat(connection);
-    else {
-      if (k === 0) this.firstPeriodicUs[connection] = nowUs;
-      this.pollers.spawn(connection, nowUs);
-    }
-  }
-
-  /** Whether line `k` of a periodic client spawns its poller where an earlier line did (see {@link declarePeriodic}). */
-  private isRepeatSpawn(connection: number, k: number): boolean {
-    const cycle = this.periodicCycle[connection] as number;
-    return cycle > 0 && k >= cycle;
   }
 
   /**
@@ -322,8 +299,8 @@ export class PosServer implements ServerInput {
       submitted[c] = k + 1;
       if (!seedRules) continue;
       // Repeat spawns are only counted, unless a message waits for the first of them to take.
-      if (!messagesWait && this.isRepeatSpawn(c, k)) repeats++;
-      else this.spawnPoller(c, k, t);
+      if (!messagesWait && pollers.isRepeatSpawn(c, k)) repeats++;
+      else pollers.spawnForLine(c, k, t);
       messagesWait = false;
     }
     blocks.commitPuts(typed);
@@ -377,7 +354,7 @@ export class PosServer implements ServerInput {
     // With a shared (collided) address the second del raises KeyError: same outcome.
     this.table.delete(slot);
     this.connectionOpen[connection] = 0;
-    if (this.seedRules) this.closePollers(connection);
+    if (this.seedRules) this.pollers.close(connection, this.validators.blocksSubmitted[connection] as number);
     this.openConnections--;
     this.counters.evictions++;
     if (this.options.rewards.withdrawOnLeave) {
@@ -390,17 +367,6 @@ export class PosServer implements ServerInput {
       this.validators.announcementsReceived[connection] =
         (this.validators.announcementsReceived[connection] as number) + this.counters.announcementsMade;
     }
-  }
-
-  private closePollers(connection: number): void {
-    const cycle = this.periodicCycle[connection] as number;
-    if (cycle === 0) return this.pollers.close(connection);
-    this.pollers.close(connection, {
-      firstUs: this.firstPeriodicUs[connection] as number,
-      intervalUs: this.periodicIntervalUs[connection] as number,
-      spawns: this.validators.blocksSubmitted[connection] as number,
-      cycle,
-    });
   }
 
   /** Settles the counters that are kept lazily; call once when the run ends. */

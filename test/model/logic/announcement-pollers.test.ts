@@ -113,20 +113,28 @@ function reference(inputs: Input[], span: Span = SHORT) {
   return { delivered, lost, pending: queue, alive: pollers.filter((p) => p.alive).length };
 }
 
-function aggregate(inputs: Input[], span: Span = SHORT) {
+/** @param periodic connections declared to type every `intervalUs`: their spawns go through spawnForLine */
+function aggregate(inputs: Input[], span: Span = SHORT, periodic: ReadonlyMap<number, number> = new Map()) {
   const delivered = new Map<number, number>();
   const pollers = new AnnouncementPollers(span.periodUs, 6, (conn, n) => delivered.set(conn, (delivered.get(conn) ?? 0) + n));
+  for (const [conn, intervalUs] of periodic) pollers.declarePeriodic(conn, intervalUs);
   const closed = new Set<number>();
   const wakes = new Set<number>();
+  const spawnsOf = new Map<number, number>();
   const isOpen = (conn: number) => !closed.has(conn);
   let next = 0;
   for (let t = 0; t < span.endUs; t++) {
     while (next < inputs.length && inputs[next]!.t === t) {
       const input = inputs[next++]!;
-      if (input.kind === 'spawn') pollers.spawn(input.conn, t);
+      if (input.kind === 'spawn') {
+        const k = spawnsOf.get(input.conn) ?? 0;
+        if (periodic.has(input.conn)) pollers.spawnForLine(input.conn, k, t);
+        else pollers.spawn(input.conn, t);
+        spawnsOf.set(input.conn, k + 1);
+      }
       else if (input.kind === 'close') {
         closed.add(input.conn);
-        pollers.close(input.conn);
+        pollers.close(input.conn, spawnsOf.get(input.conn) ?? 0);
       } else {
         const w = pollers.announce(t);
         if (w !== null) wakes.add(w);
@@ -171,6 +179,23 @@ test('spawns every interval cycle through P / gcd(interval, P) residues of the p
   assert.equal(pollers.cycleLength(4_500_000), 2);
   assert.equal(pollers.cycleLength(1_700_000), 30);
   assert.equal(pollers.cycleLength(1), 3_000_000);
+});
+
+test('a connection declared periodic: its repeat spawns are only counted, and closing settles them (same as one poller per line)', () => {
+  // Lines every 10 ms against a 3 ms poll period: three residues, then repeats from line 3 on.
+  const inputs: Input[] = [];
+  for (let k = 0; k < 20; k++) inputs.push({ t: 1 + k * 10 * P / 3, kind: 'spawn', conn: 0 });
+  for (let k = 0; k < 5; k++) inputs.push({ t: 2 + k * P, kind: 'spawn', conn: 1 });
+  inputs.push({ t: 200 * P / 3 + 2, kind: 'close', conn: 0 });
+  for (let m = 0; m < 40; m++) inputs.push({ t: 70 * P + m * 11, kind: 'announce', conn: -1 });
+  inputs.sort((a, b) => a.t - b.t);
+  const span = { periodUs: P, endUs: 90 * P };
+  const want = reference(inputs, span);
+  const got = aggregate(inputs, span, new Map([[0, (10 * P) / 3]]));
+  assert.ok(want.lost > 0, 'some announcements go to the closed connection\'s pollers');
+  assert.equal(got.lost, want.lost);
+  assert.deepEqual([...got.delivered].sort(), [...want.delivered].sort());
+  assert.equal(got.alive, want.alive);
 });
 
 test('a connection cycling through more residues than its spawn cache counts every poller once its groups merge', () => {
