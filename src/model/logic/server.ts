@@ -19,6 +19,7 @@ import { rewardFor } from './rewards.js';
 import { RunLog } from '../counting/run-log.js';
 import { SHA256_HEX_LENGTH } from './sha256.js';
 import { AddressBook } from './address-book.js';
+import { addAt, at } from '../columns.js';
 import { SteadyLines } from '../counting/steady-lines.js';
 import { SyncTraffic } from './sync-traffic.js';
 import type { ServerInput } from './server-input.js';
@@ -152,10 +153,7 @@ export class PosServer implements ServerInput {
     this.chain = new Chain(formatPythonDatetime(options.startEpochUs), observer.block !== undefined);
     observer.block?.(this.chain.genesisJson);
     const t = options.timings;
-    this.pollers = new AnnouncementPollers(t.pollUs, n, (connection, messages) => {
-      this.validators.announcementsReceived[connection] =
-        (this.validators.announcementsReceived[connection] as number) + messages;
-    });
+    this.pollers = new AnnouncementPollers(t.pollUs, n, (connection, messages) => addAt(this.validators.announcementsReceived, connection, messages));
     const chain = this.chain;
     this.sync = new SyncTraffic(t.syncUs, this.counters, () => chain.syncMessageBytes);
     this.wakePollersId = sim.register(() => this.wakePollers());
@@ -232,9 +230,9 @@ export class PosServer implements ServerInput {
       return false;
     }
     const now = this.sim.now;
-    this.blocks.put(connection, this.connectionSlot[connection] as number, bpm, now, this.chain.tipPosition);
+    this.blocks.put(connection, at(this.connectionSlot, connection), bpm, now, this.chain.tipPosition);
     this.steadyLines.settle(connection);
-    const k = this.validators.blocksSubmitted[connection] as number;
+    const k = at(this.validators.blocksSubmitted, connection);
     this.validators.blocksSubmitted[connection] = k + 1;
     if (this.seedRules) {
       // Threads only grow here; the peak is taken before anything makes them fewer.
@@ -350,22 +348,21 @@ export class PosServer implements ServerInput {
     if (!this.connectionOpen[connection]) return;
     this.steadyLines.settle(connection);
     this.updatePeakThreads();
-    const slot = this.connectionSlot[connection] as number;
+    const slot = at(this.connectionSlot, connection);
     // With a shared (collided) address the second del raises KeyError: same outcome.
     this.table.delete(slot);
     this.connectionOpen[connection] = 0;
-    if (this.seedRules) this.pollers.close(connection, this.validators.blocksSubmitted[connection] as number);
+    if (this.seedRules) this.pollers.close(connection, at(this.validators.blocksSubmitted, connection));
     this.openConnections--;
     this.counters.evictions++;
     if (this.options.rewards.withdrawOnLeave) {
-      this.totalStake -= this.validators.stake[connection] as number;
+      this.totalStake -= at(this.validators.stake, connection);
       this.validators.stake[connection] = 0;
       this.changed.mark(connection);
     }
     if (!this.seedRules) {
       this.sync.senders.remove(this.addresses.connectUsOf(connection), this.sim.now);
-      this.validators.announcementsReceived[connection] =
-        (this.validators.announcementsReceived[connection] as number) + this.counters.announcementsMade;
+      addAt(this.validators.announcementsReceived, connection, this.counters.announcementsMade);
     }
   }
 
@@ -383,8 +380,7 @@ export class PosServer implements ServerInput {
       // Per-connection counts under fixed rules: what was announced while still connected.
       for (let c = 0; c < this.connectionOpen.length; c++) {
         if (this.connectionOpen[c]) {
-          this.validators.announcementsReceived[c] =
-            (this.validators.announcementsReceived[c] as number) + this.counters.announcementsMade;
+          addAt(this.validators.announcementsReceived, c, this.counters.announcementsMade);
         }
       }
     }
@@ -482,8 +478,9 @@ export class PosServer implements ServerInput {
     }
     const winnerIndex = (this.options.drawMember ?? drawPoolMember)(this.pool.stakes, members, poolStake, this.options.lotteryStream);
     this.recordPool(members, poolStake);
-    this.pit.record(ticketsBefore(this.pool.stakes, winnerIndex), this.pool.stakes[winnerIndex] as number, poolStake);
-    this.appendWinner(this.pool.blockSlots[winnerIndex] as number, this.pool.stakes[winnerIndex] as number, members, poolStake);
+    const winnerStake = at(this.pool.stakes, winnerIndex);
+    this.pit.record(ticketsBefore(this.pool.stakes, winnerIndex), winnerStake, poolStake);
+    this.appendWinner(at(this.pool.blockSlots, winnerIndex), winnerStake, members, poolStake);
     this.counters.candidatesDiscarded += tempCount - 1;
     this.endRound();
   }
@@ -516,6 +513,7 @@ export class PosServer implements ServerInput {
     else this.stopIfIdle();
   }
 
+  /** The general draw's bookkeeping, once per pool member: a hot loop, indexing columns directly (see columns.ts). */
   private recordPool(members: number, poolStake: number): void {
     const v = this.validators;
     const exact = this.exactWins;
@@ -531,13 +529,13 @@ export class PosServer implements ServerInput {
 
   private appendWinner(blockSlot: number, winnerStake: number, members: number, poolStake: number): void {
     const blocks = this.blocks;
-    const connection = blocks.connection[blockSlot] as number;
+    const connection = at(blocks.connection, blockSlot);
     const now = this.sim.now;
     // Writes before this instant carried the chain as it was before this block.
     this.sync.countUntil(now);
-    const builtOn = this.seedRules ? (blocks.builtOn[blockSlot] as number) : this.chain.tipPosition;
-    const bpm = blocks.bpm[blockSlot] as number;
-    const submittedEpochUs = this.options.startEpochUs + (blocks.submittedUs[blockSlot] as number);
+    const builtOn = this.seedRules ? at(blocks.builtOn, blockSlot) : this.chain.tipPosition;
+    const bpm = at(blocks.bpm, blockSlot);
+    const submittedEpochUs = this.options.startEpochUs + at(blocks.submittedUs, blockSlot);
     const appended = this.chain.keepsText
       ? this.chain.appendBuiltOn(builtOn, String(bpm), formatPythonDatetime(submittedEpochUs), this.addresses.addressOf(connection))
       : this.chain.appendCounted(builtOn, decimalLength(bpm), pythonDatetimeLength(submittedEpochUs), SHA256_HEX_LENGTH);
@@ -548,7 +546,7 @@ export class PosServer implements ServerInput {
       c.staleBlocksAppended++;
       c.firstStaleRound ??= c.rounds;
     }
-    this.validators.wins[connection] = (this.validators.wins[connection] as number) + 1;
+    addAt(this.validators.wins, connection, 1);
     this.changed.mark(connection); // wins, and stake if a reward is paid
     this.payReward(connection);
     const r = this.roundRecord;
@@ -568,11 +566,10 @@ export class PosServer implements ServerInput {
 
   /** Adds the round's reward to the winner's balance (the seed pays none). */
   private payReward(connection: number): void {
-    const reward = rewardFor(this.options.rewards, this.counters.rounds, this.totalStake, this.validators.stake[connection] as number);
+    const reward = rewardFor(this.options.rewards, this.counters.rounds, this.totalStake, at(this.validators.stake, connection));
     if (reward === 0) return;
-    const slot = this.connectionSlot[connection] as number;
-    this.table.addTokens(slot, reward);
-    this.validators.stake[connection] = (this.validators.stake[connection] as number) + reward;
+    this.table.addTokens(at(this.connectionSlot, connection), reward);
+    addAt(this.validators.stake, connection, reward);
     this.totalStake += reward;
   }
 
