@@ -287,6 +287,7 @@ export class PosServer implements ServerInput {
     let messagesWait = seedRules && pollers.pending > 0;
     let typed = 0;
     let repeats = 0;
+    // Once per line: a hot loop, indexing columns directly (see columns.ts).
     for (let i = from; i < to; i++) {
       const c = connections[i] as number;
       const t = cycleStartUs + (residueUs[i] as number);
