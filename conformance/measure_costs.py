@@ -10,22 +10,23 @@ the server's steps use them. Prints JSON: real microseconds per step, at speed-u
                 two Thread.start() calls (each waits until its thread has started)
   connectUs     accepting a connection: the handler thread's start, the prompt,
                 int(balance), the address hash, the dict insert
-  pollerPassUs  the Python part of a poller's wake-up alone (Queue.get(block=False)
-                raising Empty, the except): the old wakeUs, for comparison
+  wakeUs        a periodic thread's wake-up that finds nothing (Queue.get(block=False)
+                raising Empty, the except): intake, pollers; the sleep itself is I/O
   threadStartUs one Thread.start() (the main thread starts the intake, then the
                 lottery: the lottery's first sleep begins this much later)
   sleepLatencyUs  how late time.sleep(0.001) returns, on average
   switchIntervalUs  sys.getswitchinterval()
-  wakeUs, wakeWaiterUs  a thread's wake-up from a sleep, all of it: the OS wake, the GIL,
-                and a poller's pass (Queue.get(block=False) raising Empty, the except,
-                the next sleep), as a line a + b n in the number n of threads that
-                contend for the GIL (least squares over n = 50 .. 600): n threads run
-                annouce_winner's loop with a sleep far too short for the GIL to keep up
-                (0.5 ms), in a process of their own, and one wake-up takes the run's time
-                over the wake-ups done (wakeUs is at least pollerPassUs). Threads
-                asleep cost nothing (2,000 sleeping beside 100 pollers: the same
-                20 µs per wake-up); threads that contend do: 27 µs at 100, 143 at 400,
-                200 at 600 on this machine, against the pass's own 1.2 µs.
+
+Diagnostic, not a constant of the model (docs/conformance.md, "Thread growth"):
+
+  contendedWakeUs  a whole wake-up (the OS wake, the GIL, the poller's pass, the next
+                sleep) with n threads contending for the GIL, n = 50 .. 600: n threads
+                run annouce_winner's loop with a sleep far too short for the GIL to keep
+                up (0.5 ms), in a process of their own; one wake-up takes the run's time
+                over the wake-ups done. `contendedWakeLine` is its least-squares line
+                a + b n. Threads asleep cost nothing (2,000 sleeping beside 100 pollers:
+                the same 20 µs per wake-up); threads that contend do: 27 µs at 100, 143
+                at 400, 200 at 600 on this machine, against wakeUs' 1.2-1.5.
 
 Usage: measure_costs.py --tutorial FILE [--repeat N]. Standard library only; the
 median of N repeats of each measurement is printed.
@@ -183,16 +184,14 @@ def main():
         "dumpBlockUs": per_call(dumps, 20, args.repeat) / len(chain),
         "lineUs": per_call(lines, 500, args.repeat),
         "connectUs": per_call(connects, 500, args.repeat),
-        "pollerPassUs": per_call(wakes, 20_000, args.repeat),
+        "wakeUs": per_call(wakes, 20_000, args.repeat),
         "threadStartUs": per_call(starts, 500, args.repeat),
         "sleepLatencyUs": statistics.mean(late_sleeps()),
         "switchIntervalUs": sys.getswitchinterval() * 1e6,
     }
     a, b, points = wake_line(args.repeat)
-    # A wake-up costs at least its Python pass: a line whose intercept falls below it is noise there.
-    result["wakeUs"] = max(a, result["pollerPassUs"])
-    result["wakeWaiterUs"] = max(0.0, b)
-    result["wakeUsByThreads"] = {str(n): round(us, 2) for n, us in points}
+    result["contendedWakeUs"] = {str(n): round(us, 2) for n, us in points}
+    result["contendedWakeLine"] = {"a": round(a, 3), "b": round(b, 4)}
     result["python"] = sys.version.split()[0]
     json.dump({k: (round(v, 4) if isinstance(v, float) else v) for k, v in result.items()}, sys.stdout)
     print()

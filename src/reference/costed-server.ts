@@ -17,7 +17,7 @@
  *   while it works are read together by its next recv (quirk 8): two or more lines
  *   are one text int() refuses (an eviction; at the balance prompt, a balance kept as
  *   bytes that kills the lottery at its first draw, quirk 4).
- * - intake: wakes (see wake-ups below), moves the candidates, sleeps `intake` from then (drift).
+ * - intake: wakes (wakeUs), moves the candidates, sleeps `intake` from then (drift).
  * - lottery: reads temp_blocks under My_Lock; builds the pool, one list entry per
  *   token (ticketUs each, the GIL switching away every interval); prints the winner
  *   (I/O: the GIL goes to a waiting thread); appends the
@@ -32,10 +32,6 @@
  *   (dumpBlockUs per block, one C call: no switch inside), releases the lock, sleeps
  *   `sync` from then.
  * - poller: wakes (wakeUs), takes or finds no announcement, sleeps `poll` from then.
- * A wake-up (from a sleep, or a recv that returns b'') costs, once the thread has the
- * GIL, `wakeUs` plus `wakeWaiterUs` for each thread then waiting for it (wakeCostUs):
- * measured with the seed's own poller loop, a wake-up slows with the threads that
- * contend (27 µs at 100, 200 at 600), while threads asleep cost nothing.
  * Every sleep returns late by a draw, uniform in [0, 2 sleepLatencyUs], from the
  * seeded stream `costed/latency`: the drift that decides, at t = 10 s, whether the
  * intake or the lottery wakes first.
@@ -95,15 +91,6 @@ export class CostedServer extends ReferenceServer {
     this.gil = new Gil({ get nowUs() { return clock.nowUs; }, at: (t, e) => clock.schedule(t, PRIORITY.connectionThreads, -1, e) }, this.virtualUs('switchIntervalUs'), (n) => spinStream.nextIntBelow(n));
   }
 
-  /**
-   * A thread's wake-up from a sleep or a socket, once it has the GIL: `wakeUs`, plus
-   * `wakeWaiterUs` for each thread then waiting for the GIL (the OS and CPython wake
-   * more slowly the more threads contend: with the seed's thread growth, thousands).
-   */
-  private wakeStep(): Step {
-    return act(() => [cpu(wakeCostUs(this.timing, this.gil.waiting))]);
-  }
-
   /** A cost in the seed's virtual µs (whole µs: the clock's resolution). */
   private virtualUs(name: keyof CostedTiming['costs'], times = 1): number {
     return Math.round(this.timing.costs[name] * times * this.timing.speedup);
@@ -157,7 +144,7 @@ export class CostedServer extends ReferenceServer {
     }
     if (handler.closed) {
       handler.state = 'busy';
-      return [this.wakeStep(), act(() => this.handleClose(c, handler))];
+      return [cpu(this.virtualUs('wakeUs')), act(() => this.handleClose(c, handler))];
     }
     handler.state = 'recv';
     return [];
@@ -201,7 +188,7 @@ export class CostedServer extends ReferenceServer {
       return this.sleepThen(this.virtualUs('threadStartUs'), PRIORITY.intake, () => this.intakeWakes());
     }
     this.gil.start('intake', [
-      this.wakeStep(),
+      cpu(this.virtualUs('wakeUs')),
       act(() => {
         const before = this.tempBlocks.length;
         this.moveCandidates();
@@ -289,7 +276,7 @@ export class CostedServer extends ReferenceServer {
     this.sendersAlive++;
     const wake = (): void => {
       this.gil.start(`sync ${c}`, [
-        this.wakeStep(),
+        cpu(this.virtualUs('wakeUs')),
         acquire(this.myLock),
         { kind: 'yield' },
         act(() => [cpu(this.virtualUs('dumpBlockUs', this.chain.length), true)]),
@@ -304,7 +291,7 @@ export class CostedServer extends ReferenceServer {
   protected override spawnPoller(c: number): void {
     this.pollersAlive++;
     const steps = (): Step[] => [
-      this.wakeStep(),
+      cpu(this.virtualUs('wakeUs')),
       act(() => {
         if (this.poll(c)) this.sleepThen(this.scenario.timings.pollUs, PRIORITY.connectionThreads, () => this.gil.start(`poller ${c}`, steps()), c);
       }),
@@ -323,9 +310,4 @@ export class CostedServer extends ReferenceServer {
 function joined(lines: readonly TypedInput[]): TypedInput {
   if (lines.length === 1) return lines[0] as TypedInput;
   return { kind: 'text', text: lines.map((line) => `${line.kind === 'int' ? line.value : line.text}\n`).join('') };
-}
-
-/** A wake-up's cost in the seed's virtual µs (whole µs) with `waiting` threads waiting for the GIL. */
-export function wakeCostUs(timing: CostedTiming, waiting: number): number {
-  return Math.round((timing.costs.wakeUs + timing.costs.wakeWaiterUs * waiting) * timing.speedup);
 }

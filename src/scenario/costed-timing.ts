@@ -25,10 +25,8 @@ export const DEFAULT_COSTS = {
   lineUs: 754,
   /** A connection's handler start, prompt, int(balance), address hash. */
   connectUs: 383,
-  /** A thread's wake-up (intake, poller, sync sender, a closed socket's recv) with few threads contending: the OS wake, the GIL, and what it runs before sleeping again (a poller's Queue.get raising Empty). */
+  /** A periodic thread's wake-up that finds nothing to do (intake, poller): Queue.get raising Empty. */
   wakeUs: 1.5,
-  /** What each thread waiting for the GIL at the time adds to a wake-up. */
-  wakeWaiterUs: 0.333,
   /** One Thread.start(): run() starts the intake, then the lottery, whose first sleep begins that much later. */
   threadStartUs: 280,
   /** How late a time.sleep() returns, on average (each sleep draws uniformly in [0, twice this]). */
