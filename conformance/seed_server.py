@@ -89,10 +89,13 @@ class Recorder:
         return 0.0 if self.genesis_wall is None else (real_time.time() - self.genesis_wall) * self.speedup
 
     def event(self, kind, **fields):
+        event = dict(kind=kind, t=round(self.t(), 6), **fields)
         if self.buffered:
-            self.pending.append(dict(kind=kind, t=round(self.t(), 6), **fields))
+            # Built first: between reading self.pending and appending to it there is no
+            # call, so no switch, and the writer cannot take the list in between.
+            self.pending.append(event)
             return
-        self.write([dict(kind=kind, t=round(self.t(), 6), **fields)])
+        self.write([event])
 
     def write(self, events):
         text = "".join(json.dumps(e, ensure_ascii=False) + "\n" for e in events)
