@@ -17,14 +17,27 @@ the server's steps use them. Prints JSON: real microseconds per step, at speed-u
   sleepLatencyUs  how late time.sleep(0.001) returns, on average
   switchIntervalUs  sys.getswitchinterval()
 
+Diagnostic, not a constant of the model (docs/conformance.md, "Thread growth"):
+
+  contendedWakeUs  a whole wake-up (the OS wake, the GIL, the poller's pass, the next
+                sleep) with n threads contending for the GIL, n = 50 .. 600: n threads
+                run annouce_winner's loop with a sleep far too short for the GIL to keep
+                up (0.5 ms), in a process of their own; one wake-up takes the run's time
+                over the wake-ups done. `contendedWakeLine` is its least-squares line
+                a + b n. Threads asleep cost nothing (2,000 sleeping beside 100 pollers:
+                the same 20 µs per wake-up); threads that contend do: 27 µs at 100, 143
+                at 400, 200 at 600 on this machine, against wakeUs' 1.2-1.5.
+
 Usage: measure_costs.py --tutorial FILE [--repeat N]. Standard library only; the
 median of N repeats of each measurement is printed.
 """
 import argparse
 import json
+import os
 import queue
 import socket
 import statistics
+import subprocess
 import sys
 import threading
 import time
@@ -50,7 +63,60 @@ def late_sleeps(n=200):
     return late
 
 
+WAKE_THREADS = (50, 100, 200, 400, 600)
+
+
+def saturated_wakes(n, seconds=1.0, period=0.0005):
+    """Real µs per wake-up with n threads in the poller's loop, all contending (run in a
+    child process: its threads end with it)."""
+    out = subprocess.run([sys.executable, os.path.abspath(__file__), "--saturated-wakes", str(n), str(seconds), str(period)],
+                         capture_output=True, text=True, timeout=120, check=True).stdout
+    return float(out.strip().splitlines()[-1])
+
+
+def saturated_wakes_child(n, seconds, period):
+    empty = queue.Queue()
+    counts = [0] * n
+    state = {"go": False, "stop": False}
+
+    def poller(i):
+        while not state["go"]:
+            time.sleep(0.005)
+        woke = 0
+        while not state["stop"]:
+            try:
+                empty.get(block=False)
+            except queue.Empty:
+                woke += 1
+                time.sleep(period)
+                continue
+        counts[i] = woke
+
+    for i in range(n):
+        threading.Thread(target=poller, args=(i,), daemon=True).start()
+    time.sleep(0.3 + n / 2000)
+    state["go"] = True
+    start = time.perf_counter()
+    time.sleep(seconds)
+    state["stop"] = True
+    elapsed = time.perf_counter() - start
+    time.sleep(0.05)
+    print(elapsed / max(1, sum(counts)) * 1e6, flush=True)
+    os._exit(0)
+
+
+def wake_line(repeat):
+    """(a, b, points): least squares a + b n over the median µs per wake-up at each n."""
+    points = [(n, statistics.median(saturated_wakes(n) for _ in range(repeat))) for n in WAKE_THREADS]
+    mean_n = statistics.mean(n for n, _ in points)
+    mean_us = statistics.mean(us for _, us in points)
+    b = sum((n - mean_n) * (us - mean_us) for n, us in points) / sum((n - mean_n) ** 2 for n, _ in points)
+    return mean_us - b * mean_n, b, points
+
+
 def main():
+    if len(sys.argv) == 5 and sys.argv[1] == "--saturated-wakes":
+        saturated_wakes_child(int(sys.argv[2]), float(sys.argv[3]), float(sys.argv[4]))
     parser = argparse.ArgumentParser()
     parser.add_argument("--tutorial", required=True)
     parser.add_argument("--repeat", type=int, default=5)
@@ -122,8 +188,11 @@ def main():
         "threadStartUs": per_call(starts, 500, args.repeat),
         "sleepLatencyUs": statistics.mean(late_sleeps()),
         "switchIntervalUs": sys.getswitchinterval() * 1e6,
-        "python": sys.version.split()[0],
     }
+    a, b, points = wake_line(args.repeat)
+    result["contendedWakeUs"] = {str(n): round(us, 2) for n, us in points}
+    result["contendedWakeLine"] = {"a": round(a, 3), "b": round(b, 4)}
+    result["python"] = sys.version.split()[0]
     json.dump({k: (round(v, 4) if isinstance(v, float) else v) for k, v in result.items()}, sys.stdout)
     print()
 

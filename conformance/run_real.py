@@ -2,7 +2,7 @@
 """Drives the tutorial's real pos.py (seed_server.py) with scripted clients and
 writes what happened as one JSON document.
 
-Usage: run_real.py --tutorial FILE --plan PLAN.json --speedup K [--stream-dir DIR]
+Usage: run_real.py --tutorial FILE --plan PLAN.json --speedup K [--stream-dir DIR] [--log buffered|direct]
 PLAN: {"duration": s, "clients": [{"id", "connect": s, "balance": text,
        "lines": [[s, text], ...], "leave": s or null}]}, times in the tutorial's
 seconds from the genesis block. Each client connects at its time, waits for the
@@ -28,9 +28,9 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ANNOUNCEMENT = "赢得了记账权利".encode("utf-8")
 
 
-def start_server(tutorial, speedup):
+def start_server(tutorial, speedup, log="buffered"):
     process = subprocess.Popen(
-        [sys.executable, os.path.join(HERE, "seed_server.py"), "--tutorial", tutorial, "--speedup", str(speedup)],
+        [sys.executable, os.path.join(HERE, "seed_server.py"), "--tutorial", tutorial, "--speedup", str(speedup), "--log", log],
         stdout=subprocess.PIPE, stderr=open(os.environ.get("SEED_SERVER_LOG", os.devnull), "w"), text=True, encoding="utf-8")
     events = []
     ready = threading.Event()
@@ -118,13 +118,15 @@ def main():
     parser.add_argument("--plan", required=True)
     parser.add_argument("--speedup", type=float, default=20.0)
     parser.add_argument("--stream-dir")
+    parser.add_argument("--log", choices=["buffered", "direct"], default="buffered",
+                        help="how the server's events are written (seed_server.py --log)")
     args = parser.parse_args()
     with open(args.plan, encoding="utf-8") as f:
         plan = json.load(f)
     duration = plan["duration"]
     # Killed by a test's timeout, still kill the server: SIGTERM ends this process through the finally below.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
-    process, reader, events, info = start_server(args.tutorial, args.speedup)
+    process, reader, events, info = start_server(args.tutorial, args.speedup, args.log)
     try:
         clients = [Client(c, info["port"], info["genesis_wall"], args.speedup) for c in plan["clients"]]
         threads = [threading.Thread(target=c.run, args=(duration,), daemon=True) for c in clients]

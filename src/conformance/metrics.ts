@@ -90,8 +90,7 @@ export function realRunMetrics(run: RealRun): RunMetrics {
   const events = run.events;
   const blocks = events.filter((e) => e.kind === 'genesis' || e.kind === 'block').map((e) => e['block'] as SeedBlock);
   const of = (kind: string) => events.filter((e) => e.kind === kind);
-  const reachedTemp = of('temp_add').length;
-  const undrawn = of('clear').reduce((sum, e) => sum + (e['undrawn'] as number), 0);
+  const { reachedTemp, undrawn } = neverDrawn(events);
   const merged = (text: unknown) => typeof text === 'string' && text.replace(/\n+$/, '').includes('\n');
   // A merged balance is refused by int() too: one int_refused event per eviction or bytes balance.
   const framing = of('int_refused').filter((e) => merged(e['text'])).length;
@@ -102,6 +101,24 @@ export function realRunMetrics(run: RealRun): RunMetrics {
     framingEvictions: framing,
     lotteryDied: of('thread_died').some((e) => String(e['thread']).includes('pick_winner')) ? 1 : 0,
   };
+}
+
+/**
+ * Blocks that reached temp_blocks, and those of them never in it when a draw ran. Runs
+ * recorded since the harness stopped wrapping `temp_blocks.clear()` (their draws list
+ * the hashes in temp_blocks): a block added after the last draw is left out (it may
+ * still be drawn). Older runs recorded each clear with its undrawn count.
+ */
+function neverDrawn(events: readonly RealEvent[]): { reachedTemp: number; undrawn: number } {
+  const draws = events.filter((e) => e.kind === 'draw');
+  const adds = events.filter((e) => e.kind === 'temp_add');
+  if (!draws.some((e) => Array.isArray(e['hashes']))) {
+    return { reachedTemp: adds.length, undrawn: events.filter((e) => e.kind === 'clear').reduce((sum, e) => sum + (e['undrawn'] as number), 0) };
+  }
+  const lastDrawT = Math.max(...draws.map((e) => e.t));
+  const drawn = new Set(draws.flatMap((e) => e['hashes'] as string[]));
+  const counted = adds.filter((e) => e.t <= lastDrawT);
+  return { reachedTemp: counted.length, undrawn: counted.filter((e) => !drawn.has(e['hash'] as string)).length };
 }
 
 /**
