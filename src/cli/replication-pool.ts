@@ -5,6 +5,7 @@ import { yieldNowAndThen } from './interruption.js';
 import { runReplicationInSlices, type ReplicationOutcome } from '../replications/run-replication.js';
 import type { TrackedSeries } from '../scenario/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
+import { elementAt, valueAt } from '../lists/element-at.js';
 
 /**
  * Bundled (dist/), a worker runs the bundled worker directly; from the TypeScript
@@ -62,7 +63,7 @@ export function openReplicationPool(ks: readonly number[], workers: number, onDo
             finished = true;
             return resolve();
           }
-          outcomes[position.get(o.replication) as number] = o;
+          outcomes[valueAt(position, o.replication, 'replication')] = o;
           onDone();
         });
         watchWorker(worker, { finished: () => finished, resolve, reject, cancelled: () => cancelled }, 'a replication worker');
@@ -82,7 +83,7 @@ export function openReplicationPool(ks: readonly number[], workers: number, onDo
       if (!work) throw new Error('ReplicationPool.work: begin() first');
       const { scenario, tracked } = work;
       for (let i = takeJob(nextJob); i < ks.length; i = takeJob(nextJob)) {
-        outcomes[i] = await runReplicationInSlices(scenario, ks[i] as number, tracked, yieldNowAndThen);
+        outcomes[i] = await runReplicationInSlices(scenario, elementAt(ks, i, 'replication'), tracked, yieldNowAndThen);
         onDone();
       }
     },
