@@ -69,7 +69,14 @@ export function openReplicationPool(ks: readonly number[], workers: number, onDo
         watchWorker(worker, { finished: () => finished, resolve, reject, cancelled: () => cancelled }, 'a replication worker');
       }),
   );
-  const all = Promise.all(finished).then(() => complete(outcomes, ks));
+  // The replications this thread takes in work() (none until it is called) are part of
+  // the outcomes too: complete only once they are done, not as soon as the workers are
+  // (under load a worker ran out of jobs while this thread still ran replication 2, and
+  // the run failed with 'replication 2 produced no result').
+  let inThisThread: Promise<void> = Promise.resolve();
+  const all = Promise.all(finished)
+    .then(() => inThisThread)
+    .then(() => complete(outcomes, ks));
   // A cancelled pool rejects with nobody waiting: that is expected, not an error to report.
   all.catch(() => undefined);
   return {
@@ -82,9 +89,15 @@ export function openReplicationPool(ks: readonly number[], workers: number, onDo
     work: async () => {
       if (!work) throw new Error('ReplicationPool.work: begin() first');
       const { scenario, tracked } = work;
-      for (let i = takeJob(nextJob); i < ks.length; i = takeJob(nextJob)) {
-        outcomes[i] = await runReplicationInSlices(scenario, elementAt(ks, i, 'replication'), tracked, yieldNowAndThen);
-        onDone();
+      let doneHere = (): void => undefined;
+      inThisThread = new Promise((resolve) => (doneHere = resolve));
+      try {
+        for (let i = takeJob(nextJob); i < ks.length; i = takeJob(nextJob)) {
+          outcomes[i] = await runReplicationInSlices(scenario, elementAt(ks, i, 'replication'), tracked, yieldNowAndThen);
+          onDone();
+        }
+      } finally {
+        doneHere();
       }
     },
     cancel: () => {

@@ -42,3 +42,22 @@ test('a pool opened before its scenario is read waits for it, and one cancelled 
   abandoned.cancel(); // as when the scenario file is bad
   await assert.rejects(abandoned.outcomes, /replication worker exited|produced no result/);
 });
+
+test('the outcomes wait for the replication this thread is running, not only for the workers', async () => {
+  // This thread takes replication 1 and is then held up (as under load) while the worker
+  // runs replication 2 and runs out of jobs: the outcomes must still wait for replication 1.
+  const long = loadScenario('compounding.yaml', readFileSync(new URL('../../scenarios/compounding.yaml', import.meta.url), 'utf8'), { rounds: 1000 });
+  const pool = openReplicationPool([1, 2], 1, () => undefined);
+  await new Promise((resolve) => setTimeout(resolve, 1500)); // the worker is up
+  pool.begin(long, trackedSeries(long));
+  let workDone = false;
+  const working = pool.work().then(() => (workDone = true));
+  setTimeout(() => {
+    const until = Date.now() + 4000;
+    while (Date.now() < until); // this thread busy; the worker finishes meanwhile
+  }, 0);
+  const outcomes = await pool.outcomes;
+  assert.ok(workDone, 'the outcomes settled while this thread still ran a replication');
+  assert.deepEqual(outcomes.map((o) => o.replication), [1, 2]);
+  await working;
+});
