@@ -10,6 +10,7 @@
 import { parsePythonDatetimeText } from '../reference/python.js';
 import { fairnessAnalysis, type FairnessAnalysis, type ValidatorRecord } from '../stats/fairnessAnalysis.js';
 import type { SeedBlock } from './seed-chain.js';
+import { elementAt } from '../lists/element-at.js';
 
 export interface ChainAudit {
   /** Blocks after the genesis block: one per lottery round. */
@@ -56,13 +57,13 @@ export function auditChain(
     gapsSeconds.push(((parsePythonDatetimeText(block.Timestamp) - parsePythonDatetimeText(before.Timestamp)) / 1e6) * speedup);
     const c = column.get(block.Validator);
     if (c === undefined) throw new UnknownValidatorError(`block ${i}: Validator ${block.Validator} has no stake in the stakes table`);
-    wins[c] = (wins[c] as number) + 1;
+    wins[c] = elementAt(wins, c, 'validator') + 1;
   });
   const rounds = Math.max(0, chain.length - 1);
   const total = [...stakes.values()].reduce((sum, s) => sum + s, 0);
-  const records: ValidatorRecord[] = addresses.map((address, i) => {
-    const p = total > 0 ? (stakes.get(address) as number) / total : 0;
-    return { wins: wins[i] as number, expectedWins: rounds * p, winVariance: rounds * p * (1 - p), roundsInPool: rounds, globalShare: p };
+  const records: ValidatorRecord[] = [...stakes.values()].map((stake, i) => {
+    const p = total > 0 ? stake / total : 0;
+    return { wins: elementAt(wins, i, 'validator'), expectedWins: rounds * p, winVariance: rounds * p * (1 - p), roundsInPool: rounds, globalShare: p };
   });
   return {
     rounds,

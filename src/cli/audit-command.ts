@@ -5,6 +5,7 @@ import { ChainTextError, lastChainIn } from '../audit/seed-chain.js';
 import { stakesTable, StakesTableError } from '../audit/stakes-table.js';
 import { out } from './output.js';
 import { UserError } from './user-error.js';
+import { fileUnreadable, inFile, speedupOutOfRange } from './messages.js';
 
 interface AuditArgs {
   chain: string;
@@ -34,8 +35,8 @@ export const auditCommand: CommandModule<object, AuditArgs> = {
     try {
       audit = auditChain(chain, stakes, { speedup });
     } catch (error) {
-      if (error instanceof UnknownValidatorError) throw new UserError(`${args.chain}: ${error.message} ${args.stakes}`);
-      if (error instanceof RangeError) throw new UserError(`${args.chain}: ${error.message}`);
+      if (error instanceof UnknownValidatorError) throw new UserError(inFile(args.chain, `${error.message} ${args.stakes}`));
+      if (error instanceof RangeError) throw new UserError(inFile(args.chain, error.message));
       throw error;
     }
     out(args.json ? `${JSON.stringify(auditJson(audit))}\n` : auditText(audit));
@@ -46,7 +47,7 @@ function speedupOption(raw: unknown): number {
   if (raw === undefined) return 1;
   const text = String(raw);
   const value = /^\d+(\.\d+)?$/.test(text) ? Number(text) : NaN;
-  if (!(value > 0) || value > 1e6) throw new UserError(`--speedup must be a number > 0 and <= 1000000, got ${JSON.stringify(text)}`);
+  if (!(value > 0) || value > 1e6) throw new UserError(speedupOutOfRange(text));
   return value;
 }
 
@@ -54,7 +55,7 @@ function readText(path: string): string {
   try {
     return readFileSync(path, 'utf8');
   } catch (error) {
-    throw new UserError(`${path}: cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UserError(fileUnreadable(path, (error as NodeJS.ErrnoException).code ?? (error as Error).message));
   }
 }
 
@@ -62,7 +63,7 @@ function readChain(path: string) {
   try {
     return lastChainIn(readText(path));
   } catch (error) {
-    if (error instanceof ChainTextError) throw new UserError(`${path}: ${error.message}`);
+    if (error instanceof ChainTextError) throw new UserError(inFile(path, error.message));
     throw error;
   }
 }
@@ -71,7 +72,7 @@ function readStakes(path: string): Map<string, number> {
   try {
     return stakesTable(readText(path));
   } catch (error) {
-    if (error instanceof StakesTableError) throw new UserError(`${path}${error.line > 0 ? `:${error.line}` : ''}: ${error.message}`);
+    if (error instanceof StakesTableError) throw new UserError(inFile(`${path}${error.line > 0 ? `:${error.line}` : ''}`, error.message));
     throw error;
   }
 }

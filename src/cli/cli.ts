@@ -29,6 +29,7 @@ import { readAnyScenarioFile } from './scenario-file.js';
 import { systemErrorCode } from './system-error.js';
 import { UserError } from './user-error.js';
 import { err, out, withOutput, type Output } from './output.js';
+import { internalError, NAME_A_COMMAND, scenarioProblems, usageHint, workersCapped } from './messages.js';
 
 export const EXIT = { ok: 0, internal: 1, badInput: 2 } as const;
 
@@ -121,11 +122,11 @@ async function parseAndRun(argv: readonly string[]): Promise<number> {
         }),
       )
       .command({ ...auditCommand, handler: handle(auditCommand.handler) })
-      .demandCommand(1, 'name a command: run, sweep, merge, validate, report, schema or audit')
+      .demandCommand(1, NAME_A_COMMAND)
       .strict()
       .exitProcess(false)
       .fail((message, error) => {
-        throw error ?? new UserError(`${message}\nrun pos-sim --help for usage`);
+        throw error ?? new UserError(usageHint(message));
       })
       .help()
       // With a callback yargs prints nothing itself (help, version): the text comes here.
@@ -159,7 +160,7 @@ function workersOption(value: unknown, quiet: boolean): number {
   const cores = availableParallelism();
   const workers = integerOption('workers', value, 1, Number.MAX_SAFE_INTEGER) ?? cores;
   if (workers <= cores) return workers;
-  if (!quiet) err(`pos-sim: --workers ${workers} is more than this machine's ${cores} cores; using ${cores}\n`);
+  if (!quiet) err(`pos-sim: ${workersCapped(workers, cores)}\n`);
   return cores;
 }
 
@@ -267,7 +268,7 @@ function printProblems(error: ScenarioError): number {
 export function reportError(error: unknown, file?: string): number {
   if (error instanceof ScenarioError) {
     printProblems(error);
-    err(`pos-sim: ${error.problems.length} problem(s) in the scenario; nothing was run\n`);
+    err(`pos-sim: ${scenarioProblems(error.problems.length)}\n`);
     return EXIT.badInput;
   }
   if (error instanceof UserError) {
@@ -278,7 +279,6 @@ export function reportError(error: unknown, file?: string): number {
     err(`pos-sim: ${(error as Error).message}\n`);
     return EXIT.badInput;
   }
-  const where = file === undefined ? '' : ` while reading ${file}`;
-  err(`pos-sim: internal error${where}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  err(`pos-sim: ${internalError(file, error instanceof Error ? (error.stack ?? error.message) : String(error))}\n`);
   return EXIT.internal;
 }

@@ -1,4 +1,5 @@
 import { UserError } from './user-error.js';
+import { notAWholeNumber, optionGivenTwice, optionNeedsValue } from './messages.js';
 
 /**
  * A whole-number option read from its text exactly: digits, optionally with an
@@ -8,13 +9,12 @@ import { UserError } from './user-error.js';
  */
 export function integerOption(name: string, raw: unknown, min: number, max: number): number | undefined {
   if (raw === undefined) return undefined;
-  if (Array.isArray(raw)) throw new UserError(`--${name} was given ${raw.length} times; give it once`);
+  if (Array.isArray(raw)) throw new UserError(optionGivenTwice(name, raw.length));
   const text = String(raw);
-  if (text.trim() === '') throw new UserError(`--${name} needs a value, e.g. --${name} ${min}`);
+  if (text.trim() === '') throw new UserError(optionNeedsValue(name, min));
   const value = /^\d+(e\+?\d+)?$/i.test(text) ? Number(text) : NaN;
   if (!Number.isSafeInteger(value) || value < min || value > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `from ${min} to ${max.toLocaleString('en-US')}`;
-    throw new UserError(`--${name} must be a whole number ${range}, got ${JSON.stringify(text)}`);
+    throw new UserError(notAWholeNumber(name, min, max, text));
   }
   return value;
 }
@@ -22,6 +22,6 @@ export function integerOption(name: string, raw: unknown, min: number, max: numb
 /** A text option given once (yargs collects a repeated one into an array). */
 export function textOption(name: string, raw: unknown): string | undefined {
   if (raw === undefined) return undefined;
-  if (Array.isArray(raw)) throw new UserError(`--${name} was given ${raw.length} times; give it once`);
+  if (Array.isArray(raw)) throw new UserError(optionGivenTwice(name, raw.length));
   return String(raw);
 }

@@ -6,6 +6,7 @@
  * ({@link yieldToSignals}).
  */
 import { err } from './output.js';
+import { couldNotCleanUp, stoppedBy } from './messages.js';
 
 const EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 type Signal = keyof typeof EXIT_CODES;
@@ -33,9 +34,9 @@ export function onInterrupt(
       try {
         cleaned = run.cleanUp();
       } catch (error) {
-        cleaned = `could not clean up: ${error instanceof Error ? error.message : String(error)}`;
+        cleaned = couldNotCleanUp(error instanceof Error ? error.message : String(error));
       }
-      write(`\npos-sim: stopped by ${signal} during ${stage}; ${cleaned}\n`);
+      write(`\npos-sim: ${stoppedBy(signal, stage, cleaned)}\n`);
       exit(EXIT_CODES[signal]);
     };
     process.once(signal, handler);

@@ -5,12 +5,13 @@
  */
 import { hideBin } from 'yargs/helpers';
 import { EXIT, runCli } from './cli.js';
+import { stdoutUnwritable } from './messages.js';
 
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (stream === process.stdout) {
       try {
-        process.stderr.write(`pos-sim: cannot write to standard output: ${error.code ?? error.message}\n`);
+        process.stderr.write(`pos-sim: ${stdoutUnwritable(error.code ?? error.message)}\n`);
       } catch {
         // stderr is gone too: the exit code says it all.
       }

@@ -2,6 +2,7 @@ import { existsSync, lstatSync, readdirSync, rmSync, writeFileSync } from 'node:
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { partialNotRemoved, partialOfOtherHost, partialRemoved, partialWithoutMarker } from './messages.js';
 
 /**
  * The hidden folders a run writes before it renames its results into place:
@@ -78,19 +79,18 @@ function isMarkedFolder(path: string): boolean {
  */
 export function sweepStalePartials(dir: string, tell: (line: string) => void): void {
   for (const partial of partialFoldersIn(dir)) {
-    const remove = `if it no longer runs: rm -rf '${partial.path}'`;
     if (partial.host !== hostLabel()) {
-      tell(`${partial.path} was left by a run on host ${partial.host} (pid ${partial.pid}); ${remove}`);
+      tell(partialOfOtherHost(partial.path, partial.host, partial.pid));
     } else if (partial.pid !== process.pid && !processAlive(partial.pid)) {
       if (!isMarkedFolder(partial.path)) {
-        tell(`${partial.path} looks like a killed run's partial folder but has no ${PARTIAL_MARKER} marker, so it was left; ${remove}`);
+        tell(partialWithoutMarker(partial.path, PARTIAL_MARKER));
         continue;
       }
       try {
         rmSync(partial.path, { recursive: true, force: true });
-        tell(`removed ${partial.path}, left by a run that was killed (pid ${partial.pid})`);
+        tell(partialRemoved(partial.path, partial.pid));
       } catch {
-        tell(`could not remove ${partial.path}, left by a killed run (pid ${partial.pid}): rm -rf '${partial.path}'`);
+        tell(partialNotRemoved(partial.path, partial.pid));
       }
     }
   }

@@ -2,6 +2,7 @@ import { lstatSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, parse, relative, resolve, sep } from 'node:path';
 import { UserError } from './user-error.js';
+import { forceRefused, NOT_REPLACEABLE } from './messages.js';
 
 /** The file by which pos-sim recognises a results folder of its own. */
 export const MANIFEST_FILE = 'manifest.json';
@@ -15,24 +16,23 @@ export const MANIFEST_FILE = 'manifest.json';
  * @param cwd the working directory (resolved against it)
  */
 export function checkReplaceable(path: string, cwd: string = process.cwd()): void {
-  const shown = JSON.stringify(path);
   const stat = lstatSync(resolve(cwd, path));
   // Real paths: links and a case-insensitive file system cannot make one folder look like two.
   const target = realpathSync.native(resolve(cwd, path));
   const here = realpathSync.native(cwd);
   const fromTarget = relative(target, here);
-  if (target === parse(target).root) throw refuse(shown, 'it is the root of the file system');
-  if (target === realpathOrSelf(homedir())) throw refuse(shown, 'it is your home folder');
-  if (fromTarget === '') throw refuse(shown, 'it is the working folder');
+  if (target === parse(target).root) throw refuse(path, NOT_REPLACEABLE.root);
+  if (target === realpathOrSelf(homedir())) throw refuse(path, NOT_REPLACEABLE.home);
+  if (fromTarget === '') throw refuse(path, NOT_REPLACEABLE.workingFolder);
   const outside = fromTarget === '..' || fromTarget.startsWith(`..${sep}`) || isAbsolute(fromTarget);
-  if (!outside) throw refuse(shown, 'it holds the working folder');
-  if (stat.isSymbolicLink()) throw refuse(shown, 'it is a symbolic link');
-  if (!stat.isDirectory()) throw refuse(shown, 'it is a file, not a results folder');
+  if (!outside) throw refuse(path, NOT_REPLACEABLE.holdsWorkingFolder);
+  if (stat.isSymbolicLink()) throw refuse(path, NOT_REPLACEABLE.symbolicLink);
+  if (!stat.isDirectory()) throw refuse(path, NOT_REPLACEABLE.file);
   const entries = readdirSync(target);
   if (entries.length === 0) return;
-  if (!entries.includes(MANIFEST_FILE)) throw refuse(shown, `it holds files and no ${MANIFEST_FILE}: pos-sim did not write it`);
+  if (!entries.includes(MANIFEST_FILE)) throw refuse(path, NOT_REPLACEABLE.noManifest(MANIFEST_FILE));
   if (!isPosSimManifest(`${target}/${MANIFEST_FILE}`)) {
-    throw refuse(shown, `its ${MANIFEST_FILE} is not one pos-sim wrote`);
+    throw refuse(path, NOT_REPLACEABLE.foreignManifest(MANIFEST_FILE));
   }
 }
 
@@ -44,10 +44,8 @@ function realpathOrSelf(path: string): string {
   }
 }
 
-function refuse(shown: string, why: string): UserError {
-  return new UserError(
-    `--force will not replace ${shown}: ${why}; --force only replaces an empty folder or a results folder pos-sim wrote`,
-  );
+function refuse(path: string, why: string): UserError {
+  return new UserError(forceRefused(path, why));
 }
 
 function isPosSimManifest(file: string): boolean {

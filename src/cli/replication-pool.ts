@@ -5,6 +5,7 @@ import { yieldNowAndThen } from './interruption.js';
 import { runReplicationInSlices, type ReplicationOutcome } from '../replications/run-replication.js';
 import type { TrackedSeries } from '../scenario/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
+import { elementAt, valueAt } from '../lists/element-at.js';
 
 /**
  * Bundled (dist/), a worker runs the bundled worker directly; from the TypeScript
@@ -65,7 +66,7 @@ export function openReplicationPool(ks: readonly number[], workers: number, onDo
             finished = true;
             return resolve();
           }
-          outcomes[position.get(o.replication) as number] = o;
+          outcomes[valueAt(position, o.replication, 'replication')] = o;
           onDone();
         });
         watchWorker(worker, { finished: () => finished, resolve, reject, cancelled: () => cancelled }, 'a replication worker');
@@ -90,7 +91,7 @@ export function openReplicationPool(ks: readonly number[], workers: number, onDo
       const { scenario, tracked } = work;
       hereDone = (async () => {
         for (let i = takeJob(nextJob); i < ks.length; i = takeJob(nextJob)) {
-          outcomes[i] = await runReplicationInSlices(scenario, ks[i] as number, tracked, yieldNowAndThen);
+          outcomes[i] = await runReplicationInSlices(scenario, elementAt(ks, i, 'replication'), tracked, yieldNowAndThen);
           onDone();
         }
       })();

@@ -13,6 +13,7 @@ import { specJson } from '../report/render/spec-json.js';
 import { yieldToSignals } from './interruption.js';
 import { UserError } from './user-error.js';
 import { err } from './output.js';
+import { chartWarning, csvNotValid, FONTS_MISSING, inFile, manifestNotJson, noResultsFolder, noSummaryJson } from './messages.js';
 
 /** Where a results folder keeps its charts, beside the CSVs. */
 const CHARTS_DIR = 'charts';
@@ -58,7 +59,7 @@ export async function buildReport(resultsDir: string, options: { quiet?: boolean
     await yieldToSignals();
     const { png, fontsFound } = chartPng(svg);
     fontsMissing ||= !fontsFound;
-    if (!options.quiet) for (const w of warnings) err(`pos-sim: chart ${chart.id}: ${w}\n`);
+    if (!options.quiet) for (const w of warnings) err(`pos-sim: ${chartWarning(chart.id, w)}\n`);
     writeFileSync(join(resultsDir, paths.spec), specJson(chart.spec));
     writeFileSync(join(resultsDir, paths.svg), svg);
     writeFileSync(join(resultsDir, paths.png), png);
@@ -70,7 +71,7 @@ export async function buildReport(resultsDir: string, options: { quiet?: boolean
     for (const path of Object.values(chartFiles(id))) rmSync(join(resultsDir, path), { force: true });
   }
   if (fontsMissing && !options.quiet) {
-    err('pos-sim: DejaVu Sans not found in /usr/share/fonts/truetype/dejavu (Debian: fonts-dejavu-core); PNG text used the system fonts\n');
+    err(`pos-sim: ${FONTS_MISSING}\n`);
   }
   writeFileSync(join(resultsDir, 'report.html'), reportHtml({ summary, description, charts: rendered, skipped }));
   files.push('report.html');
@@ -78,13 +79,13 @@ export async function buildReport(resultsDir: string, options: { quiet?: boolean
 }
 
 async function readSummary(resultsDir: string, source: ResultsSource): Promise<ReportSummary> {
-  if (!existsSync(resultsDir) || !statSync(resultsDir).isDirectory()) throw new UserError(`no results folder at ${resultsDir}`);
+  if (!existsSync(resultsDir) || !statSync(resultsDir).isDirectory()) throw new UserError(noResultsFolder(resultsDir));
   const text = await source.text('summary.json');
-  if (text === null) throw new UserError(`${resultsDir} is not a results folder: it has no summary.json`);
+  if (text === null) throw new UserError(noSummaryJson(resultsDir));
   try {
     return parseSummary(text);
   } catch (error) {
-    throw new UserError(`${join(resultsDir, 'summary.json')}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new UserError(inFile(join(resultsDir, 'summary.json'), error instanceof Error ? error.message : String(error)));
   }
 }
 
@@ -99,7 +100,7 @@ async function scenarioDescription(source: ResultsSource): Promise<string | null
   try {
     manifest = JSON.parse(text) as typeof manifest;
   } catch (error) {
-    throw new UserError(`manifest.json of the results folder is not valid JSON (${error instanceof Error ? error.message : String(error)}): was it truncated or edited?`);
+    throw new UserError(manifestNotJson(error instanceof Error ? error.message : String(error)));
   }
   const description = manifest?.scenario?.description ?? descriptionInSource(manifest?.scenarioSource);
   return typeof description === 'string' && description.trim() !== '' ? description : null;
@@ -121,7 +122,7 @@ async function* csvRows(path: string): AsyncGenerator<CsvRecord> {
     yield* createReadStream(path).pipe(parse({ columns: true, skip_empty_lines: true })) as AsyncIterable<CsvRecord>;
   } catch (error) {
     if ((error as { code?: unknown }).code === undefined || !String((error as { code: unknown }).code).startsWith('CSV_')) throw error;
-    throw new UserError(`${path} is not a valid CSV file (${(error as Error).message}): was it truncated or edited?`);
+    throw new UserError(csvNotValid(path, (error as Error).message));
   }
 }
 

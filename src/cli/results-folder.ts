@@ -5,6 +5,7 @@ import { markPartial, PARTIAL_MARKER, partialFolderName, sweepStalePartials } fr
 import { checkReplaceable } from './replace-guard.js';
 import { asUserError } from './system-error.js';
 import { UserError } from './user-error.js';
+import { cannotCreateResultsFolder, cannotMoveResults, noFreeResultsName, OUT_EMPTY, outHasNul, resultsFolderAppeared, resultsFolderExists } from './messages.js';
 
 /** How a results folder's final name is chosen. */
 export type FolderNaming =
@@ -35,12 +36,12 @@ export class ResultsFolder {
     private readonly naming: FolderNaming,
     tell: (line: string) => void = () => undefined,
   ) {
-    if (requestedPath.trim() === '') throw new UserError('--out must name a folder, got an empty text');
-    if (requestedPath.includes('\0')) throw new UserError(`--out must not contain a NUL character, got ${JSON.stringify(requestedPath)}`);
+    if (requestedPath.trim() === '') throw new UserError(OUT_EMPTY);
+    if (requestedPath.includes('\0')) throw new UserError(outHasNul(requestedPath));
     this.finalPath = resolve(requestedPath);
     if (naming.kind === 'exact' && existsSync(this.finalPath)) {
       if (!naming.force) {
-        throw new UserError(`results folder ${requestedPath} already exists: choose another --out, or add --force to replace it`);
+        throw new UserError(resultsFolderExists(requestedPath));
       }
       checkReplaceable(requestedPath);
     }
@@ -52,7 +53,7 @@ export class ResultsFolder {
       mkdirSync(this.tempPath);
       markPartial(this.tempPath);
     } catch (error) {
-      throw asUserError(error, `cannot create the results folder ${requestedPath}`);
+      throw asUserError(error, cannotCreateResultsFolder(requestedPath));
     }
   }
 
@@ -72,7 +73,7 @@ export class ResultsFolder {
       if (this.naming.kind === 'next-free') this.commitNextFree();
       else this.commitExact(this.naming.force);
     } catch (error) {
-      throw asUserError(error, `cannot move the results into ${this.finalPath}`);
+      throw asUserError(error, cannotMoveResults(this.finalPath));
     }
     this.committed = true;
   }
@@ -83,7 +84,7 @@ export class ResultsFolder {
       return;
     }
     if (!force) {
-      throw new UserError(`results folder ${this.finalPath} appeared while this run was writing (another run?); nothing was kept: run again with another --out`);
+      throw new UserError(resultsFolderAppeared(this.finalPath));
     }
     checkReplaceable(this.finalPath);
     const aside = `${this.tempPath}.replaced`;
@@ -111,7 +112,7 @@ export class ResultsFolder {
         if (code !== 'ENOTEMPTY' && code !== 'EEXIST' && code !== 'ENOTDIR') throw error;
       }
     }
-    throw new UserError(`${MAX_SUFFIX} results folders named ${base}[-k] exist already; choose --out`);
+    throw new UserError(noFreeResultsName(MAX_SUFFIX, base));
   }
 
   /** Removes the temporary folder of a run that did not finish (nothing if it did). */

@@ -18,6 +18,7 @@ import { defaultResultsPath, ResultsFolder } from './results-folder.js';
 import { UserError } from './user-error.js';
 import { readScenarioSource } from './scenario-file.js';
 import { err } from './output.js';
+import { COSTED_NEEDS_REFERENCE, largeOutputNote, outputEstimate, outputWillNotFit, REFERENCE_RUNS_ONE_REPLICATION, runDiscarded } from './messages.js';
 
 export interface RunOptions {
   scenarioPath: string;
@@ -72,14 +73,14 @@ export async function runCommand(options: RunOptions): Promise<RunOutcome> {
 
 async function runWithReplications(options: RunOptions, replications: Replications, started: number): Promise<RunOutcome> {
   if (options.engine === 'reference' && (options.replications ?? 1) > 1) {
-    throw new UserError('--engine reference runs one replication; drop --replications');
+    throw new UserError(REFERENCE_RUNS_ONE_REPLICATION);
   }
   const source = readScenarioSource(options.scenarioPath, { seed: options.seed, rounds: options.rounds });
   if (source.scenario.costed !== undefined && options.engine !== 'reference') {
     // Replications run on the fast model too, so every run but the reference engine's is refused.
     throw scenarioErrorAt(options.scenarioPath, source.text, {
       path: ['timing'],
-      message: 'the costed clock runs on the reference server only: add --engine reference (the fast model has the ideal clock only)',
+      message: COSTED_NEEDS_REFERENCE,
       value: '"costed"',
       anchor: 'value',
     });
@@ -100,7 +101,7 @@ async function runWithReplications(options: RunOptions, replications: Replicatio
     cleanUp: () => {
       replications.cancel();
       folder.discard();
-      return `removed its partial folder ${folder.tempPath}; no results were kept`;
+      return runDiscarded(folder.tempPath);
     },
   });
   try {
@@ -147,12 +148,12 @@ function checkOutputSize(scenario: ResolvedScenario, tracked: number, folderPath
   if (options.yes) return;
   const estimate = estimateOutput(scenario, { chain: options.chain, replications: options.replications ?? 1, tracked });
   const free = freeBytes(folderPath);
-  const what = `this run will write about ${sizeText(estimate.bytes)} (${estimate.parts.join(', ')})`;
+  const what = outputEstimate(sizeText(estimate.bytes), estimate.parts);
   if (free !== null && estimate.bytes > free) {
-    throw new UserError(`${what}, and the disk has ${sizeText(free)} free; free some space, or pass --yes to try anyway`);
+    throw new UserError(outputWillNotFit(what, sizeText(free)));
   }
   if (estimate.bytes > LARGE_OUTPUT_BYTES && !options.quiet) {
-    err(`pos-sim: ${what}; Ctrl-C stops it and removes what it wrote (--yes or --quiet: no note)\n`);
+    err(`pos-sim: ${largeOutputNote(what)}\n`);
   }
 }
 

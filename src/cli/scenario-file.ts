@@ -2,6 +2,7 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { hasSweep, loadScenario, loadSweep, type LoadedSweep } from '../scenario/load.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { UserError } from './user-error.js';
+import { scenarioLargerThan, scenarioTooLarge, scenarioUnreadable } from './messages.js';
 
 /**
  * The largest scenario file read: a scenario describes validators by groups and
@@ -51,20 +52,18 @@ function readScenarioText(path: string): string {
   try {
     fd = openSync(path, 'r');
   } catch (error) {
-    throw new UserError(`cannot read scenario ${path}: ${whyUnreadable(error)}`);
+    throw new UserError(scenarioUnreadable(path, whyUnreadable(error)));
   }
   try {
     const stat = fstatSync(fd);
-    if (stat.isDirectory()) throw new UserError(`cannot read scenario ${path}: it is a folder`);
+    if (stat.isDirectory()) throw new UserError(scenarioUnreadable(path, 'it is a folder'));
     if (stat.size > MAX_SCENARIO_BYTES) {
-      throw new UserError(
-        `scenario ${path} is ${(stat.size / 1048576).toFixed(1)} MB; pos-sim reads scenario files up to ${MAX_SCENARIO_BYTES / 1048576} MB (describe validators by groups and distributions)`,
-      );
+      throw new UserError(scenarioTooLarge(path, stat.size / 1048576, MAX_SCENARIO_BYTES / 1048576));
     }
     return readAtMost(fd, path);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`cannot read scenario ${path}: ${whyUnreadable(error)}`);
+    throw new UserError(scenarioUnreadable(path, whyUnreadable(error)));
   } finally {
     closeSync(fd);
   }
@@ -78,7 +77,7 @@ function readAtMost(fd: number, path: string): string {
   for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) {
     chunks.push(Buffer.from(buffer.subarray(0, n)));
     total += n;
-    if (total > MAX_SCENARIO_BYTES) throw new UserError(`scenario ${path} is larger than ${MAX_SCENARIO_BYTES / 1048576} MB`);
+    if (total > MAX_SCENARIO_BYTES) throw new UserError(scenarioLargerThan(path, MAX_SCENARIO_BYTES / 1048576));
   }
   return Buffer.concat(chunks).toString('utf8');
 }

@@ -23,6 +23,7 @@ import { cellOutcomes } from '../sweep/run-sweep.js';
 import { writeSweepResults } from './sweep-results.js';
 import { writeShardFolder } from './sweep-shards.js';
 import { SweepWorkFolder } from './sweep-work-folder.js';
+import { sweepResuming, sweepSaved } from './messages.js';
 
 export interface SweepOptions {
   readonly scenarioPath: string;
@@ -65,7 +66,7 @@ export async function sweepCommand(options: SweepOptions): Promise<SweepOutcome>
   const finished = work.finishedIds();
   const pending = mine.filter((c) => !finished.has(c.id));
   const resumed = mine.length - pending.length;
-  if (resumed > 0 && !options.quiet) tell(`resuming: ${resumed} of ${mine.length} chunks were finished before`);
+  if (resumed > 0 && !options.quiet) tell(sweepResuming(resumed, mine.length));
 
   const progress = createProgress(options.quiet, `${base.name} sweep`, 'chunks');
   let done = resumed;
@@ -77,7 +78,7 @@ export async function sweepCommand(options: SweepOptions): Promise<SweepOutcome>
     cleanUp: () => {
       pool?.cancel();
       folder?.discard();
-      return `${done} of ${mine.length} chunks are saved in ${work.path}; run the same command with --resume to finish`;
+      return sweepSaved(done, mine.length, work.path);
     },
   });
   try {

@@ -12,6 +12,7 @@ import { sweepCharts } from '../sweep/sweep-charts.js';
 import { sweepReportHtml } from '../sweep/sweep-report-html.js';
 import { yieldToSignals } from './interruption.js';
 import { err } from './output.js';
+import { chartWarning } from './messages.js';
 
 /** @returns the files written, relative to the folder */
 export async function writeSweepReport(
@@ -31,7 +32,7 @@ export async function writeSweepReport(
     const { svg, warnings } = await chartSvg(chart.spec, chart.id);
     await yieldToSignals();
     const { png } = chartPng(svg);
-    if (!options.quiet) for (const w of warnings) err(`pos-sim: chart ${chart.id}: ${w}\n`);
+    if (!options.quiet) for (const w of warnings) err(`pos-sim: ${chartWarning(chart.id, w)}\n`);
     writeFileSync(join(dir, paths.spec), specJson(chart.spec));
     writeFileSync(join(dir, paths.svg), svg);
     writeFileSync(join(dir, paths.png), png);

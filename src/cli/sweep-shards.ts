@@ -21,6 +21,7 @@ import { cellOutcomes } from '../sweep/run-sweep.js';
 import { writeSweepResults } from './sweep-results.js';
 import { readChunkFile } from './sweep-work-folder.js';
 import { UserError } from './user-error.js';
+import { MERGE_NEEDS_A_SHARD, notAShardManifest, shardCountDiffers, shardGivenTwice, shardLacksChunk, shardManifestUnreadable, shardOfAnotherSweep, shardScenarioChanged, shardsMissing } from './messages.js';
 
 interface ShardManifest {
   tool: { name: 'pos-sim'; version: string };
@@ -57,28 +58,28 @@ export interface MergeOptions {
 export async function mergeCommand(options: MergeOptions): Promise<{ path: string; cells: number; shards: number }> {
   const shards = options.shards.map((dir) => ({ dir, manifest: readShardManifest(dir) }));
   const first = shards[0];
-  if (first === undefined) throw new UserError('merge needs at least one shard folder');
+  if (first === undefined) throw new UserError(MERGE_NEEDS_A_SHARD);
   const { digest, shard, scenarioFile, tool } = first.manifest;
   for (const { dir, manifest } of shards) {
-    if (manifest.digest !== digest) throw new UserError(`${dir} is a shard of another sweep (digest ${manifest.digest.slice(0, 16)}, not ${digest.slice(0, 16)} as ${first.dir})`);
-    if (manifest.shard.count !== shard.count) throw new UserError(`${dir} is shard ${manifest.shard.index} of ${manifest.shard.count}, but ${first.dir} is one of ${shard.count}`);
+    if (manifest.digest !== digest) throw new UserError(shardOfAnotherSweep(dir, manifest.digest.slice(0, 16), digest.slice(0, 16), first.dir));
+    if (manifest.shard.count !== shard.count) throw new UserError(shardCountDiffers(dir, manifest.shard.index, manifest.shard.count, first.dir, shard.count));
   }
   const byIndex = new Map<number, (typeof shards)[number]>();
   for (const s of shards) {
     const other = byIndex.get(s.manifest.shard.index);
-    if (other) throw new UserError(`shard ${s.manifest.shard.index} of ${shard.count} is given twice: ${other.dir} and ${s.dir}`);
+    if (other) throw new UserError(shardGivenTwice(s.manifest.shard.index, shard.count, other.dir, s.dir));
     byIndex.set(s.manifest.shard.index, s);
   }
   const missing = Array.from({ length: shard.count }, (_, i) => i).filter((i) => !byIndex.has(i));
-  if (missing.length > 0) throw new UserError(`shard${missing.length === 1 ? '' : 's'} ${missing.join(', ')} of ${shard.count} missing: merge needs all ${shard.count}`);
+  if (missing.length > 0) throw new UserError(shardsMissing(missing, shard.count));
   const text = readFileSync(join(first.dir, 'scenario.yaml'), 'utf8');
-  if (sweepDigest(text, tool.version) !== digest) throw new UserError(`${first.dir}/scenario.yaml does not match the shard's digest: the folder was changed after it was written`);
+  if (sweepDigest(text, tool.version) !== digest) throw new UserError(shardScenarioChanged(first.dir));
   const { plan, base } = loadSweep(scenarioFile, text);
   const chunks = sweepChunks(plan);
   const chunkPath = (chunk: SweepChunk): string => {
     const owner = byIndex.get(chunk.index % shard.count) as (typeof shards)[number];
     const path = join(owner.dir, 'chunks', `${chunk.id}.json`);
-    if (!owner.manifest.chunks.includes(chunk.id) || !existsSync(path)) throw new UserError(`${owner.dir} lacks chunk ${chunk.id} (cell ${chunk.cell}, replications ${chunk.first}-${chunk.first + chunk.count - 1}): was the shard run to the end?`);
+    if (!owner.manifest.chunks.includes(chunk.id) || !existsSync(path)) throw new UserError(shardLacksChunk(owner.dir, chunk.id, chunk.cell, chunk.first, chunk.first + chunk.count - 1));
     return path;
   };
   const outcomes = cellOutcomes(plan, chunks, (chunk) => readChunkFile(chunkPath(chunk)));
@@ -98,10 +99,10 @@ function readShardManifest(dir: string): ShardManifest {
   try {
     manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Partial<ShardManifest>;
   } catch (error) {
-    throw new UserError(`${dir} is not a sweep shard folder: cannot read its manifest.json (${(error as Error).message})`);
+    throw new UserError(shardManifestUnreadable(dir, (error as Error).message));
   }
   if (manifest.kind !== 'sweep-shard' || typeof manifest.digest !== 'string' || manifest.shard === undefined || !Array.isArray(manifest.chunks)) {
-    throw new UserError(`${dir} is not a sweep shard folder (its manifest.json is not a shard's): pass the folders \`pos-sim sweep --shard\` wrote`);
+    throw new UserError(notAShardManifest(dir));
   }
   return manifest as ShardManifest;
 }

@@ -17,6 +17,7 @@ import type { SweepChunk } from '../sweep/chunks.js';
 import { makeFolder } from './make-folder.js';
 import { asUserError } from './system-error.js';
 import { UserError } from './user-error.js';
+import { cannotUseWorkFolder, interruptedSweepFound, nothingToResume, sweepRunningElsewhere, workOfAnotherSweep } from './messages.js';
 
 export class SweepWorkFolder {
   readonly path: string;
@@ -31,14 +32,14 @@ export class SweepWorkFolder {
       makeFolder(parent);
       if (existsSync(this.path)) this.reopen(resume);
       else {
-        if (resume) tell(`nothing to resume for this sweep (no ${this.path}); starting it`);
+        if (resume) tell(nothingToResume(this.path));
         mkdirSync(this.path);
         mkdirSync(this.chunksPath);
         writeFileSync(join(this.path, 'work.json'), `${JSON.stringify({ digest })}\n`);
       }
       writeFileSync(join(this.path, 'lock'), `${JSON.stringify({ host: hostname(), pid: process.pid })}\n`);
     } catch (error) {
-      throw asUserError(error, `cannot use the sweep's work folder ${this.path}`);
+      throw asUserError(error, cannotUseWorkFolder(this.path));
     }
   }
 
@@ -48,13 +49,13 @@ export class SweepWorkFolder {
 
   private reopen(resume: boolean): void {
     if (!resume) {
-      throw new UserError(`an interrupted run of this sweep left its finished chunks in ${this.path}: add --resume to finish it, or remove that folder to start over`);
+      throw new UserError(interruptedSweepFound(this.path));
     }
     const work = JSON.parse(readFileSync(join(this.path, 'work.json'), 'utf8')) as { digest?: unknown };
-    if (work.digest !== this.digest) throw new UserError(`${this.path} holds the work of another sweep (digest ${String(work.digest)}); remove it to start over`);
+    if (work.digest !== this.digest) throw new UserError(workOfAnotherSweep(this.path, String(work.digest)));
     const holder = lockHolder(join(this.path, 'lock'));
     if (holder !== null && holder.host === hostname() && holder.pid !== process.pid && isAlive(holder.pid)) {
-      throw new UserError(`pos-sim process ${holder.pid} is running this sweep in ${this.path}; wait for it, or stop it first`);
+      throw new UserError(sweepRunningElsewhere(holder.pid, this.path));
     }
     mkdirSync(this.chunksPath, { recursive: true });
   }

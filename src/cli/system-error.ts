@@ -1,3 +1,4 @@
+import { systemRefusal } from './messages.js';
 import { UserError } from './user-error.js';
 
 /**
@@ -5,7 +6,7 @@ import { UserError } from './user-error.js';
  * the environment's doing (a full disk, a read-only or missing folder), never a bug
  * of pos-sim, so they are reported like bad input: one line, exit code 2.
  */
-const MEANINGS: Record<string, string> = {
+const MEANINGS = {
   EACCES: 'permission denied',
   EPERM: 'operation not permitted',
   ENOTDIR: 'a part of the path is a file, not a folder',
@@ -25,12 +26,17 @@ const MEANINGS: Record<string, string> = {
   EXDEV: 'the paths are on different file systems',
   EBUSY: 'the resource is busy',
   EINVAL: 'invalid argument (a special file system such as /proc?)',
-};
+} as const;
+
+/** An errno code that {@link MEANINGS} puts in words. */
+export type KnownErrorCode = keyof typeof MEANINGS;
+
+const isKnown = (code: string): code is KnownErrorCode => code in MEANINGS;
 
 /** The errno code of a Node system error, or undefined for any other error. */
-export function systemErrorCode(error: unknown): string | undefined {
+export function systemErrorCode(error: unknown): KnownErrorCode | undefined {
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  return typeof code === 'string' && code in MEANINGS ? code : undefined;
+  return typeof code === 'string' && isKnown(code) ? code : undefined;
 }
 
 /**
@@ -42,5 +48,5 @@ export function asUserError(error: unknown, doing: string): unknown {
   const code = systemErrorCode(error);
   if (code === undefined) return error;
   const path = (error as NodeJS.ErrnoException).path;
-  return new UserError(`${doing}${path === undefined ? '' : ` (${path})`}: ${MEANINGS[code]} (${code})`);
+  return new UserError(systemRefusal(doing, path, MEANINGS[code], code));
 }

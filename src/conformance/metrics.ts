@@ -7,6 +7,7 @@ import { auditChain } from '../audit/chain-audit.js';
 import type { SeedBlock } from '../audit/seed-chain.js';
 import type { ResolvedScenario, TypedInput } from '../scenario/types.js';
 import { mean, quantileSorted } from 'simple-statistics';
+import { elementAt } from '../lists/element-at.js';
 
 export interface RunMetrics {
   /** Blocks appended after genesis. */
@@ -129,7 +130,7 @@ export function chainMetrics(chain: readonly SeedBlock[], appendSeconds: readonl
   const stakes = new Map(chain.slice(1).map((b) => [b.Validator, 1]));
   if (stakes.size === 0) stakes.set('', 1);
   const audit = auditChain(chain, stakes);
-  const gaps = appendSeconds.slice(1).map((t, i) => t - (appendSeconds[i] as number));
+  const gaps = appendSeconds.slice(1).map((t, i) => t - elementAt(appendSeconds, i, 'append time'));
   return {
     blocks: audit.rounds,
     longGapShare: gaps.length === 0 ? 0 : gaps.filter((g) => g >= 8).length / gaps.length,

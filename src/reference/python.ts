@@ -31,10 +31,10 @@ export function pythonDatetimeText(epochUs: number): string {
 export function parsePythonDatetimeText(text: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{6}))?$/.exec(text);
   if (match === null) throw new RangeError(`reference: not a Python datetime: ${JSON.stringify(text)}`);
-  const [year, month, day, hours, minutes, seconds] = match.slice(1, 7).map(Number) as number[];
+  // The pattern matched, so groups 1-6 hold digits (Number, not a cast, reads them).
   const date = new Date(0);
-  date.setUTCFullYear(year as number, (month as number) - 1, day as number);
-  date.setUTCHours(hours as number, minutes as number, seconds as number, 0);
+  date.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  date.setUTCHours(Number(match[4]), Number(match[5]), Number(match[6]), 0);
   return date.getTime() * 1000 + Number(match[7] ?? 0);
 }
 

@@ -1,6 +1,7 @@
 import type { ResolvedScenario } from '../scenario/types.js';
 import { betaBinomialPmf, binomialPmf, chiSquareGoodnessOfFit, meanConfidenceInterval } from '../stats/index.js';
 import type { ReplicationOutcome } from './run-replication.js';
+import { elementAt } from '../lists/element-at.js';
 
 export interface TrackedAggregate {
   series: string;
@@ -206,7 +207,7 @@ function contiguousBins(counts: readonly number[], expected: readonly number[], 
   let e = 0;
   counts.forEach((count, k) => {
     o += count;
-    e += expected[k] as number;
+    e += elementAt(expected, k, 'expected count');
     if (e >= target) {
       observed.push(o);
       binned.push(e);

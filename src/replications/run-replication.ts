@@ -3,6 +3,7 @@ import type { TrackedSeries } from '../scenario/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { concentrationSummary, perRoundChiSquareP, uniformHistogramTests } from '../stats/index.js';
 import { replicationSeed } from './replication-seed.js';
+import { elementAt } from '../lists/element-at.js';
 
 /** One tracked series at the end of one replication. */
 export interface SeriesOutcome {
@@ -68,7 +69,7 @@ export async function runReplicationInSlices(
 export function replicationOutcome(k: number, seed: number, result: ModelResult, tracked: readonly TrackedSeries[]): ReplicationOutcome {
   const v = result.validators;
   const rounds = result.counters.rounds;
-  const sumOf = (a: Float64Array, members: readonly number[]) => members.reduce((acc, i) => acc + (a[i] as number), 0);
+  const sumOf = (a: Float64Array, members: readonly number[]) => members.reduce((acc, i) => acc + elementAt(a, i, 'member'), 0);
   const initialTotal = v.initialStake.reduce((a, b) => a + b, 0);
   const finalTotal = v.stake.reduce((a, b) => a + b, 0);
   const share = (x: number, total: number) => (total > 0 ? x / total : 0);

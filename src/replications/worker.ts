@@ -9,6 +9,7 @@ import type { TrackedSeries } from '../scenario/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { takeJobs, WORKER_DONE } from './job-queue.js';
 import { runReplication } from './run-replication.js';
+import { elementAt } from '../lists/element-at.js';
 
 interface Pool {
   /** The replication numbers of the pool. */
@@ -26,7 +27,7 @@ const pool = workerData as Pool;
 const port = parentPort;
 if (!port) throw new Error('replications/worker.ts runs only as a worker thread');
 port.once('message', ({ scenario, tracked }: Work) => {
-  takeJobs(pool.nextJob, pool.ks.length, (i) => port.postMessage(runReplication(scenario, pool.ks[i] as number, tracked)));
+  takeJobs(pool.nextJob, pool.ks.length, (i) => port.postMessage(runReplication(scenario, elementAt(pool.ks, i, 'replication'), tracked)));
   // Last on the same port, so it arrives after every outcome (see WORKER_DONE).
   port.postMessage(WORKER_DONE);
 });

@@ -5,8 +5,14 @@ import type { TrackedSeries } from '../scenario/tracked-series.js';
 
 const METRICS = ['gini', 'hhi', 'nakamoto50', 'nakamoto33', 'top1', 'top10', 'entropy_bits', 'theil'] as const;
 
-export const TIMESERIES_CSV_HEADER = `round,time_s,stake_total,${METRICS.map((m) => `stake_${m}`).join(',')},${METRICS.map((m) => `blocks_${m}`).join(',')}\n`;
-export const SHARES_CSV_HEADER = 'round,time_s,series,stake_share,block_share\n';
+/** timeseries.csv's columns; the reader's TimeseriesRecord is derived from them. */
+export const TIMESERIES_CSV_COLUMNS = [
+  'round', 'time_s', 'stake_total', ...METRICS.map((m) => `stake_${m}` as const), ...METRICS.map((m) => `blocks_${m}` as const),
+] as const;
+export const TIMESERIES_CSV_HEADER = `${TIMESERIES_CSV_COLUMNS.join(',')}\n`;
+/** shares.csv's columns; the reader's ShareRecord is derived from them. */
+export const SHARES_CSV_COLUMNS = ['round', 'time_s', 'series', 'stake_share', 'block_share'] as const;
+export const SHARES_CSV_HEADER = `${SHARES_CSV_COLUMNS.join(',')}\n`;
 
 /** Stake and block-production concentration at one moment, over every validator of the scenario. */
 export interface ConcentrationSample {

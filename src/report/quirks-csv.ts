@@ -1,8 +1,12 @@
 import type { PeriodRecord } from '../model/records.js';
 import { COMMA, NEWLINE, type TextBytes } from './text-bytes.js';
 
-export const QUIRKS_CSV_HEADER =
-  'time_s,rounds,stale_blocks,lottery_alive,announcements_made,announcements_delivered,announcements_lost,sync_messages,sync_bytes,threads\n';
+/** quirks.csv's columns (lottery_alive: 1 while the lottery thread lives, 0 once it died); the reader's QuirksRecord is derived from them. */
+export const QUIRKS_CSV_COLUMNS = [
+  'time_s', 'rounds', 'stale_blocks', 'lottery_alive', 'announcements_made', 'announcements_delivered', 'announcements_lost',
+  'sync_messages', 'sync_bytes', 'threads',
+] as const;
+export const QUIRKS_CSV_HEADER = `${QUIRKS_CSV_COLUMNS.join(',')}\n`;
 
 /**
  * Writes one quirks.csv line (numbers as `${x}`): cumulative counts, except sync

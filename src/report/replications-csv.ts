@@ -1,8 +1,16 @@
 import type { ReplicationOutcome } from '../replications/run-replication.js';
 import { ratioText } from './format.js';
 
-export const REPLICATIONS_CSV_HEADER =
-  'replication,seed,rounds,stop_reason,tracked,initial_stake_share,final_stake_share,wins,win_share,stake_gini,stake_nakamoto50,chi_square_p,consistent,pit_p\n';
+/**
+ * replications.csv's columns (chi_square_p empty when too few rounds; consistent: 1 if
+ * that p is above 1%, 0 if not, empty without it); the reader's ReplicationRecord is
+ * derived from them.
+ */
+export const REPLICATIONS_CSV_COLUMNS = [
+  'replication', 'seed', 'rounds', 'stop_reason', 'tracked', 'initial_stake_share', 'final_stake_share', 'wins', 'win_share',
+  'stake_gini', 'stake_nakamoto50', 'chi_square_p', 'consistent', 'pit_p',
+] as const;
+export const REPLICATIONS_CSV_HEADER = `${REPLICATIONS_CSV_COLUMNS.join(',')}\n`;
 
 /** replications.csv: one line per (replication, tracked series). */
 export function replicationsCsv(outcomes: readonly ReplicationOutcome[]): string {

@@ -1,8 +1,11 @@
 import type { RoundRecord } from '../model/records.js';
 import { COMMA, NEWLINE, type TextBytes } from './text-bytes.js';
 
-export const ROUNDS_CSV_HEADER =
-  'round,time_s,pool_validators,pool_stake,winner,winner_stake,winner_p,block_index,block_position,stale\n';
+/** rounds.csv's columns (stale: 1 if the appended block was stale); the reader's RoundRecord is derived from them. */
+export const ROUNDS_CSV_COLUMNS = [
+  'round', 'time_s', 'pool_validators', 'pool_stake', 'winner', 'winner_stake', 'winner_p', 'block_index', 'block_position', 'stale',
+] as const;
+export const ROUNDS_CSV_HEADER = `${ROUNDS_CSV_COLUMNS.join(',')}\n`;
 
 /**
  * Writes one rounds.csv line: `round,time_s,...,stale` of {@link ROUNDS_CSV_HEADER},

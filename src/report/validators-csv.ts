@@ -3,7 +3,8 @@ import { ratioText } from './format.js';
 import { COMMA, NEWLINE, type TextBytes } from './text-bytes.js';
 import type { ValidatorRow, ValidatorTable } from './validator-table.js';
 
-const COLUMNS: ReadonlyArray<[keyof ValidatorRow, string]> = [
+/** validators.csv's columns: the row's field, the column's name (its snake_case). The reader's ValidatorRecord is derived from it. */
+export const VALIDATORS_CSV_COLUMNS = [
   ['id', 'id'],
   ['group', 'group'],
   ['address', 'address'],
@@ -27,7 +28,8 @@ const COLUMNS: ReadonlyArray<[keyof ValidatorRow, string]> = [
   ['pValue', 'p_value'],
   ['pHolm', 'p_holm'],
   ['pError', 'p_error'],
-];
+] as const satisfies ReadonlyArray<readonly [keyof ValidatorRow, string]>;
+const COLUMNS: ReadonlyArray<readonly [keyof ValidatorRow, string]> = VALIDATORS_CSV_COLUMNS;
 
 /**
  * Rows stringified per chunk: one csv-stringify call over 100,000 rows held ~230 MB at

@@ -22,6 +22,7 @@ import { checkUnionBranch } from './schema-check.js';
 import { MAX_SWEEP_CELLS, type ScenarioDocument, type SweepAxesDocument, type SweepValue } from './schema.js';
 import { sweepFieldPath, withField } from './sweep-fields.js';
 import { validateScenario } from './validate.js';
+import { elementAt } from '../lists/element-at.js';
 
 /** One axis: a field, or a zipped group of fields, and the settings it takes. */
 export interface SweepAxis {
@@ -204,11 +205,11 @@ function countOf(axes: readonly SweepAxis[]): number {
 function* combinations(axes: readonly SweepAxis[]): Generator<{ axis: SweepAxis; setting: readonly SweepValue[] }[]> {
   const chosen = new Array<number>(axes.length).fill(0);
   for (;;) {
-    yield axes.map((axis, i) => ({ axis, setting: axis.settings[chosen[i] as number] as readonly SweepValue[] }));
+    yield axes.map((axis, i) => ({ axis, setting: elementAt(axis.settings, elementAt(chosen, i, 'axis'), 'setting') }));
     let i = axes.length - 1;
-    while (i >= 0 && (chosen[i] as number) + 1 >= (axes[i] as SweepAxis).settings.length) chosen[i--] = 0;
+    while (i >= 0 && elementAt(chosen, i, 'axis') + 1 >= elementAt(axes, i, 'axis').settings.length) chosen[i--] = 0;
     if (i < 0) return;
-    chosen[i] = (chosen[i] as number) + 1;
+    chosen[i] = elementAt(chosen, i, 'axis') + 1;
   }
 }
 

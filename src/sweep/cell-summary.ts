@@ -5,6 +5,7 @@
  */
 import type { ReplicationOutcome, SeriesOutcome } from '../replications/run-replication.js';
 import { meanConfidenceInterval, wilsonInterval } from '../stats/index.js';
+import { elementAt } from '../lists/element-at.js';
 
 /** A mean (or proportion) over replications with its 95% interval; NaN where it has none (one replication). */
 export interface Estimate {
@@ -72,7 +73,7 @@ const NO_ESTIMATE: Estimate = { mean: NaN, low: NaN, high: NaN };
 export function meanEstimate(values: readonly number[]): Estimate {
   const finite = values.filter(Number.isFinite);
   if (finite.length === 0) return NO_ESTIMATE;
-  if (finite.length === 1) return { mean: finite[0] as number, low: NaN, high: NaN };
+  if (finite.length === 1) return { mean: elementAt(finite, 0, 'value'), low: NaN, high: NaN };
   const interval = meanConfidenceInterval(finite);
   return { mean: interval.mean, low: interval.lower, high: interval.upper };
 }

@@ -12,7 +12,7 @@ test('at and addAt read and update an index in range', () => {
 
 test('an index outside the column throws, naming it, instead of reading NaN or dropping the write', () => {
   const column = new Float64Array(3);
-  assert.throws(() => at(column, 3), /model: index 3 outside a column of 3/);
+  assert.throws(() => at(column, 3), /no model column entry at index 3 \(length 3\)/);
   assert.throws(() => at(column, -1), /index -1/);
   assert.throws(() => addAt(column, 5, 1), /index 5/);
   assert.deepEqual([...column], [0, 0, 0]);

@@ -1,6 +1,7 @@
 import { betaBinomialMeanVariance, betaBinomialPmf } from '../../stats/index.js';
 import type { ReplicationOutcome } from './replication-input.js';
 import type { BetaBinomialFit } from './summary-input.js';
+import { elementAt } from '../../lists/element-at.js';
 
 /** A histogram bar over final stake share, and the count the closed form expects there (null without one). */
 export interface ShareBin {
@@ -79,7 +80,7 @@ export function shareHistogram(outcomes: readonly ReplicationOutcome[]): ShareBi
   const counts = new Array<number>(bars).fill(0);
   for (const s of shares) {
     const i = Math.min(bars - 1, Math.max(0, Math.floor((s - start) / width)));
-    counts[i] = (counts[i] as number) + 1;
+    counts[i] = elementAt(counts, i, 'bar') + 1;
   }
   return counts.map((count, i) => ({ start: start + i * width, end: start + (i + 1) * width, count, expected: null }));
 }

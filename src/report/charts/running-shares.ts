@@ -29,16 +29,14 @@ export async function runningShares(
   totalRounds: number,
 ): Promise<RunningSharePoint[]> {
   const sampleAt = new Set(logSpacedRounds(totalRounds, RUNNING_SHARE_SAMPLES));
-  const wins = series.map(() => 0);
+  const counts = series.map((s) => ({ s, wins: 0 }));
   const points: RunningSharePoint[] = [];
   let n = 0;
   for await (const row of rounds) {
     n++;
     const winner = requiredText(row, 'winner', 'rounds.csv');
-    series.forEach((s, i) => {
-      if (s.members.has(winner)) wins[i] = (wins[i] as number) + 1;
-    });
-    if (sampleAt.has(n)) series.forEach((s, i) => points.push(point(s, n, wins[i] as number)));
+    for (const c of counts) if (c.s.members.has(winner)) c.wins++;
+    if (sampleAt.has(n)) for (const c of counts) points.push(point(c.s, n, c.wins));
   }
   return points;
 }

@@ -4,6 +4,7 @@ import { COUNT_AXIS_LABEL } from './number-text.js';
 import { numberOrNull, requiredNumber, requiredText, type CsvRecord } from './results-source.js';
 import { thinnedIndices } from './sample-rounds.js';
 import { CHART_CONFIG } from './theme.js';
+import { elementAt } from '../../lists/element-at.js';
 
 /** Sampled rounds kept per series: shares.csv may sample far more often than a line needs. */
 export const MAX_SHARE_SAMPLES = 250;
@@ -29,7 +30,7 @@ export async function readShareHistory(rows: AsyncIterable<CsvRecord>): Promise<
   const rounds = [...byRound.keys()].sort((a, b) => a - b);
   const out: ShareHistoryRow[] = [];
   for (const i of thinnedIndices(rounds.length, MAX_SHARE_SAMPLES)) {
-    const round = rounds[i] as number;
+    const round = elementAt(rounds, i, 'thinned round');
     for (const row of byRound.get(round) ?? []) {
       const series = seriesLabel(requiredText(row, 'series', FILE));
       const stake = numberOrNull(row, 'stake_share');

@@ -1,134 +1,84 @@
+import type { BetaBinomialCheck, ReplicationsSummary, TrackedAggregate } from '../../replications/aggregate.js';
+import type { ValidatorFairness } from '../../stats/index.js';
+import type { FitSummary, RunSummary } from '../summary.js';
+
 /**
- * What the report reads from summary.json. Written against the file, not against
- * the code that writes it, so that older results folders (without fairness,
- * concentration, rewards or replications) still make a report: every later
- * addition is optional here.
+ * What the report reads from summary.json: the parts of the writer's {@link RunSummary}
+ * that it uses, derived from that type rather than declared again, so that the two
+ * cannot drift apart. Older results folders (without fairness, concentration, rewards
+ * or replications) must still make a report, so every part added after the first
+ * version is optional here ({@link Reads}); a test reads the writer's output and
+ * the oldest fixture folder through it.
  */
-export interface ReportSummary {
-  scenario: string;
-  seed: number;
-  rules: string;
-  lottery: string;
-  validators: number;
-  rounds: number;
-  stopReason: string;
-  endTimeSeconds: string;
+export type ReportSummary = Pick<RunSummary, 'scenario' | 'seed' | 'rules' | 'lottery' | 'validators' | 'rounds' | 'stopReason' | 'endTimeSeconds'> & {
   quirks: SummaryQuirks;
   groups: SummaryGroup[];
   topValidators: SummaryValidator[];
   fairness?: SummaryFairness;
   concentration?: { stake: ConcentrationFigures; blocks: ConcentrationFigures };
-  rewards?: { rule?: { kind?: string } };
+  rewards?: { rule?: { kind?: RunSummary['rewards']['rule']['kind'] } };
   replications?: SummaryReplications;
-}
+};
 
-export interface SummaryQuirks {
-  staleBlocksAppended: number;
-  halt: { reason: string; timeUs: number; afterRound: number } | null;
-  haltTimeSeconds: string | null;
-  announcementsMade: number;
-  announcementsDelivered: number;
-  announcementsLost: number;
-  peakThreads: number;
-  syncMessages: number;
-  /** A decimal text when beyond 2^53 - 1 (see RunSummary). */
-  syncBytes: number | string;
-  addressCollisions: number;
-  evictions?: number;
-}
+/**
+ * Of the writer's `T`, the fields the report reads: `Always`, in every version's files,
+ * and `Later`, which folders written before they were added lack.
+ */
+type Reads<T, Always extends keyof T, Later extends keyof T = never> = Pick<T, Always> & Partial<Pick<T, Later>>;
 
-export interface SummaryGroup {
-  group: string;
-  validators: number;
-  stake: number;
-  globalShare: number;
-  wins: number;
-  expectedWins: number;
-  winVariance: number;
-  winShare: number;
-  expectedShare: number;
-}
+export type SummaryQuirks = Reads<
+  RunSummary['quirks'],
+  | 'staleBlocksAppended' | 'halt' | 'haltTimeSeconds' | 'announcementsMade' | 'announcementsDelivered' | 'announcementsLost'
+  | 'peakThreads' | 'syncMessages' | 'syncBytes' | 'addressCollisions',
+  'evictions'
+>;
 
-/** A validators.csv row in camelCase; the columns added later are optional. */
-export interface SummaryValidator {
-  id: string;
-  group: string;
-  stake: number;
-  roundsInPool: number;
-  wins: number;
-  expectedWins: number;
-  globalShare: number;
-  winShare: number;
-  expectedShare: number;
-  winRate?: number | null;
-  expectedRate?: number | null;
-  wilsonLow?: number | null;
-  wilsonHigh?: number | null;
-  z?: number | null;
-  pValue?: number | null;
-  pHolm?: number | null;
-}
+export type SummaryGroup = Reads<
+  RunSummary['groups'][number],
+  'group' | 'validators' | 'stake' | 'globalShare' | 'wins' | 'expectedWins' | 'winVariance' | 'winShare' | 'expectedShare'
+>;
 
-export interface GoodnessOfFit {
-  statistic: number;
-  degreesOfFreedom: number;
-  pValue: number;
-  bins?: number;
-  pooledCategories?: number;
-}
+/**
+ * A validators.csv row in camelCase; the fairness columns came later, and are null
+ * where the writer's number was NaN (JSON has no NaN).
+ */
+export type SummaryValidator = Reads<
+  RunSummary['topValidators'][number],
+  'id' | 'group' | 'stake' | 'roundsInPool' | 'wins' | 'expectedWins' | 'globalShare' | 'winShare' | 'expectedShare'
+> & { [K in Exclude<keyof ValidatorFairness, 'pError'>]?: ValidatorFairness[K] | null };
+
+/** A goodness-of-fit test as summary.json gives it; the bin counts came later. */
+export type SummaryTest = Reads<NonNullable<FitSummary['chiSquare']>, 'statistic' | 'degreesOfFreedom' | 'pValue', 'bins' | 'pooledCategories'>;
 
 /** A verdict and its tests; the tests are null when too few rounds left nothing to test. */
-export interface SummaryFit {
-  verdict: string;
-  chiSquare?: GoodnessOfFit | null;
-  gTest?: GoodnessOfFit | null;
-  totalVariation?: number | null;
-  expectedTotalVariation?: number | null;
-}
+export type SummaryFit = Reads<FitSummary, 'verdict', 'totalVariation' | 'expectedTotalVariation'> & {
+  chiSquare?: SummaryTest | null;
+  gTest?: SummaryTest | null;
+};
 
-export interface SummaryFairness extends SummaryFit {
-  global?: SummaryFit;
-  /** Absent in folders written before the winner-PIT test. */
-  headline?: 'winner-pit' | 'per-round';
-  headlineVerdict?: string;
-  winnerPit?: { verdict: string; ksPValue: number };
-}
+/** headline, headlineVerdict and winnerPit are absent in folders written before the winner-PIT test. */
+export type SummaryFairness = SummaryFit &
+  Reads<RunSummary['fairness'], never, 'headline' | 'headlineVerdict'> & {
+    global?: SummaryFit;
+    winnerPit?: Pick<RunSummary['fairness']['winnerPit'], 'verdict' | 'ksPValue'>;
+  };
 
-export interface ConcentrationFigures {
-  gini: number;
-  herfindahlHirschman: number;
-  nakamoto50: number;
-  nakamoto33: number;
-  top1Share: number;
-  top10Share: number;
-  shannonEntropyBits?: number;
-  theilIndex?: number;
-}
+export type ConcentrationFigures = Reads<
+  RunSummary['concentration']['stake'],
+  'gini' | 'herfindahlHirschman' | 'nakamoto50' | 'nakamoto33' | 'top1Share' | 'top10Share',
+  'shannonEntropyBits' | 'theilIndex'
+>;
 
 /** A tracked series across replications, as summary.json gives it (not ../tracked-series.ts, which names its members). */
-export interface TrackedSeriesSummary {
-  series: string;
-  initialShare: number;
-  meanFinalShare: number;
-  ciLow: number;
-  ciHigh: number;
-  sdFinalShare: number;
-}
+export type TrackedSeriesSummary = Pick<TrackedAggregate, 'series' | 'initialShare' | 'meanFinalShare' | 'ciLow' | 'ciHigh' | 'sdFinalShare'>;
 
 /** The closed form of a tracked series' wins under constant rewards: BetaBinomial(n, alpha, beta). */
-export interface BetaBinomialFit {
-  series: string;
-  n: number;
-  alpha: number;
-  beta: number;
-  pValue: number;
-}
+export type BetaBinomialFit = Pick<BetaBinomialCheck, 'series' | 'n' | 'alpha' | 'beta' | 'pValue'>;
 
-export interface SummaryReplications {
-  count: number;
+export type SummaryReplications = Pick<ReplicationsSummary, 'count'> & {
   tracked: TrackedSeriesSummary[];
   betaBinomial: BetaBinomialFit | null;
-}
+};
 
 /** The reward rule's kind, "none" when the summary predates rewards. */
 export function rewardsKind(summary: ReportSummary): string {
