@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import test from 'node:test';
-import { ModelRun } from '../../src/model/run.js';
-import { groupTable, largestFirst, ValidatorTable } from '../../src/report/validator-table.js';
+import { ModelRun, type ModelResult } from '../../src/model/run.js';
+import { ExactWinSums, ODDS_POWERS } from '../../src/model/counting/exact-win-sums.js';
+import { exactMassesOf, groupTable, largestFirst, ValidatorTable } from '../../src/report/validator-table.js';
 import { deriveStream } from '../../src/rng/stream.js';
 import { randomScenario, randomSteadyScenario } from '../model/random-scenarios.js';
 
@@ -40,4 +41,49 @@ test('ValidatorTable.groups() is groupTable of its rows, on random runs', () => 
       `seed ${seed}`,
     );
   }
+});
+
+test('exact masses shared between validators of the same rounds are the masses each would get alone', () => {
+  let shared = 0;
+  for (let seed = 1; seed <= 40; seed++) {
+    const base = randomSteadyScenario(seed);
+    // Stakes from a short list, so that many validators are in the same rounds with the same p.
+    const stakes = [100, 100, 250, 7];
+    const sc = {
+      ...base,
+      validators: base.validators.map((v, i) => ({ ...v, balance: { kind: 'int' as const, text: String(stakes[i % 4]), value: stakes[i % 4] as number } })),
+    };
+    const result = new ModelRun(sc, { round: () => {}, block: () => {}, period: () => {} }).runToEnd();
+    const masses = exactMassesOf(result);
+    const seen = new Set<Float64Array>();
+    for (let i = 0; i < sc.validators.length; i++) {
+      const got = masses(i);
+      // A new closure has nothing to share: the masses computed for i alone.
+      assert.deepEqual(got, exactMassesOf(result)(i), `seed ${seed}, validator ${i}`);
+      if (got !== null && seen.has(got)) shared++;
+      if (got !== null) seen.add(got);
+    }
+  }
+  assert.ok(shared >= 20, `only ${shared} validators shared masses: the test no longer exercises the sharing`);
+});
+
+test('exact masses are shared only between the same odds power sums and the same number of masses', () => {
+  const exactWins = new ExactWinSums(4);
+  const sums = [
+    [0.002, 4e-6, 8e-9, 1.6e-11, 3.2e-14, 6.4e-17],
+    [0.002, 4e-6, 8e-9, 1.6e-11, 3.2e-14, 6.4e-17],
+    [0.002, 2e-6, 2e-9, 2e-12, 2e-15, 2e-18], // the same first sum, the rest not
+    [0.002, 2e-6, 2e-9, 2e-12, 2e-15, 2e-18], // but 40 wins: more masses
+  ];
+  sums.forEach((row, v) => exactWins.oddsPowerSums.set(row, v * ODDS_POWERS));
+  const result = {
+    exactWins,
+    validators: { expectedWins: new Float64Array(4).fill(0.002), roundsInPool: new Float64Array(4).fill(1000), wins: Float64Array.from([0, 0, 0, 40]) },
+  } as unknown as ModelResult;
+  const masses = exactMassesOf(result);
+  const got = [0, 1, 2, 3].map((i) => masses(i));
+  got.forEach((m, i) => assert.deepEqual(m, exactMassesOf(result)(i), `validator ${i}`));
+  assert.equal(got[1], got[0], 'the same sums and length: one computation');
+  assert.notDeepEqual(got[2], got[0]);
+  assert.equal(got[3]?.length, 41);
 });

@@ -128,7 +128,14 @@ export class CohortPool {
     return this.tickets[position] as number;
   }
 
-  /** Adds the pending rounds' statistics to the members' totals, as round-by-round sums would be (see {@link addRepeated}). */
+  /**
+   * Adds the pending rounds' statistics to the members' totals, as round-by-round sums
+   * would be (see {@link addRepeated}). Members with the same tickets and the same totals
+   * so far end with the same totals, so those are computed once ({@link SettledSums}): a
+   * steady run settles every member once, at the end, with the same first round before
+   * it, and a million validators hold a few thousand distinct stakes (the repeated sums
+   * were 2.7 s of a 1,000,000-validator run).
+   */
   settle(validators: ValidatorTotals, exact: ExactWinSums): void {
     const rounds = this.pendingRounds;
     if (rounds === 0 || this.connections === null) return;
@@ -139,17 +146,29 @@ export class CohortPool {
     const ticketsAt = this.tickets;
     // Before the totals move: which validators take the rounds depends on their expected wins so far.
     if (exact.enabled) this.settleExact(expectedWins, exact, rounds);
-    // One round (rewards change the pool every round): the plain sums, without a call each.
-    const once = rounds === 1;
+    // One round (rewards change the pool every round): the plain sums, without a call or a memo.
+    const settled: SettledSums | undefined = rounds === 1 ? undefined : new Map();
     for (let i = 0; i < connections.length; i++) {
       const tickets = ticketsAt[i] as number;
       if (tickets === 0) continue;
       const c = connections[i] as number;
+      roundsInPool[c] = (roundsInPool[c] as number) + rounds;
       const p = tickets / total;
       const q = p * (1 - p);
-      expectedWins[c] = once ? (expectedWins[c] as number) + p : addRepeated(expectedWins[c] as number, p, rounds);
-      winVariance[c] = once ? (winVariance[c] as number) + q : addRepeated(winVariance[c] as number, q, rounds);
-      roundsInPool[c] = (roundsInPool[c] as number) + rounds;
+      const expectedBefore = expectedWins[c] as number;
+      const varianceBefore = winVariance[c] as number;
+      if (settled === undefined) {
+        expectedWins[c] = expectedBefore + p;
+        winVariance[c] = varianceBefore + q;
+        continue;
+      }
+      let sums = settled.get(tickets);
+      if (sums === undefined || sums[0] !== expectedBefore || sums[1] !== varianceBefore) {
+        sums = [expectedBefore, varianceBefore, addRepeated(expectedBefore, p, rounds), addRepeated(varianceBefore, q, rounds)];
+        settled.set(tickets, sums);
+      }
+      expectedWins[c] = sums[2];
+      winVariance[c] = sums[3];
     }
   }
 
@@ -158,6 +177,7 @@ export class CohortPool {
     const connections = this.connections as Int32Array;
     const total = this.total;
     const ticketsAt = this.tickets;
+    const repeated = rounds === 1 ? undefined : exact.repeatedSums();
     for (let i = 0; i < connections.length; i++) {
       const tickets = ticketsAt[i] as number;
       if (tickets === 0) continue;
@@ -165,7 +185,13 @@ export class CohortPool {
       const expectedBefore = expectedWins[c] as number;
       if (!exact.tracks(expectedBefore)) continue;
       if (rounds === 1) exact.addRound(c, tickets / total);
-      else exact.addRounds(c, tickets / total, rounds, expectedBefore);
+      else exact.addRounds(c, tickets / total, rounds, expectedBefore, repeated);
     }
   }
 }
+
+/**
+ * Per ticket count, the last member's expected wins and variance before and after one
+ * settle's rounds: [expected, variance, expected after, variance after].
+ */
+type SettledSums = Map<number, [number, number, number, number]>;

@@ -69,19 +69,39 @@ export class ExactWinSums {
     addOddsPowers(this.oddsPowerSums, v * ODDS_POWERS, p / (1 - p));
   }
 
-  /** {@link addRound} `rounds` times with the same p, bit for bit as that loop would add. */
-  addRounds(v: number, p: number, rounds: number, expectedBefore: number): void {
+  /**
+   * {@link addRound} `rounds` times with the same p, bit for bit as that loop would add.
+   * `repeated` (from {@link repeatedSums}, for one value of `rounds`) remembers, per p,
+   * the last odds power sums before and after: a validator that starts from the same
+   * sums gets the same result, copied instead of summed again.
+   */
+  addRounds(v: number, p: number, rounds: number, expectedBefore: number, repeated?: RepeatedOddsSums): void {
     if (p > SMALL_P) {
       // Rounds beyond the tracked range would be cleared at the end: not worth adding.
       const needed = Math.floor((TRACKED_UP_TO_EXPECTED + 1 - expectedBefore) / p) + 1;
       return this.convolve(v, p, Math.min(rounds, Math.max(1, needed)));
     }
     const sums = this.oddsPowerSums;
+    const first = v * ODDS_POWERS;
+    const known = repeated?.get(p);
+    if (known !== undefined && startsAt(known, sums, first)) return sums.set(known.subarray(ODDS_POWERS), first);
+    const before = repeated === undefined ? null : sums.slice(first, first + ODDS_POWERS);
     const powers = oddsPowers(p / (1 - p));
     for (let j = 0; j < ODDS_POWERS; j++) {
-      const at = v * ODDS_POWERS + j;
+      const at = first + j;
       sums[at] = addRepeated(sums[at] as number, powers[j] as number, rounds);
     }
+    if (repeated !== undefined && before !== null) {
+      const entry = new Float64Array(2 * ODDS_POWERS);
+      entry.set(before);
+      entry.set(sums.subarray(first, first + ODDS_POWERS), ODDS_POWERS);
+      repeated.set(p, entry);
+    }
+  }
+
+  /** A new memo for {@link addRounds}' `repeated`. */
+  repeatedSums(): RepeatedOddsSums {
+    return new Map();
   }
 
   /** Convolves `rounds` Bernoulli(p) into v's large-p masses (the mass past the last is dropped). */
@@ -131,6 +151,18 @@ export class ExactWinSums {
     const row = this.largeRow[v] as number;
     return row < 0 ? null : this.largeMasses.slice(row * EXACT_MASSES, (row + 1) * EXACT_MASSES);
   }
+}
+
+/**
+ * Per p, a validator's odds power sums before and after some number of rounds (the first
+ * ODDS_POWERS entries before, the rest after); see {@link ExactWinSums.addRounds}.
+ */
+export type RepeatedOddsSums = Map<number, Float64Array>;
+
+/** Whether the sums from `first` are the "before" half of `entry`. */
+function startsAt(entry: Float64Array, sums: Float64Array, first: number): boolean {
+  for (let j = 0; j < ODDS_POWERS; j++) if ((sums[first + j] as number) !== (entry[j] as number)) return false;
+  return true;
 }
 
 /** r, r², ..., r⁶, each computed as {@link addOddsPowers} computes it. */

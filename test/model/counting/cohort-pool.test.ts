@@ -81,6 +81,54 @@ test('settling adds each pending round one at a time, exactly as per-round sums 
   assert.equal(v.roundsInPool[0], 1000);
 });
 
+test('members of one stake settle to the sums of their own history, computed once per (stake, history) but never shared across histories', () => {
+  // 600 members of three stakes (p <= 1/256: the odds power sums), one whale (p > 1/256: the masses).
+  const balances = Array.from({ length: 601 }, (_, c) => (c === 600 ? 40 : ([2, 5, 9][c % 3] as number)));
+  const n = balances.length;
+  const { table, connectionSlot } = setUp(balances);
+  const order = Int32Array.from(balances.keys());
+  const v = zeroTotals(n);
+  const exact = new ExactWinSums(n);
+  const plainExact = new ExactWinSums(n);
+  // Every fourth member (and the whale) comes with a history of its own, as from an earlier pool.
+  for (let c = 0; c < n; c += 4) {
+    v.expectedWins[c] = 0.01 * c;
+    v.winVariance[c] = 0.001 * c;
+    exact.addRound(c, 0.002);
+    plainExact.addRound(c, 0.002);
+  }
+  const expectedBefore = Array.from(v.expectedWins);
+  const varianceBefore = Array.from(v.winVariance);
+  const pool = new CohortPool();
+  assert.ok(pool.prepare(order, connectionSlot, table, v, exact));
+  const rng = deriveStream(3, 'test');
+  const rounds = 300;
+  for (let r = 0; r < rounds; r++) pool.draw(r % n, rng);
+  pool.settle(v, exact);
+  const total = balances.reduce((a, b) => a + b, 0);
+  const plainExpected = new Float64Array(n);
+  for (const [c, b] of balances.entries()) {
+    const p = b / total;
+    let expected = expectedBefore[c] as number;
+    let variance = varianceBefore[c] as number;
+    for (let r = 0; r < rounds; r++) {
+      if (expected <= 21) plainExact.addRound(c, p);
+      expected += p;
+      variance += p * (1 - p);
+    }
+    plainExpected[c] = expected;
+    assert.equal(v.expectedWins[c], expected, `member ${c}`);
+    assert.equal(v.winVariance[c], variance, `member ${c}`);
+  }
+  exact.finish(v.expectedWins);
+  plainExact.finish(plainExpected);
+  assert.deepEqual(Array.from(exact.oddsPowerSums), Array.from(plainExact.oddsPowerSums));
+  for (let c = 0; c < n; c++) assert.deepEqual(exact.largeRoundMasses(c), plainExact.largeRoundMasses(c), `member ${c}`);
+  // The histories made a difference: members of one stake ended apart.
+  assert.notEqual(v.expectedWins[4], v.expectedWins[1]);
+  assert.notDeepEqual(exact.oddsPowerSumsOf(0), exact.oddsPowerSumsOf(3));
+});
+
 test('a table change makes a new pool, settling the old one first; shared addresses and crashing balances do not qualify', () => {
   const { table, connectionSlot } = setUp([5, 5]);
   const order = Int32Array.from([0, 1]);
