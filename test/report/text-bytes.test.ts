@@ -34,6 +34,25 @@ test('number(x) writes the bytes of `${x}`, for edge values and 20,000 random on
   }
 });
 
+test('numbers written again (from the cache of recent ones) and numbers sharing a cache slot still write `${x}`', () => {
+  const rng = deriveStream(3, 'test', 'text-bytes-repeats');
+  // A pool larger than the cache, drawn from with repeats: hits, misses and slots taken over.
+  const pool = [...EDGE_NUMBERS, ...Array.from({ length: 40_000 }, () => rng.nextDouble() * 10 ** (rng.nextIntBelow(30) - 15))];
+  const out = new TextBytes();
+  let expected = '';
+  for (let i = 0; i < 200_000; i++) {
+    const x = pool[rng.nextIntBelow(rng.nextIntBelow(2) === 0 ? 50 : pool.length)] as number;
+    out.number(x).char(44);
+    expected += `${x},`;
+    if (out.length > 1 << 16) {
+      assert.equal(Buffer.from(out.view()).toString('utf8'), expected);
+      out.clear();
+      expected = '';
+    }
+  }
+  assert.equal(Buffer.from(out.view()).toString('utf8'), expected);
+});
+
 test('ratio(x) and seconds(us) write the bytes of ratioText and secondsText', () => {
   const rng = deriveStream(2, 'test', 'text-bytes-format');
   const times = [0, 1, 999_999, 1_000_000, 10_000_000, 10_000_500, 2 ** 53 - 1, ...Array.from({ length: 5_000 }, () => rng.nextIntBelow(2 ** 31) * (rng.nextIntBelow(2) === 0 ? 1_000_000 : 1_001))];
