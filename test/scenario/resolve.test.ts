@@ -105,6 +105,14 @@ test('generated stakes come from population/<entry name>, in member order', () =
   for (const stake of expected) assert.ok(stake >= 50 && stake <= 150);
 });
 
+test('members drawn the same balance share one balance object', () => {
+  const validators = resolve([{ ...small, count: 500 }]).validators;
+  const values = new Set(stakes(validators));
+  const objects = new Set(validators.map((v) => v.balance));
+  assert.ok(values.size < 500, 'some draws repeat');
+  assert.equal(objects.size, values.size);
+});
+
 test('same seed, same draws; another seed, other draws', () => {
   assert.deepEqual(resolve([small]).validators, resolve([small]).validators);
   const other = resolve([small], { seed: 43 }).validators;
