@@ -17,7 +17,8 @@ the server's steps use them. Prints JSON: real microseconds per step, at speed-u
   sleepLatencyUs  how late time.sleep(0.001) returns, on average
   switchIntervalUs  sys.getswitchinterval()
 
-Diagnostic, not a constant of the model (docs/conformance.md, "Thread growth"):
+Diagnostic, not a constant of the model (docs/conformance.md, "whales-10 with a faithful
+recorder", item 2):
 
   contendedWakeUs  a whole wake-up (the OS wake, the GIL, the poller's pass, the next
                 sleep) with n threads contending for the GIL, n = 50 .. 600: n threads
@@ -25,8 +26,8 @@ Diagnostic, not a constant of the model (docs/conformance.md, "Thread growth"):
                 up (0.5 ms), in a process of their own; one wake-up takes the run's time
                 over the wake-ups done. `contendedWakeLine` is its least-squares line
                 a + b n. Threads asleep cost nothing (2,000 sleeping beside 100 pollers:
-                the same 20 µs per wake-up); threads that contend do: 27 µs at 100, 143
-                at 400, 200 at 600 on this machine, against wakeUs' 1.2-1.5.
+                the same 20 µs per wake-up); threads that contend cost some 23 µs at
+                100-200, 28 at 400, 35 at 600 on this machine, against wakeUs' 1.2-1.5.
 
 Usage: measure_costs.py --tutorial FILE [--repeat N]. Standard library only; the
 median of N repeats of each measurement is printed.
@@ -82,15 +83,16 @@ def saturated_wakes_child(n, seconds, period):
     def poller(i):
         while not state["go"]:
             time.sleep(0.005)
-        woke = 0
         while not state["stop"]:
             try:
                 empty.get(block=False)
             except queue.Empty:
-                woke += 1
+                # Counted as it happens: a thread still queued for the GIL at the end must
+                # not lose the wake-ups it made (at 600 threads most had not left the loop
+                # 50 ms after the stop, and their counts were read as 0).
+                counts[i] += 1
                 time.sleep(period)
                 continue
-        counts[i] = woke
 
     for i in range(n):
         threading.Thread(target=poller, args=(i,), daemon=True).start()
@@ -98,10 +100,10 @@ def saturated_wakes_child(n, seconds, period):
     state["go"] = True
     start = time.perf_counter()
     time.sleep(seconds)
-    state["stop"] = True
+    woke = sum(counts)
     elapsed = time.perf_counter() - start
-    time.sleep(0.05)
-    print(elapsed / max(1, sum(counts)) * 1e6, flush=True)
+    state["stop"] = True
+    print(elapsed / max(1, woke) * 1e6, flush=True)
     os._exit(0)
 
 

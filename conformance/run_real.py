@@ -133,7 +133,10 @@ def main():
         for thread in threads:
             thread.start()
         end_wall = info["genesis_wall"] + duration / args.speedup
-        time.sleep(max(0.0, end_wall - time.time()))
+        # A little past the end, so that the server's recorder (it writes its events every
+        # 20 ms of real time, seed_server.Recorder) has written those up to the end; the
+        # events after the duration are left out below.
+        time.sleep(max(0.0, end_wall - time.time()) + 0.1)
     finally:
         process.kill()
         process.wait()

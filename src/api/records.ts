@@ -18,12 +18,12 @@ const TEXT_COLUMNS = ['id', 'group', 'address', 'balance', 'series', 'stop_reaso
 const TEXT_COLUMN_SET: ReadonlySet<string> = new Set(TEXT_COLUMNS);
 
 /** `entropy_bits` -> `entropyBits`, as {@link camelCase} does it. */
-export type CamelCase<Column extends string> = Column extends `${infer Head}_${infer First}${infer Rest}`
+type CamelCase<Column extends string> = Column extends `${infer Head}_${infer First}${infer Rest}`
   ? `${Head}${Uppercase<First>}${CamelCase<Rest>}`
   : Column;
 
 /** A row of a CSV file with these columns, as {@link csvRecords} reads it. */
-export type CsvRecordOf<Column extends string> = {
+type CsvRecordOf<Column extends string> = {
   [C in Column as CamelCase<C>]: C extends (typeof TEXT_COLUMNS)[number] ? string : number;
 };
 

@@ -23,9 +23,10 @@ export interface ReplicationPool {
   begin(scenario: ResolvedScenario, tracked: readonly TrackedSeries[]): void;
   /**
    * Their outcomes, in the order the replication numbers were given, once every worker
-   * and this thread's {@link work} (if it was called) are done.
+   * and the {@link work} this thread was given before this call are done: call it after
+   * work() (a call before would not wait for the replications work() then takes).
    */
-  readonly outcomes: Promise<ReplicationOutcome[]>;
+  outcomes(): Promise<ReplicationOutcome[]>;
   /**
    * Runs replications from the same queue in this thread until none is left, so that
    * this thread, done with its own work, is one more worker (and a warm one). Yields
@@ -66,7 +67,12 @@ export function openReplicationPool(ks: readonly number[], workers: number, onDo
             finished = true;
             return resolve();
           }
-          outcomes[valueAt(position, o.replication, 'replication')] = o;
+          // A bug if it throws; rejected, so that the run fails with it, not the process.
+          try {
+            outcomes[valueAt(position, o.replication, 'replication')] = o;
+          } catch (error) {
+            return reject(error);
+          }
           onDone();
         });
         watchWorker(worker, { finished: () => finished, resolve, reject, cancelled: () => cancelled }, 'a replication worker');
@@ -78,9 +84,7 @@ export function openReplicationPool(ks: readonly number[], workers: number, onDo
   // The replications this thread took count too: the workers may finish first.
   let hereDone: Promise<void> = Promise.resolve();
   return {
-    get outcomes() {
-      return Promise.all([workersDone, hereDone]).then(() => complete(outcomes, ks));
-    },
+    outcomes: () => Promise.all([workersDone, hereDone]).then(() => complete(outcomes, ks)),
     begin: (scenario, tracked) => {
       if (work) throw new Error('ReplicationPool.begin: the pool has its work already');
       work = { scenario, tracked };

@@ -197,7 +197,7 @@ class Replications {
     this.oneDone();
     try {
       await this.pool?.work();
-      const rest = this.pool ? await this.pool.outcomes : await runReplicationsInThread(scenario, tracked, this.others, () => this.oneDone());
+      const rest = this.pool ? await this.pool.outcomes() : await runReplicationsInThread(scenario, tracked, this.others, () => this.oneDone());
       return [first, ...rest];
     } finally {
       this.progress.stop();

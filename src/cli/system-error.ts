@@ -29,7 +29,7 @@ const MEANINGS = {
 } as const;
 
 /** An errno code that {@link MEANINGS} puts in words. */
-export type KnownErrorCode = keyof typeof MEANINGS;
+type KnownErrorCode = keyof typeof MEANINGS;
 
 const isKnown = (code: string): code is KnownErrorCode => code in MEANINGS;
 

@@ -107,8 +107,11 @@ export function realRunMetrics(run: RealRun): RunMetrics {
 /**
  * Blocks that reached temp_blocks, and those of them never in it when a draw ran. Runs
  * recorded since the harness stopped wrapping `temp_blocks.clear()` (their draws list
- * the hashes in temp_blocks): a block added after the last draw is left out (it may
- * still be drawn). Older runs recorded each clear with its undrawn count.
+ * the hashes in temp_blocks): a block added after the last draw is not counted undrawn
+ * (it may still have been drawn) but is counted as reached, as pos-sim counts its own
+ * (`wipedUndrawn` over `reachedTemp` of the costed reference server: a block still in
+ * temp_blocks at the end, or after the lottery died, was never wiped). Older runs
+ * recorded each clear with its undrawn count.
  */
 function neverDrawn(events: readonly RealEvent[]): { reachedTemp: number; undrawn: number } {
   const draws = events.filter((e) => e.kind === 'draw');
@@ -118,8 +121,8 @@ function neverDrawn(events: readonly RealEvent[]): { reachedTemp: number; undraw
   }
   const lastDrawT = Math.max(...draws.map((e) => e.t));
   const drawn = new Set(draws.flatMap((e) => e['hashes'] as string[]));
-  const counted = adds.filter((e) => e.t <= lastDrawT);
-  return { reachedTemp: counted.length, undrawn: counted.filter((e) => !drawn.has(e['hash'] as string)).length };
+  const undrawn = adds.filter((e) => e.t <= lastDrawT && !drawn.has(e['hash'] as string)).length;
+  return { reachedTemp: adds.length, undrawn };
 }
 
 /**

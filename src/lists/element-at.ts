@@ -7,23 +7,31 @@
  */
 
 /**
+ * A read that cannot miss did: a bug in pos-sim, never the user's input. Not a
+ * RangeError, which callers turn into an error about the file being read.
+ */
+export class MissingElementError extends Error {
+  override name = 'MissingElementError';
+}
+
+/**
  * The element at `index`.
- * @throws RangeError when `index` is not an integer in [0, list.length)
+ * @throws MissingElementError when `index` is not an integer in [0, list.length)
  * @example elementAt([5, 7], 1, 'bin') // 7
  */
 export function elementAt<T>(list: ArrayLike<T>, index: number, what: string): T {
   if (!Number.isInteger(index) || index < 0 || index >= list.length) {
-    throw new RangeError(`elementAt: no ${what} at index ${index} (length ${list.length})`);
+    throw new MissingElementError(`elementAt: no ${what} at index ${index} (length ${list.length})`);
   }
   return list[index] as T;
 }
 
 /**
  * The value stored under `key`.
- * @throws RangeError when the map has no such key
+ * @throws MissingElementError when the map has no such key
  * @example valueAt(new Map([['a', 1]]), 'a', 'stake') // 1
  */
 export function valueAt<K, V>(map: ReadonlyMap<K, V>, key: K, what: string): V {
-  if (!map.has(key)) throw new RangeError(`valueAt: no ${what} for ${String(key)}`);
+  if (!map.has(key)) throw new MissingElementError(`valueAt: no ${what} for ${String(key)}`);
   return map.get(key) as V;
 }

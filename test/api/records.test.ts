@@ -19,6 +19,8 @@ test('the record types are the writers\' columns: validators.csv has a field of 
   const sameFields: Same<keyof ValidatorRecord, keyof ValidatorRow> = true;
   const textAsText: Same<ValidatorRecord['balance'] | RoundRecord['winner'], string> = true;
   const numbersAsNumbers: Same<TimeseriesRecord['stakeEntropyBits'] | RoundRecord['timeS'], number> = true;
+  // The check is tsc's (npm test type-checks before it runs): a record type that drifts from
+  // its writer does not compile. At run time the three are true by construction.
   assert.ok(sameFields && textAsText && numbersAsNumbers);
   // The record's field is the camelCase of the column's name, as the writer pairs them.
   for (const [field, column] of VALIDATORS_CSV_COLUMNS) assert.equal(camelCase(column), field);

@@ -17,7 +17,7 @@ test('a cancelled pool stops its workers without an unhandled rejection', async 
     pool.cancel(); // as when the main run fails before the outcomes are awaited
     await new Promise((resolve) => setTimeout(resolve, 1000));
     assert.deepEqual(unhandled, []);
-    await assert.rejects(pool.outcomes, /replication worker exited|produced no result/);
+    await assert.rejects(pool.outcomes(), /replication worker exited|produced no result/);
   } finally {
     process.off('unhandledRejection', record);
   }
@@ -26,7 +26,7 @@ test('a cancelled pool stops its workers without an unhandled rejection', async 
 test('workers share the replications through one counter: each outcome once, in the order asked', async () => {
   let done = 0;
   const ks = [5, 1, 3, 2, 4];
-  const outcomes = await startReplicationPool(scenario, trackedSeries(scenario), ks, 3, () => done++).outcomes;
+  const outcomes = await startReplicationPool(scenario, trackedSeries(scenario), ks, 3, () => done++).outcomes();
   assert.deepEqual(outcomes.map((o) => o.replication), ks);
   assert.equal(done, ks.length);
 });
@@ -35,12 +35,12 @@ test('a pool opened before its scenario is read waits for it, and one cancelled 
   const waiting = openReplicationPool([1, 2], 2, () => undefined);
   await new Promise((resolve) => setTimeout(resolve, 300)); // the workers are up, with nothing to do
   waiting.begin(scenario, trackedSeries(scenario));
-  assert.deepEqual((await waiting.outcomes).map((o) => o.replication), [1, 2]);
+  assert.deepEqual((await waiting.outcomes()).map((o) => o.replication), [1, 2]);
   assert.throws(() => waiting.begin(scenario, trackedSeries(scenario)), /has its work already/);
 
   const abandoned = openReplicationPool([1, 2], 2, () => undefined);
   abandoned.cancel(); // as when the scenario file is bad
-  await assert.rejects(abandoned.outcomes, /replication worker exited|produced no result/);
+  await assert.rejects(abandoned.outcomes(), /replication worker exited|produced no result/);
 });
 
 test('the outcomes wait for the replications this thread took, even when the workers finish first', async () => {
@@ -50,7 +50,7 @@ test('the outcomes wait for the replications this thread took, even when the wor
   // This thread stalls mid-replication while the worker does the other one and posts that it is done.
   const stallUntil = performance.now() + 3000;
   while (performance.now() < stallUntil);
-  const outcomes = await pool.outcomes;
+  const outcomes = await pool.outcomes();
   assert.deepEqual(outcomes.map((o) => o.replication), [1, 2]);
   await here;
 });

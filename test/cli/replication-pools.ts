@@ -35,6 +35,6 @@ export async function runReplications(
   if (workers <= 1) return runReplicationsInThread(scenario, tracked, ks, onDone);
   const pool = startReplicationPool(scenario, tracked, ks, workers - 1, onDone);
   await pool.work();
-  return pool.outcomes;
+  return pool.outcomes();
 }
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,9 +17,17 @@ export function runCli(args: readonly string[]): CliResult {
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** A fresh empty folder for one test's output. */
+const scratchDirs: string[] = [];
+// Removed when the test file's process ends (each test file runs in a process of its own).
+process.on('exit', () => {
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A fresh empty folder for one test's output, removed when the test file is done. */
 export function scratchDir(): string {
-  return mkdtempSync(join(tmpdir(), 'pos-sim-test-'));
+  const dir = mkdtempSync(join(tmpdir(), 'pos-sim-test-'));
+  scratchDirs.push(dir);
+  return dir;
 }
 
 export const repoPath = (...parts: string[]): string => join(REPO, ...parts);

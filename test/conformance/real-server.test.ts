@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -27,12 +27,16 @@ const skip = python.status !== 0 ? 'python3 is not available' : !existsSync(TUTO
 
 function runReal(plan: HarnessPlan, speedup: number, streamDir?: string): RealRun {
   const dir = mkdtempSync(join(tmpdir(), 'pos-sim-real-'));
-  const planPath = join(dir, 'plan.json');
-  writeFileSync(planPath, JSON.stringify(plan));
-  const args = [join(REPO, 'conformance/run_real.py'), '--tutorial', TUTORIAL, '--plan', planPath, '--speedup', String(speedup)];
-  const run = spawnSync('python3', streamDir === undefined ? args : [...args, '--stream-dir', streamDir], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000 });
-  assert.equal(run.status, 0, `run_real.py: ${run.stderr}`);
-  return JSON.parse(run.stdout) as RealRun;
+  try {
+    const planPath = join(dir, 'plan.json');
+    writeFileSync(planPath, JSON.stringify(plan));
+    const args = [join(REPO, 'conformance/run_real.py'), '--tutorial', TUTORIAL, '--plan', planPath, '--speedup', String(speedup)];
+    const run = spawnSync('python3', streamDir === undefined ? args : [...args, '--stream-dir', streamDir], { encoding: 'utf8', maxBuffer: 1 << 28, timeout: 120_000 });
+    assert.equal(run.status, 0, `run_real.py: ${run.stderr}`);
+    return JSON.parse(run.stdout) as RealRun;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 const scenarioText = (body: string) => `name: t\nseed: 1\nlottery: literal\n${body}`;
@@ -40,8 +44,13 @@ const demo = loadScenario('tutorial-demo.yaml', readFileSync(join(REPO, 'conform
 
 test('the real server writes blocks and the chain byte for byte as pos-sim does, hashes included', { skip }, () => {
   const streams = mkdtempSync(join(tmpdir(), 'pos-sim-streams-'));
-  runReal(harnessPlan(demo), 20, streams);
-  const text = readFileSync(join(streams, 'alice.txt'), 'utf8');
+  let text: string;
+  try {
+    runReal(harnessPlan(demo), 20, streams);
+    text = readFileSync(join(streams, 'alice.txt'), 'utf8');
+  } finally {
+    rmSync(streams, { recursive: true, force: true });
+  }
   const real = lastChainIn(text);
   // Usually block 1 is in it; a run whose first round was wiped (see the table) has the genesis block alone.
   assert.ok(real.length >= 1);

@@ -43,7 +43,7 @@ test('replication 0 is the main run: its outcome from a fully observed run equal
   assert.deepEqual(replicationOutcome(0, scenario.seed, main, tracked), runReplication(scenario, 0, tracked));
 });
 
-test('a replication\'s stake Gini, HHI and Nakamoto are the final sample\'s (summary.json, timeseries.csv) to the last bit: one implementation', () => {
+test('a replication\'s stake Gini, HHI and Nakamoto are the final sample\'s (summary.json, timeseries.csv) to the last bit: one implementation for both (the values themselves are checked in test/stats against the per-holder oracles)', () => {
   const scenario = load('compounding.yaml', 200);
   const result = new ModelRun(scenario, { round: () => undefined }).runToEnd();
   const outcome = replicationOutcome(0, scenario.seed, result, trackedSeries(scenario));

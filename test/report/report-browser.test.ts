@@ -15,7 +15,8 @@ const LAPTOP = { width: 1366, height: 768 };
 const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is absent (Debian package chromium): report.html not checked in a browser`;
 
 async function openReport(name: FixtureName, screenshot: string) {
-  const dir = join(mkdtempSync(join(tmpdir(), 'pos-sim-browser-')), name);
+  const copy = mkdtempSync(join(tmpdir(), 'pos-sim-browser-'));
+  const dir = join(copy, name);
   cpSync(fixturePath(name), dir, { recursive: true });
   const { charts } = await buildReport(dir, { quiet: true });
   const profile = mkdtempSync(join(tmpdir(), 'pos-sim-chromium-'));
@@ -51,7 +52,7 @@ async function openReport(name: FixtureName, screenshot: string) {
     // A string, as the project's tsconfig has no DOM types.
     const pageWidth = Number(await page.evaluate('document.documentElement.scrollWidth'));
     await page.screenshot({ path: screenshot, fullPage: true });
-    return { charts, figures, problems, outside, pageWidth, cleanup: () => rmSync(profile, { recursive: true, force: true }) };
+    return { charts, figures, problems, outside, pageWidth, cleanup: () => [profile, copy].forEach((d) => rmSync(d, { recursive: true, force: true })) };
   } finally {
     await context.close();
   }

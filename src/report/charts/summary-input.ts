@@ -48,7 +48,7 @@ export type SummaryValidator = Reads<
 > & { [K in Exclude<keyof ValidatorFairness, 'pError'>]?: ValidatorFairness[K] | null };
 
 /** A goodness-of-fit test as summary.json gives it; the bin counts came later. */
-export type SummaryTest = Reads<NonNullable<FitSummary['chiSquare']>, 'statistic' | 'degreesOfFreedom' | 'pValue', 'bins' | 'pooledCategories'>;
+type SummaryTest = Reads<NonNullable<FitSummary['chiSquare']>, 'statistic' | 'degreesOfFreedom' | 'pValue', 'bins' | 'pooledCategories'>;
 
 /** A verdict and its tests; the tests are null when too few rounds left nothing to test. */
 export type SummaryFit = Reads<FitSummary, 'verdict', 'totalVariation' | 'expectedTotalVariation'> & {
