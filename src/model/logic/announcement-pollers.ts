@@ -2,6 +2,8 @@ import { greatestCommonDivisor } from '../counting/integers.js';
 import { PeriodPhase } from '../counting/period-phase.js';
 import { PollerGroups } from '../counting/poller-groups.js';
 
+/** Groups reserved per periodic connection (see {@link AnnouncementPollers.declarePeriodic}): 3 with the seed's 3 s poll and whole-second intervals. */
+const RESERVED_GROUPS_PER_CONNECTION = 8;
 /** Spawn-cache entries per connection (see {@link AnnouncementPollers.spawn}). */
 const RECENT_PER_CONNECTION = 4;
 const NO_RESIDUE = -1;
@@ -72,6 +74,8 @@ export class AnnouncementPollers {
   private readonly periodicIntervalUs: Float64Array;
   private readonly firstPeriodicUs: Float64Array;
   readonly totals: AnnouncementTotals = { delivered: 0, lost: 0 };
+  /** Groups the periodic connections declared since the last group was added (see {@link declarePeriodic}). */
+  private declaredGroups = 0;
 
   /**
    * @param periodUs poll sleep, a whole number of ms
@@ -107,7 +111,12 @@ export class AnnouncementPollers {
    */
   declarePeriodic(connection: number, intervalUs: number): void {
     this.periodicIntervalUs[connection] = intervalUs;
-    this.periodicCycle[connection] = this.cycleLength(intervalUs);
+    const cycle = this.cycleLength(intervalUs);
+    this.periodicCycle[connection] = cycle;
+    // Its first `cycle` lines make a group each: room for them, made once at the first
+    // group. At most a few per connection: an interval of 10.001 s against the 3 s poll
+    // has a cycle of 3,000 lines, which a run may never reach.
+    this.declaredGroups += Math.min(cycle, RESERVED_GROUPS_PER_CONNECTION);
   }
 
   /** The poller that the connection's line number `k` (0-based) starts at `nowUs` (every line starts one). */
@@ -222,6 +231,10 @@ export class AnnouncementPollers {
    */
   private addGroup(connection: number, residueUs: number, nowUs: number): number {
     const b = Math.floor(residueUs / 1000);
+    if (this.declaredGroups > 0) {
+      this.groups.reserve(this.groups.size + this.declaredGroups);
+      this.declaredGroups = 0;
+    }
     const group = this.groups.add(residueUs, connection, nowUs);
     const added = (this.unsorted[b] ??= []);
     added.push(group);

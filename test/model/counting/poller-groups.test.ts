@@ -27,3 +27,16 @@ test('grows past its first capacity without losing a group', () => {
   const ids = Array.from({ length: 5000 }, (_, i) => groups.add(i % 3000, i, i * 10));
   assert.deepEqual([groups.residueUs[ids[4321]!], groups.connection[ids[4321]!], groups.createdUs[ids[4321]!]], [1321, 4321, 43210]);
 });
+
+test('reserve makes room once, keeping every group; adding past it still grows', () => {
+  const groups = new PollerGroups();
+  const first = Array.from({ length: 10 }, (_, i) => groups.add(i, i, i));
+  groups.reserve(3000);
+  assert.equal(groups.residueUs.length, 3000);
+  groups.reserve(100); // less than there is: nothing changes
+  assert.equal(groups.residueUs.length, 3000);
+  const more = Array.from({ length: 4000 }, (_, i) => groups.add(7, 10 + i, 5));
+  assert.equal(groups.size, 4010);
+  assert.deepEqual(first.map((id) => [groups.residueUs[id], groups.connection[id], groups.count[id], groups.forward[id]]), first.map((_, i) => [i, i, 1, NOT_MERGED]));
+  assert.deepEqual([groups.connection[more[3999]!], groups.createdUs[more[3999]!]], [4009, 5]);
+});
