@@ -113,10 +113,11 @@ export class AnnouncementPollers {
     this.periodicIntervalUs[connection] = intervalUs;
     const cycle = this.cycleLength(intervalUs);
     this.periodicCycle[connection] = cycle;
-    // Its first `cycle` lines make a group each: room for them, made once at the first
-    // group. At most a few per connection: an interval of 10.001 s against the 3 s poll
-    // has a cycle of 3,000 lines, which a run may never reach.
-    this.declaredGroups += Math.min(cycle, RESERVED_GROUPS_PER_CONNECTION);
+    // Its first `cycle` lines make a group each, and its connect one more (seed rules):
+    // room for them, made once at the first group. At most a few per connection: an
+    // interval of 10.001 s against the 3 s poll has a cycle of 3,000 lines, which a run
+    // may never reach.
+    this.declaredGroups += 1 + Math.min(cycle, RESERVED_GROUPS_PER_CONNECTION);
   }
 
   /** The poller that the connection's line number `k` (0-based) starts at `nowUs` (every line starts one). */
