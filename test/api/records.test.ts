@@ -8,7 +8,10 @@ import { REPLICATIONS_CSV_COLUMNS } from '../../src/report/replications-csv.js';
 import { ROUNDS_CSV_COLUMNS } from '../../src/report/rounds-csv.js';
 import type { ValidatorRow } from '../../src/report/validator-table.js';
 import { VALIDATORS_CSV_COLUMNS } from '../../src/report/validators-csv.js';
-import { repoPath } from '../cli/run-cli.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { repoPath, runCli, scratchDir } from '../cli/run-cli.js';
 
 /** true only when A and B are the same type (checked by tsc in npm test). */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -40,4 +43,24 @@ test('every record read from a run has exactly the fields its writer\'s columns 
 test('csvRecords: columns in camelCase, text columns as text, numbers as numbers, an empty number as NaN', () => {
   const [row] = csvRecords<RoundRecord>('round,time_s,winner,winner_p\n3,1.5,007,\n');
   assert.deepEqual(row, { round: 3, timeS: 1.5, winner: '007', winnerP: NaN });
+});
+
+test('no column of a real run reads as NaN where the file has a value: every text column is known as text', () => {
+  const out = join(scratchDir(), 'r');
+  // Churn with a text balance, replications and the per-round file: every CSV a run writes.
+  const r = runCli(['run', repoPath('scenarios/churn.yaml'), '--out', out, '--replications', '2', '--rounds', '40', '--quiet', '--no-report']);
+  assert.equal(r.status, 0, r.stderr);
+  const files = readdirSync(out).filter((f) => f.endsWith('.csv'));
+  assert.ok(files.length >= 6, `${files}`);
+  for (const file of files) {
+    const text = readFileSync(join(out, file), 'utf8');
+    const raw = parse(text, { columns: true }) as Record<string, string>[];
+    const read = csvRecords<Record<string, unknown>>(text);
+    raw.forEach((row, i) => {
+      for (const [column, cell] of Object.entries(row)) {
+        const value = read[i]?.[camelCase(column)];
+        if (cell !== '' && typeof value === 'number') assert.ok(!Number.isNaN(value), `${file} row ${i + 1}, ${column} = ${JSON.stringify(cell)} read as NaN`);
+      }
+    });
+  }
 });

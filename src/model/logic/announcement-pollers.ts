@@ -2,7 +2,7 @@ import { greatestCommonDivisor } from '../counting/integers.js';
 import { PeriodPhase } from '../counting/period-phase.js';
 import { PollerGroups } from '../counting/poller-groups.js';
 
-/** Groups reserved per periodic connection (see {@link AnnouncementPollers.declarePeriodic}): 3 with the seed's 3 s poll and whole-second intervals. */
+/** Groups reserved per periodic connection (see {@link AnnouncementPollers.declarePeriodic}): at most 3 with the seed's 3 s poll and whole-second intervals. */
 const RESERVED_GROUPS_PER_CONNECTION = 8;
 /** Spawn-cache entries per connection (see {@link AnnouncementPollers.spawn}). */
 const RECENT_PER_CONNECTION = 4;
