@@ -304,22 +304,23 @@ export function scenarioDigest(scenario: ResolvedScenario): string {
   const hash = createHash('sha256');
   // The text around the list, split where it goes: inside JSON strings a quote is always escaped, so only the key matches.
   const [before, after] = JSON.stringify({ ...scenario, validators: null }).split('"validators":null') as [string, string];
-  let text = `${before}"validators":[`;
-  scenario.validators.forEach((v, i) => {
-    text += i === 0 ? JSON.stringify(v) : `,${JSON.stringify(v)}`;
-    // Hashed in pieces of ~64 KB: a call per validator cost more than the hashing.
-    if (text.length >= 1 << 16) {
-      hash.update(text);
-      text = '';
-    }
-  });
-  hash.update(`${text}]${after}`);
+  hash.update(`${before}"validators":[`);
+  // The list's text is its members' texts joined by commas: made DIGEST_CHUNK members at a
+  // time (a call per validator cost a quarter more at 1,000,000 validators; much larger
+  // pieces cost more again), each piece without its brackets.
+  const validators = scenario.validators;
+  for (let i = 0; i < validators.length; i += DIGEST_CHUNK) {
+    const piece = JSON.stringify(validators.slice(i, i + DIGEST_CHUNK));
+    hash.update(i === 0 ? piece.slice(1, -1) : `,${piece.slice(1, -1)}`);
+  }
+  hash.update(`]${after}`);
   const digest = hash.digest('hex');
   digests.set(scenario, digest);
   return digest;
 }
 
 const digests = new WeakMap<ResolvedScenario, string>();
+const DIGEST_CHUNK = 128;
 
 function groupCounts(validators: ResolvedScenario['validators']): Array<{ group: string; validators: number }> {
   const counts = new Map<string, number>();

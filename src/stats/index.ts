@@ -36,6 +36,7 @@ export {
   fairnessAnalysis,
   fairnessAnalysisOfColumns,
   perRoundChiSquareP,
+  validatorFigures,
   type ColumnFairnessAnalysis,
   type FairnessAnalysis,
   type FairnessColumns,

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fairnessAnalysis, fairnessAnalysisOfColumns, perRoundChiSquareP } from '../../src/stats/fairnessAnalysis.js';
+import { fairnessAnalysis, fairnessAnalysisOfColumns, perRoundChiSquareP, validatorFigures, type FairnessColumns } from '../../src/stats/fairnessAnalysis.js';
 
 const record = (wins: number, expectedWins: number, roundsInPool: number, globalShare: number) => ({
   wins,
@@ -100,4 +100,46 @@ test('perRoundChiSquareP: the per-round chi-square p-value alone, null where the
   // The same figure as the whole analysis gives.
   const records = [record(30, 20, 43, 0.4), record(10, 17, 43, 0.4), record(2, 3, 43, 0.1), record(1, 3, 43, 0.1)];
   assert.equal(perRoundChiSquareP(records.map((r) => r.wins), records.map((r) => r.expectedWins)), fairnessAnalysis(records, 43).perRound!.chiSquare.pValue);
+});
+
+test('validators with the same inputs get the figures each gets alone, and the deviations sum as they would afresh', () => {
+  // Many validators repeating a few (wins, expected, variance, rounds, masses) inputs, some
+  // differing from an earlier one in one input only (variance, rounds, wins, or equal
+  // masses in another array).
+  let x = 12345;
+  const random = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const sharedMasses = Float64Array.from([0.5, 0.3, 0.15, 0.05]);
+  const n = 600;
+  const columns = { wins: [] as number[], expectedWins: [] as number[], winVariance: [] as number[], roundsInPool: [] as number[], globalShare: [] as number[] };
+  const masses: Array<Float64Array | null> = [];
+  for (let i = 0; i < n; i++) {
+    const kind = Math.floor(random() * 4);
+    columns.wins.push(Math.floor(random() * 4));
+    columns.expectedWins.push([0.75, 0.75, 2.5, 0][kind] as number);
+    columns.winVariance.push(kind === 1 && random() < 0.5 ? 0.7 : 0.6);
+    columns.roundsInPool.push(kind === 3 ? 0 : random() < 0.2 ? 90 : 100);
+    columns.globalShare.push([0.001, 0.001, 0.003, 0][kind] as number);
+    masses.push(kind === 0 ? sharedMasses : kind === 1 && random() < 0.5 ? Float64Array.from(sharedMasses) : null);
+  }
+  const figures = (m: number): FairnessColumns => ({
+    winRate: new Float64Array(m), expectedRate: new Float64Array(m), wilsonLow: new Float64Array(m), wilsonHigh: new Float64Array(m),
+    z: new Float64Array(m), pValue: new Float64Array(m), pError: new Float64Array(m), pHolm: new Float64Array(m),
+  });
+  const all = figures(n);
+  const sums = validatorFigures({ ...columns, exactMasses: (i) => masses[i] ?? null }, 100, all);
+  let perRound = 0;
+  let global = 0;
+  for (let i = 0; i < n; i++) {
+    const one = (column: number[]) => [column[i] as number];
+    const alone = figures(1);
+    const own = validatorFigures(
+      { wins: one(columns.wins), expectedWins: one(columns.expectedWins), winVariance: one(columns.winVariance), roundsInPool: one(columns.roundsInPool), globalShare: one(columns.globalShare), exactMasses: () => masses[i] ?? null },
+      100,
+      alone,
+    );
+    for (const [key, column] of Object.entries(alone)) assert.equal(all[key as keyof FairnessColumns][i], column[0], `validator ${i}, ${key}`);
+    perRound += own.perRound;
+    global += own.global;
+  }
+  assert.deepEqual(sums, { perRound, global });
 });
