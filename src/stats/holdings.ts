@@ -37,7 +37,8 @@ export interface Holdings {
  */
 export function toHoldings(amounts: readonly number[], caller: string): Holdings {
   assertNonNegativeList(amounts, caller, 'amounts');
-  return holdingsOfTally(tallyOf(amounts), caller);
+  // tallyOf's output is a tally by construction: not checked again.
+  return holdingsOfValidTally(tallyOf(amounts));
 }
 
 /**
@@ -51,6 +52,10 @@ export function toHoldings(amounts: readonly number[], caller: string): Holdings
  */
 export function holdingsOfTally(tally: Tally, caller: string): Holdings {
   checkTally(tally, caller);
+  return holdingsOfValidTally(tally);
+}
+
+function holdingsOfValidTally(tally: Tally): Holdings {
   let n = 0;
   let total = 0;
   tally.amounts.forEach((amount, i) => {
