@@ -11,13 +11,20 @@ export const CRASHES_LOTTERY = -1;
 /**
  * The seed's `validators` dict, address -> balance, with each address given a small
  * integer slot so the lottery can work on typed arrays. Two clients with the same
- * address share a slot, as they share the dict entry in the seed. An address may be
- * keyed by anything that stands for it one to one among the keys entered since
- * {@link forgetKeys} (the server keys an instant's addresses by their `#k` suffix).
+ * address share a slot, as they share the dict entry in the seed. An address is keyed
+ * by a small non-negative integer that stands for it one to one among the keys entered
+ * since {@link forgetKeys} (the server keys an instant's addresses by their `#k` suffix).
  */
 export class ValidatorsTable {
-  /** Key -> slot, for the keys entered since {@link forgetKeys}. */
-  private readonly slots = new Map<string | number, number>();
+  /** Key -> slot, valid where {@link keyEpoch} holds the current {@link epoch}. */
+  private keySlot: number[] = [];
+  private keyEpoch: number[] = [];
+  /**
+   * Bumped by {@link forgetKeys}, which so forgets every key at once: the server forgets
+   * at every connect instant, and a million connects each clearing a Map cost a second
+   * (each clear allocates a new table).
+   */
+  private epoch = 0;
   private slotCount = 0;
   private kind = new Uint8Array(64);
   private value = new Float64Array(64);
@@ -30,16 +37,16 @@ export class ValidatorsTable {
   }
 
   /** Whether the address keyed `key` was entered (since {@link forgetKeys}). */
-  has(key: string | number): boolean {
-    return this.slots.has(key);
+  has(key: number): boolean {
+    return this.keyEpoch[checkedKey(key)] === this.epoch;
   }
 
   /** The slot of the address keyed `key`, created on first use (or first since {@link forgetKeys}). */
-  slotFor(key: string | number): number {
-    const existing = this.slots.get(key);
-    if (existing !== undefined) return existing;
+  slotFor(key: number): number {
+    if (this.has(key)) return this.keySlot[key] as number;
     const slot = this.slotCount++;
-    this.slots.set(key, slot);
+    this.keySlot[key] = slot;
+    this.keyEpoch[key] = this.epoch;
     if (slot === this.kind.length) this.grow();
     return slot;
   }
@@ -49,7 +56,7 @@ export class ValidatorsTable {
    * knows that no key entered so far will be looked up again.
    */
   forgetKeys(): void {
-    this.slots.clear();
+    this.epoch++;
   }
 
   /** `validators[address] = balance`: an int, or (null) the raw text int() refused. */
@@ -87,4 +94,10 @@ export class ValidatorsTable {
     this.kind = grown(this.kind, this.kind.length * 2);
     this.value = grown(this.value, this.value.length * 2);
   }
+}
+
+/** Keys index plain arrays: only small non-negative integers keep them dense. */
+function checkedKey(key: number): number {
+  if (!(Number.isInteger(key) && key >= 0 && key < 2 ** 31)) throw new RangeError(`ValidatorsTable: a key must be an integer in [0, 2^31), got ${key}`);
+  return key;
 }

@@ -11,7 +11,7 @@ import { zeroTotals } from '../scenario-builders.js';
 function setUp(balances: number[]) {
   const table = new ValidatorsTable();
   const connectionSlot = Int32Array.from(balances, (b, c) => {
-    const slot = table.slotFor(`address ${c}`);
+    const slot = table.slotFor(c);
     table.set(slot, b, '');
     return slot;
   });

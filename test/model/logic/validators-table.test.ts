@@ -4,8 +4,9 @@ import { CRASHES_LOTTERY, ValidatorsTable } from '../../../src/model/logic/valid
 
 test("tickets follow the seed's `if k: range(k)` on what int() left in the dict", () => {
   const table = new ValidatorsTable();
-  const entry = (address: string, balance: number | null, raw = '') => {
-    const slot = table.slotFor(address);
+  let nextKey = 0;
+  const entry = (_what: string, balance: number | null, raw = '') => {
+    const slot = table.slotFor(nextKey++);
     table.set(slot, balance, raw);
     return slot;
   };
@@ -21,9 +22,9 @@ test("tickets follow the seed's `if k: range(k)` on what int() left in the dict"
 
 test('one slot per address: a colliding client overwrites the entry; rewards add to it', () => {
   const table = new ValidatorsTable();
-  const first = table.slotFor('same');
+  const first = table.slotFor(3);
   table.set(first, 1000, '');
-  const second = table.slotFor('same');
+  const second = table.slotFor(3);
   assert.equal(second, first);
   table.set(second, 100, '');
   table.addTokens(second, 7);
@@ -33,10 +34,10 @@ test('one slot per address: a colliding client overwrites the entry; rewards add
 
 test('the table grows past its initial capacity without losing entries', () => {
   const table = new ValidatorsTable();
-  for (let i = 0; i < 300; i++) table.set(table.slotFor(`a${i}`), i + 1, '');
+  for (let i = 0; i < 300; i++) table.set(table.slotFor(i), i + 1, '');
   assert.equal(table.size, 300);
-  assert.equal(table.tickets(table.slotFor('a0')), 1);
-  assert.equal(table.tickets(table.slotFor('a299')), 300);
+  assert.equal(table.tickets(table.slotFor(0)), 1);
+  assert.equal(table.tickets(table.slotFor(299)), 300);
 });
 
 test('forgetting the keys keeps the slots and balances; a key entered again gets a new slot', () => {
@@ -52,4 +53,23 @@ test('forgetting the keys keeps the slots and balances; a key entered again gets
   assert.equal(table.size, 2);
   assert.equal(table.tickets(first), 50);
   assert.equal(table.tickets(again), 7);
+});
+
+test('forgetting forgets every key entered since the last time, and no key before it comes back', () => {
+  const table = new ValidatorsTable();
+  const before = [0, 1, 2].map((k) => table.slotFor(k));
+  table.forgetKeys();
+  assert.deepEqual([0, 1, 2].map((k) => table.has(k)), [false, false, false]);
+  const after = table.slotFor(1);
+  assert.ok(!before.includes(after));
+  assert.equal(table.slotFor(1), after);
+  assert.ok(!table.has(0) && !table.has(2));
+  table.forgetKeys();
+  table.forgetKeys();
+  assert.ok(!table.has(1));
+});
+
+test('a key that is not a small non-negative integer is refused', () => {
+  const table = new ValidatorsTable();
+  for (const key of [-1, 0.5, 2 ** 31, Number.NaN]) assert.throws(() => table.slotFor(key), RangeError);
 });
