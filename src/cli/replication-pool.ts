@@ -5,6 +5,8 @@ import { yieldNowAndThen } from './interruption.js';
 import { runReplicationInSlices, type ReplicationOutcome } from '../replications/run-replication.js';
 import type { TrackedSeries } from '../scenario/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
+import { packScenario } from '../scenario/entry-member.js';
+import type { ReplicationWork } from '../replications/worker.js';
 import { elementAt, valueAt } from '../lists/element-at.js';
 
 /**
@@ -88,7 +90,8 @@ export function openReplicationPool(ks: readonly number[], workers: number, onDo
     begin: (scenario, tracked) => {
       if (work) throw new Error('ReplicationPool.begin: the pool has its work already');
       work = { scenario, tracked };
-      for (const worker of threads) worker.postMessage(work);
+      const message: ReplicationWork = { scenario: packScenario(scenario), tracked };
+      for (const worker of threads) worker.postMessage(message);
     },
     work: () => {
       if (!work) throw new Error('ReplicationPool.work: begin() first');

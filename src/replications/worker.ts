@@ -6,7 +6,7 @@
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import type { TrackedSeries } from '../scenario/tracked-series.js';
-import type { ResolvedScenario } from '../scenario/types.js';
+import { unpackScenario, type PackedScenario } from '../scenario/entry-member.js';
 import { takeJobs, WORKER_DONE } from './job-queue.js';
 import { runReplication } from './run-replication.js';
 import { elementAt } from '../lists/element-at.js';
@@ -18,15 +18,18 @@ interface Pool {
   nextJob: Int32Array;
 }
 
-interface Work {
-  scenario: ResolvedScenario;
-  tracked: TrackedSeries[];
+/** The one message a worker is sent: the scenario packed (its validators lose their class in a message). */
+export interface ReplicationWork {
+  readonly scenario: PackedScenario;
+  readonly tracked: readonly TrackedSeries[];
 }
 
 const pool = workerData as Pool;
 const port = parentPort;
 if (!port) throw new Error('replications/worker.ts runs only as a worker thread');
-port.once('message', ({ scenario, tracked }: Work) => {
+port.once('message', (work: ReplicationWork) => {
+  const scenario = unpackScenario(work.scenario);
+  const tracked = work.tracked;
   takeJobs(pool.nextJob, pool.ks.length, (i) => port.postMessage(runReplication(scenario, elementAt(pool.ks, i, 'replication'), tracked)));
   // Last on the same port, so it arrives after every outcome (see WORKER_DONE).
   port.postMessage(WORKER_DONE);

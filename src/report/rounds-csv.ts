@@ -13,9 +13,9 @@ export const ROUNDS_CSV_HEADER = `${ROUNDS_CSV_COLUMNS.join(',')}\n`;
  * this runs once per round, and no field can need quoting: validator ids are
  * restricted to [A-Za-z0-9_.-] by the scenario schema and every other field is a number.
  */
-export function writeRoundCsvLine(r: RoundRecord, validatorIds: readonly string[], out: TextBytes): void {
+export function writeRoundCsvLine(r: RoundRecord, winnerId: string, out: TextBytes): void {
   out.number(r.round).char(COMMA).seconds(r.timeUs).char(COMMA);
   out.number(r.poolValidators).char(COMMA).number(r.poolStake).char(COMMA);
-  out.text(validatorIds[r.winner] as string).char(COMMA).number(r.winnerStake).char(COMMA).ratio(r.winnerP).char(COMMA);
+  out.text(winnerId).char(COMMA).number(r.winnerStake).char(COMMA).ratio(r.winnerP).char(COMMA);
   out.number(r.blockIndex).char(COMMA).number(r.blockPosition).char(COMMA).number(r.stale ? 1 : 0).char(NEWLINE);
 }

@@ -12,6 +12,7 @@ import { QUIRKS_CSV_HEADER, writeQuirksCsvLine } from '../report/quirks-csv.js';
 import { ROUNDS_CSV_HEADER, writeRoundCsvLine } from '../report/rounds-csv.js';
 import type { TrackedSeries } from '../scenario/tracked-series.js';
 import type { ResolvedScenario } from '../scenario/types.js';
+import { elementAt } from '../lists/element-at.js';
 import type { OpenSink, TextSink } from './text-sink.js';
 
 /** Samples per run when the scenario does not set `sampleEvery` and the run has a round count. */
@@ -38,7 +39,9 @@ export class RunRecorder {
   private readonly quirks: TextSink;
   private readonly chain: TextSink | null;
   private readonly every: number;
-  private readonly ids: string[];
+  /** Round winners' ids, made at a validator's first win (all of them would be a string per validator). */
+  private readonly winnerIds: Array<string | undefined>;
+  private readonly scenarioValidators: ResolvedScenario['validators'];
   private readonly sampler = new ConcentrationSampler();
   private validators: ValidatorTotals | null = null;
   private takeChanged: (() => Int32Array) | null = null;
@@ -66,7 +69,8 @@ export class RunRecorder {
     this.quirks = open('quirks.csv', QUIRKS_CSV_HEADER);
     this.chain = withChain ? open('chain.json', '') : null;
     this.every = sampleCadence(scenario);
-    this.ids = scenario.validators.map((v) => v.id);
+    this.scenarioValidators = scenario.validators;
+    this.winnerIds = new Array<string | undefined>(scenario.validators.length);
   }
 
   /**
@@ -85,7 +89,7 @@ export class RunRecorder {
     const { rounds, quirks } = this;
     return {
       round: (r) => {
-        writeRoundCsvLine(r, this.ids, rounds.pending);
+        writeRoundCsvLine(r, this.winnerId(r.winner), rounds.pending);
         rounds.flushIfFull();
         this.lastRound = r.round;
         this.lastRoundUs = r.timeUs;
@@ -111,6 +115,12 @@ export class RunRecorder {
     this.chain?.write(']');
     for (const f of this.files) f.close();
     return final;
+  }
+
+  private winnerId(validator: number): string {
+    let id = this.winnerIds[validator];
+    if (id === undefined) this.winnerIds[validator] = id = elementAt(this.scenarioValidators, validator, 'validator').id;
+    return id;
   }
 
   private sample(round: number, timeUs: number): ConcentrationSample {

@@ -37,5 +37,10 @@ export function memberConnectUs(schedule: ConnectSchedule, memberIndex: number):
 /** Validator ids of an entry: its name alone, or `name-0` .. `name-(count-1)` when it has a count. */
 export function memberIds(name: string, count: number | undefined): string[] {
   if (count === undefined) return [name];
-  return Array.from({ length: count }, (_, k) => `${name}-${k}`);
+  return Array.from({ length: count }, (_, k) => memberId(name, count, k));
+}
+
+/** The id of member `k` of an entry (see {@link memberIds}). */
+export function memberId(name: string, count: number | undefined, k: number): string {
+  return count === undefined ? name : `${name}-${k}`;
 }

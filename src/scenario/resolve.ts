@@ -13,7 +13,8 @@ import { resolveCostedTiming } from './costed-timing.js';
 import { deriveStream, firstIntBelow, type RandomStream } from '../rng/stream.js';
 import { DEFAULT_BPM, DEFAULT_LOTTERY, DEFAULT_RULES, DEFAULT_START, DEFAULT_TIMINGS_SECONDS } from './defaults.js';
 import { continuousStake, drawLognormal, drawPareto, drawPhaseUs, drawUniformInteger } from './draws.js';
-import { connectSchedule, memberConnectUs, memberIds } from './members.js';
+import { EntryMember, type EntryPlan } from './entry-member.js';
+import { connectSchedule, memberId } from './members.js';
 import type {
   BpmField,
   ConnectField,
@@ -102,24 +103,26 @@ function resolveValidators(entries: readonly ValidatorEntryDocument[], seed: num
 }
 
 function resolveEntry(entry: ValidatorEntryDocument, seed: number, firstGlobalIndex: number): ResolvedValidator[] {
-  const ids = memberIds(entry.name, entry.count);
-  const schedule = connectSchedule(explicitConnect(entry.connect), firstGlobalIndex);
-  const balances = resolveBalances(entry.stake, ids.length, deriveStream(seed, 'population', entry.name));
-  const leaveUs = entry.leave === undefined ? null : exactMicros(entry.leave);
-  const bpm = resolveBpm(entry.bpm ?? DEFAULT_BPM);
+  const count = entry.count ?? 1;
+  const balances = resolveBalances(entry.stake, count, deriveStream(seed, 'population', entry.name));
   // Plans without a drawn phase are the same for every member: one object for all.
   const submit = entry.submit;
   const drawsPhase = typeof submit === 'object' && 'every' in submit && submit.phase === undefined;
-  const sharedSubmissions = drawsPhase ? null : resolveSubmissions(submit, entry.name, seed);
-  return ids.map((id, k) => ({
-    id,
-    group: entry.name,
-    balance: itemAt(balances, k),
-    connectUs: memberConnectUs(schedule, k),
-    leaveUs,
-    submissions: sharedSubmissions ?? resolveSubmissions(entry.submit, id, seed),
-    bpm,
-  }));
+  const plan: EntryPlan = {
+    name: entry.name,
+    count: entry.count,
+    schedule: connectSchedule(explicitConnect(entry.connect), firstGlobalIndex),
+    leaveUs: entry.leave === undefined ? null : exactMicros(entry.leave),
+    bpm: resolveBpm(entry.bpm ?? DEFAULT_BPM),
+    submissions: drawsPhase ? null : resolveSubmissions(submit, entry.name, seed),
+    drawnIntervalUs: drawsPhase ? exactMicros(submit.every) : 0,
+  };
+  const members = new Array<ResolvedValidator>(count);
+  for (let k = 0; k < count; k++) {
+    const phaseUs = drawsPhase ? smallIntegerIfItFits(drawnPhaseUs(plan.drawnIntervalUs, memberId(entry.name, entry.count, k), seed)) : 0;
+    members[k] = new EntryMember(plan, k, itemAt(balances, k), phaseUs);
+  }
+  return members;
 }
 
 function explicitConnect(connect: ConnectField | undefined): { atUs: number; everyUs?: number } | undefined {

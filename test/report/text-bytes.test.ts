@@ -114,7 +114,7 @@ test('rounds.csv and quirks.csv lines are their fields as `${x}` joined by comma
     };
     const roundLine = `${r.round},${secondsText(r.timeUs)},${r.poolValidators},${r.poolStake},${ids[r.winner]},${r.winnerStake},${ratioText(r.winnerP)},${r.blockIndex},${r.blockPosition},${r.stale ? 1 : 0}\n`;
     const out = new TextBytes();
-    writeRoundCsvLine(r, ids, out);
+    writeRoundCsvLine(r, ids[r.winner] as string, out);
     assert.deepEqual(bytesOf(out), utf8(roundLine));
 
     const p: PeriodRecord = {

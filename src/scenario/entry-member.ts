@@ -1,0 +1,135 @@
+import { elementAt } from '../lists/element-at.js';
+import { memberConnectUs, memberId, type ConnectSchedule } from './members.js';
+import type { BpmPlan, ResolvedScenario, ResolvedValidator, SubmissionPlan, TypedInput } from './types.js';
+
+/** What the members of one validator entry share, resolved. */
+export interface EntryPlan {
+  readonly name: string;
+  /** The entry's count; undefined for an entry of one validator, whose id is its name. */
+  readonly count: number | undefined;
+  readonly schedule: ConnectSchedule;
+  readonly leaveUs: number | null;
+  readonly bpm: BpmPlan;
+  /** Every member's plan; null where each member draws its phase of `every` {@link drawnIntervalUs}. */
+  readonly submissions: SubmissionPlan | null;
+  readonly drawnIntervalUs: number;
+}
+
+/**
+ * A resolved validator, holding only what is its own (its number in the entry, its
+ * balance, its drawn phase) and reading the rest from its entry's plan when asked.
+ * A million validators as plain objects, each with its id string and submission plan,
+ * took 218 MB of heap and a second of the collector's time; as members, about a
+ * quarter of that. Equal fields, equal JSON ({@link toJSON}, which the scenario digest
+ * reads); an id or a drawn plan is a new object at each read, so compare them by
+ * value. Spread or structuredClone does not copy the fields: use toJSON for a plain
+ * copy, or {@link packScenario} to send them to a worker thread.
+ */
+export class EntryMember implements ResolvedValidator {
+  constructor(
+    private readonly plan: EntryPlan,
+    private readonly index: number,
+    readonly balance: TypedInput,
+    /** The drawn phase, µs (0 where the plan has no drawn phase). */
+    private readonly phaseUs: number,
+  ) {}
+
+  get id(): string {
+    return memberId(this.plan.name, this.plan.count, this.index);
+  }
+
+  get group(): string {
+    return this.plan.name;
+  }
+
+  get connectUs(): number {
+    return memberConnectUs(this.plan.schedule, this.index);
+  }
+
+  get leaveUs(): number | null {
+    return this.plan.leaveUs;
+  }
+
+  get submissions(): SubmissionPlan {
+    return this.plan.submissions ?? { kind: 'every', intervalUs: this.plan.drawnIntervalUs, phaseUs: this.phaseUs };
+  }
+
+  get bpm(): BpmPlan {
+    return this.plan.bpm;
+  }
+
+  /** See {@link packValidators}. */
+  static pack(validators: readonly ResolvedValidator[]): PackedValidators {
+    const plans: EntryPlan[] = [];
+    const planNumbers = new Map<EntryPlan, number>();
+    const n = validators.length;
+    const packed = { plans, plan: new Int32Array(n), index: new Int32Array(n), phaseUs: new Float64Array(n), balance: new Array<TypedInput>(n), plain: [] as ResolvedValidator[] };
+    validators.forEach((v, i) => {
+      if (!(v instanceof EntryMember)) {
+        packed.plan[i] = -1 - packed.plain.length;
+        packed.plain.push(v);
+        return;
+      }
+      let planNumber = planNumbers.get(v.plan);
+      if (planNumber === undefined) planNumbers.set(v.plan, (planNumber = plans.push(v.plan) - 1));
+      packed.plan[i] = planNumber;
+      packed.index[i] = v.index;
+      packed.phaseUs[i] = v.phaseUs;
+      packed.balance[i] = v.balance;
+    });
+    return packed;
+  }
+
+  /** The validator as a plain object, its fields in the order of {@link ResolvedValidator}. */
+  toJSON(): ResolvedValidator {
+    return {
+      id: this.id,
+      group: this.group,
+      balance: this.balance,
+      connectUs: this.connectUs,
+      leaveUs: this.leaveUs,
+      submissions: this.submissions,
+      bpm: this.bpm,
+    };
+  }
+}
+
+/**
+ * Validators in a form that survives structuredClone (worker messages), which copies
+ * an object's own fields and drops its class: members as columns beside their entry
+ * plans (each plan, and each shared balance object, stays one object), any other
+ * validator as a plain copy.
+ */
+export interface PackedValidators {
+  readonly plans: readonly EntryPlan[];
+  /** Per validator: its plan's number, or -1 - k for plain validator k. */
+  readonly plan: Int32Array;
+  readonly index: Int32Array;
+  readonly phaseUs: Float64Array;
+  readonly balance: readonly TypedInput[];
+  readonly plain: readonly ResolvedValidator[];
+}
+
+/** A scenario as a worker thread can be sent it (see {@link PackedValidators}). */
+export interface PackedScenario {
+  readonly settings: Omit<ResolvedScenario, 'validators'>;
+  readonly validators: PackedValidators;
+}
+
+export function packScenario(scenario: ResolvedScenario): PackedScenario {
+  const { validators, ...settings } = scenario;
+  return { settings, validators: EntryMember.pack(validators) };
+}
+
+/** The scenario {@link packScenario} packed, equal to it field by field. */
+export function unpackScenario(packed: PackedScenario): ResolvedScenario {
+  return { ...packed.settings, validators: unpackValidators(packed.validators) };
+}
+
+function unpackValidators(packed: PackedValidators): ResolvedValidator[] {
+  return Array.from(packed.plan, (planNumber, i) =>
+    planNumber < 0
+      ? elementAt(packed.plain, -1 - planNumber, 'plain validator')
+      : new EntryMember(elementAt(packed.plans, planNumber, 'entry plan'), packed.index[i] as number, elementAt(packed.balance, i, 'balance'), packed.phaseUs[i] as number),
+  );
+}
