@@ -21,15 +21,13 @@ export class CycleCounts {
   /** The band of the cycle in progress: +1 on [bandStart, bandEnd). */
   private bandStart = 0;
   private bandEnd = 0;
-  private readonly others: RangeCounts;
-  private othersAdded = false;
+  /** Made at the first piece that does not continue the band: steady runs never need it (16 bytes a position). */
+  private others: RangeCounts | null = null;
   /** Prefix sums of `others` while it does not change, or null. */
   private frozen: Float64Array | null = null;
   private queriesSinceChange = 0;
 
-  constructor(readonly size: number) {
-    this.others = new RangeCounts(size);
-  }
+  constructor(readonly size: number) {}
 
   /** Adds 1 to positions [from, to) (from < to). */
   add(from: number, to: number): void {
@@ -45,7 +43,7 @@ export class CycleCounts {
   sumRange(from: number, to: number): number {
     if (from >= to) return 0;
     const inBand = Math.max(0, Math.min(to, this.bandEnd) - Math.max(from, this.bandStart));
-    return this.wholeCycles * (to - from) + inBand + (this.othersAdded ? this.othersSum(from, to) : 0);
+    return this.wholeCycles * (to - from) + inBand + (this.others === null ? 0 : this.othersSum(this.others, from, to));
   }
 
   private closeBand(): void {
@@ -56,22 +54,22 @@ export class CycleCounts {
       this.wholeCycles++;
       return;
     }
+    this.others ??= new RangeCounts(this.size);
     this.others.addRange(start, end, 1);
-    this.othersAdded = true;
     this.frozen = null;
     this.queriesSinceChange = 0;
   }
 
-  private othersSum(from: number, to: number): number {
+  private othersSum(others: RangeCounts, from: number, to: number): number {
     const frozen = this.frozen;
     if (frozen !== null) return (frozen[to] as number) - (frozen[from] as number);
-    if (++this.queriesSinceChange >= Math.max(16, this.size) && this.size <= MAX_FROZEN_SIZE) this.frozen = this.prefixSums();
-    return this.others.sumRange(from, to);
+    if (++this.queriesSinceChange >= Math.max(16, this.size) && this.size <= MAX_FROZEN_SIZE) this.frozen = prefixSums(others);
+    return others.sumRange(from, to);
   }
+}
 
-  private prefixSums(): Float64Array {
-    const sums = new Float64Array(this.size + 1);
-    for (let i = 0; i < this.size; i++) sums[i + 1] = (sums[i] as number) + this.others.sumRange(i, i + 1);
-    return sums;
-  }
+function prefixSums(counts: RangeCounts): Float64Array {
+  const sums = new Float64Array(counts.size + 1);
+  for (let i = 0; i < counts.size; i++) sums[i + 1] = (sums[i] as number) + counts.sumRange(i, i + 1);
+  return sums;
 }
