@@ -80,6 +80,15 @@ export class EntryMember implements ResolvedValidator {
     return packed;
   }
 
+  /** JSON.stringify(this), from text its entry's members share (see {@link validatorJson}). */
+  jsonText(texts: MemberJsonTexts): string {
+    const plan = texts.ofPlan(this.plan);
+    const balance = this.balance.kind === 'int' ? `{"kind":"int","value":${this.balance.value}}` : JSON.stringify(this.balance);
+    const submissions = plan.submissions ?? `{"kind":"every","intervalUs":${this.plan.drawnIntervalUs},"phaseUs":${this.phaseUs}}`;
+    const id = plan.idPrefix === null ? plan.name : `${plan.idPrefix}${this.index}"`;
+    return `{"id":${id},"group":${plan.name},"balance":${balance},"connectUs":${this.connectUs},"leaveUs":${plan.leaveUs},"submissions":${submissions},"bpm":${plan.bpm}}`;
+  }
+
   /** The validator as a plain object, its fields in the order of {@link ResolvedValidator}. */
   toJSON(): ResolvedValidator {
     return {
@@ -132,4 +141,46 @@ function unpackValidators(packed: PackedValidators): ResolvedValidator[] {
       ? elementAt(packed.plain, -1 - planNumber, 'plain validator')
       : new EntryMember(elementAt(packed.plans, planNumber, 'entry plan'), packed.index[i] as number, elementAt(packed.balance, i, 'balance'), packed.phaseUs[i] as number),
   );
+}
+
+/**
+ * `JSON.stringify(validator)`, made from text that the members of an entry share where
+ * it can be: the scenario digest reads every validator's JSON,
+ * and a million toJSON objects took a second. Give every call of one pass the same
+ * `texts`.
+ */
+export function validatorJson(validator: ResolvedValidator, texts: MemberJsonTexts): string {
+  return validator instanceof EntryMember ? validator.jsonText(texts) : JSON.stringify(validator);
+}
+
+interface PlanTexts {
+  /** JSON of the entry name, which is the group and (without a count) the id. */
+  readonly name: string;
+  /** The JSON of a member's id up to its number (`"name-`), or null without a count. */
+  readonly idPrefix: string | null;
+  readonly leaveUs: string;
+  readonly bpm: string;
+  /** The shared plan's JSON, or null where members draw their phases. */
+  readonly submissions: string | null;
+}
+
+/** JSON texts of entry plans, each made once (see {@link validatorJson}). */
+export class MemberJsonTexts {
+  private readonly plans = new Map<EntryPlan, PlanTexts>();
+
+  ofPlan(plan: EntryPlan): PlanTexts {
+    let texts = this.plans.get(plan);
+    if (texts === undefined) {
+      const name = JSON.stringify(plan.name);
+      texts = {
+        name,
+        idPrefix: plan.count === undefined ? null : `${name.slice(0, -1)}-`,
+        leaveUs: JSON.stringify(plan.leaveUs),
+        bpm: JSON.stringify(plan.bpm),
+        submissions: plan.submissions === null ? null : JSON.stringify(plan.submissions),
+      };
+      this.plans.set(plan, texts);
+    }
+    return texts;
+  }
 }

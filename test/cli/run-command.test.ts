@@ -180,6 +180,11 @@ test("the manifest's scenario digest, hashed in pieces, is sha256 of the scenari
     'validators:',
     '  - {name: a, count: 3000, stake: 10, submit: {every: 10}}', // some 400 KB of JSON: hashed in pieces
     '  - {name: b, stake: 7, submit: {every: 5}}',
+    // Every kind of plan and balance: drawn and given phases, text, listed and drawn stakes, leave, connect.
+    '  - {name: c.d, count: 3, stake: {values: [1, 2, 3]}, submit: {every: 7, phase: 1.5}, leave: 90, connect: {at: 3, every: 0.25}}',
+    '  - {name: e, count: 4, stake: {lognormal: {median: 32, sigma: 1}}, submit: {poisson: 0.2}, bpm: {uniform: {min: 60, max: 90}}}',
+    '  - {name: f, stake: " 12\\n", submit: {at: [1, 2.5]}, bpm: [70, "x"]}',
+    '  - {name: g, count: 2, stake: {pareto: {min: 10, alpha: 1.5}}, submit: none}',
   ].join('\n');
   const scenario = loadScenario('digest.yaml', text, {});
   assert.equal(scenarioDigest(scenario), createHash('sha256').update(JSON.stringify(scenario)).digest('hex'));

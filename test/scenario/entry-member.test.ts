@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { packScenario, unpackScenario } from '../../src/scenario/entry-member.js';
+import { MemberJsonTexts, packScenario, unpackScenario, validatorJson } from '../../src/scenario/entry-member.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
 import type { ScenarioDocument } from '../../src/scenario/schema.js';
 import type { ResolvedValidator } from '../../src/scenario/types.js';
@@ -49,4 +49,10 @@ test('a packed scenario survives structuredClone (as a worker message) field for
   const balances = (s: { validators: readonly ResolvedValidator[] }) => new Set(s.validators.slice(0, 40).map((v) => v.balance)).size;
   assert.equal(balances(copy), balances(mixed));
   assert.ok(balances(copy) <= 5, 'uniform 1..5: at most five balance objects');
+});
+
+test("validatorJson is JSON.stringify of the validator, for members of every kind of entry and for plain validators", () => {
+  const validators = resolveScenario(document, 'members.yaml').validators;
+  const texts = new MemberJsonTexts();
+  for (const v of [...validators, fields(validators[3] as ResolvedValidator)]) assert.equal(validatorJson(v, texts), JSON.stringify(v));
 });
