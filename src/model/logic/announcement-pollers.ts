@@ -8,6 +8,7 @@ const RESERVED_GROUPS_PER_CONNECTION = 8;
 const RECENT_PER_CONNECTION = 4;
 const NO_RESIDUE = -1;
 const NO_GROUP = -1;
+const NO_ROW = -1;
 /** Spawns a cache entry holds before they are added to their group (its counts are 32-bit). */
 const MAX_PENDING_SPAWNS = 2 ** 31 - 1;
 
@@ -55,14 +56,22 @@ export class AnnouncementPollers {
   /**
    * The last few groups each connection spawned into: a client that types at a fixed
    * interval cycles through a handful of residues, so nearly every spawn lands in one
-   * of them. Per connection, RECENT_PER_CONNECTION pairs (residue, spawns not yet
+   * of them. Per cached connection, RECENT_PER_CONNECTION pairs (residue, spawns not yet
    * added to the group's count) in 32 bytes (residues are below 2^31 µs); a group's
    * count is brought up to date when its pair is reused and when the connection
    * closes, the only time the count matters (an open connection's pollers never die).
+   *
+   * Periodic connections (see {@link declarePeriodic}) have no row: their first spawns
+   * are at distinct points but for their connect's, and a spawn at a point the
+   * connection has already is merged into that group when the bucket is next read.
+   * (The cache cost the million bench workload 48 bytes a validator, for nothing.) Rows
+   * are laid out at the first spawn ({@link rowOf}), after the declarations.
    */
-  private readonly recent: Int32Array;
-  private readonly recentGroup: Int32Array;
-  private readonly recentNext: Uint8Array;
+  private recent: Int32Array = new Int32Array(0);
+  private recentGroup: Int32Array = new Int32Array(0);
+  private recentNext: Uint8Array = new Uint8Array(0);
+  /** Per connection, its row of the cache, or NO_ROW; null until the first spawn. */
+  private recentRow: Int32Array | null = null;
   /** Where spawns fall in the poll period. */
   private readonly spawnPhase: PeriodPhase;
   /**
@@ -96,9 +105,6 @@ export class AnnouncementPollers {
     this.buckets = Array.from({ length: periodUs / 1000 }, () => []);
     this.unsorted = new Array<number[] | undefined>(periodUs / 1000);
     this.occupied = new Uint32Array(Math.ceil(periodUs / 1000 / 32));
-    this.recent = emptyRecentPairs(connections * RECENT_PER_CONNECTION);
-    this.recentGroup = new Int32Array(connections * RECENT_PER_CONNECTION).fill(NO_GROUP);
-    this.recentNext = new Uint8Array(connections);
     this.periodicCycle = new Int32Array(connections);
     this.periodicIntervalUs = new Float64Array(connections);
     this.firstPeriodicUs = new Float64Array(connections);
@@ -110,6 +116,7 @@ export class AnnouncementPollers {
    * one's wake-up point ({@link spawnRepeat}), which {@link close} settles.
    */
   declarePeriodic(connection: number, intervalUs: number): void {
+    if (this.recentRow !== null) throw new Error('AnnouncementPollers.declarePeriodic: declared after the first spawn');
     this.periodicIntervalUs[connection] = intervalUs;
     const cycle = this.cycleLength(intervalUs);
     this.periodicCycle[connection] = cycle;
@@ -150,8 +157,13 @@ export class AnnouncementPollers {
     this.live++;
     if (this.pendingMessages > 0) this.deliver(connection, this.pendingMessages);
     const residueUs = this.spawnPhase.residueOf(nowUs);
+    const row = this.rowOf(connection);
+    if (row === NO_ROW) {
+      this.addGroup(connection, residueUs, nowUs);
+      return;
+    }
     const recent = this.recent;
-    const first = connection * RECENT_PER_CONNECTION;
+    const first = row * RECENT_PER_CONNECTION;
     for (let j = 2 * first; j < 2 * (first + RECENT_PER_CONNECTION); j += 2) {
       if (recent[j] === residueUs) {
         if (recent[j + 1] === MAX_PENDING_SPAWNS) this.settleRecent(j >> 1);
@@ -159,8 +171,8 @@ export class AnnouncementPollers {
         return;
       }
     }
-    const next = this.recentNext[connection] as number;
-    this.recentNext[connection] = (next + 1) % RECENT_PER_CONNECTION;
+    const next = this.recentNext[row] as number;
+    this.recentNext[row] = (next + 1) % RECENT_PER_CONNECTION;
     this.settleRecent(first + next);
     this.recent[2 * (first + next)] = residueUs;
     this.recentGroup[first + next] = this.addGroup(connection, residueUs, nowUs);
@@ -195,8 +207,9 @@ export class AnnouncementPollers {
    * {@link spawnRepeat}.
    */
   close(connection: number, lines: number): void {
-    const first = connection * RECENT_PER_CONNECTION;
-    for (let i = first; i < first + RECENT_PER_CONNECTION; i++) {
+    const row = this.rowOf(connection);
+    const first = row * RECENT_PER_CONNECTION;
+    for (let i = first; row !== NO_ROW && i < first + RECENT_PER_CONNECTION; i++) {
       this.settleRecent(i);
       this.recent[2 * i] = NO_RESIDUE;
       this.recentGroup[i] = NO_GROUP;
@@ -213,6 +226,20 @@ export class AnnouncementPollers {
       if (group !== NO_GROUP) this.groups.count[group] = (this.groups.count[group] as number) + repeats;
       else if (repeats > 0) throw new Error(`AnnouncementPollers.close: connection ${connection} has no group for its spawn ${j}`);
     }
+  }
+
+  /** The connection's row of the spawn cache, or NO_ROW (see {@link recent}). */
+  private rowOf(connection: number): number {
+    if (this.recentRow === null) {
+      const rows = new Int32Array(this.periodicCycle.length);
+      let count = 0;
+      for (let c = 0; c < rows.length; c++) rows[c] = this.periodicCycle[c] === 0 ? count++ : NO_ROW;
+      this.recent = emptyRecentPairs(count * RECENT_PER_CONNECTION);
+      this.recentGroup = new Int32Array(count * RECENT_PER_CONNECTION).fill(NO_GROUP);
+      this.recentNext = new Uint8Array(count);
+      this.recentRow = rows;
+    }
+    return this.recentRow[connection] as number;
   }
 
   private settleRecent(i: number): void {

@@ -113,8 +113,11 @@ function reference(inputs: Input[], span: Span = SHORT) {
   return { delivered, lost, pending: queue, alive: pollers.filter((p) => p.alive).length };
 }
 
-/** @param periodic connections declared to type every `intervalUs`: their spawns go through spawnForLine */
-function aggregate(inputs: Input[], span: Span = SHORT, periodic: ReadonlyMap<number, number> = new Map()) {
+/**
+ * @param periodic connections declared to type every `intervalUs`: their spawns go through spawnForLine
+ * @param connects periodic connections whose first spawn is their connect's (through spawn, as the server makes it), not a line
+ */
+function aggregate(inputs: Input[], span: Span = SHORT, periodic: ReadonlyMap<number, number> = new Map(), connects: ReadonlySet<number> = new Set()) {
   const delivered = new Map<number, number>();
   const pollers = new AnnouncementPollers(span.periodUs, 6, (conn, n) => delivered.set(conn, (delivered.get(conn) ?? 0) + n));
   for (const [conn, intervalUs] of periodic) pollers.declarePeriodic(conn, intervalUs);
@@ -127,10 +130,15 @@ function aggregate(inputs: Input[], span: Span = SHORT, periodic: ReadonlyMap<nu
     while (next < inputs.length && inputs[next]!.t === t) {
       const input = inputs[next++]!;
       if (input.kind === 'spawn') {
-        const k = spawnsOf.get(input.conn) ?? 0;
-        if (periodic.has(input.conn)) pollers.spawnForLine(input.conn, k, t);
+        const k = spawnsOf.get(input.conn);
+        if (k === undefined && connects.has(input.conn)) {
+          pollers.spawn(input.conn, t);
+          spawnsOf.set(input.conn, 0);
+          continue;
+        }
+        if (periodic.has(input.conn)) pollers.spawnForLine(input.conn, k ?? 0, t);
         else pollers.spawn(input.conn, t);
-        spawnsOf.set(input.conn, k + 1);
+        spawnsOf.set(input.conn, (k ?? 0) + 1);
       }
       else if (input.kind === 'close') {
         closed.add(input.conn);
@@ -196,6 +204,25 @@ test('a connection declared periodic: its repeat spawns are only counted, and cl
   assert.equal(got.lost, want.lost);
   assert.deepEqual([...got.delivered].sort(), [...want.delivered].sort());
   assert.equal(got.alive, want.alive);
+});
+
+test("a periodic connection whose lines spawn where its connect's poller did: the groups merge, every poller counted once", () => {
+  // Connect at 1 µs, lines every 10/3 periods from 1 + P: line 0 (and every third after it) at the connect's point.
+  for (const closeAfter of [1, 2, 3, 20]) {
+    const inputs: Input[] = [{ t: 1, kind: 'spawn', conn: 0 }];
+    for (let k = 0; k < closeAfter; k++) inputs.push({ t: 1 + P + k * 10 * P / 3, kind: 'spawn', conn: 0 });
+    inputs.push({ t: 2, kind: 'spawn', conn: 1 });
+    inputs.push({ t: 80 * P + 5, kind: 'close', conn: 0 });
+    for (let m = 0; m < 40; m++) inputs.push({ t: 81 * P + m * 11, kind: 'announce', conn: -1 });
+    inputs.sort((a, b) => a.t - b.t);
+    const span = { periodUs: P, endUs: 95 * P };
+    const want = reference(inputs, span);
+    const got = aggregate(inputs, span, new Map([[0, (10 * P) / 3]]), new Set([0]));
+    assert.equal(want.lost, closeAfter + 1, "each of connection 0's pollers takes a message and dies");
+    assert.equal(got.lost, want.lost, `${closeAfter} lines`);
+    assert.deepEqual([...got.delivered].sort(), [...want.delivered].sort());
+    assert.equal(got.alive, want.alive);
+  }
 });
 
 test('a connection cycling through more residues than its spawn cache counts every poller once its groups merge', () => {
