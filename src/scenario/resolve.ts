@@ -114,7 +114,7 @@ function resolveEntry(entry: ValidatorEntryDocument, seed: number, firstGlobalIn
     schedule: connectSchedule(explicitConnect(entry.connect), firstGlobalIndex),
     leaveUs: entry.leave === undefined ? null : exactMicros(entry.leave),
     bpm: resolveBpm(entry.bpm ?? DEFAULT_BPM),
-    submissions: drawsPhase ? null : resolveSubmissions(submit, entry.name, seed),
+    submissions: drawsPhase ? null : resolveSubmissions(submit),
     drawnIntervalUs: drawsPhase ? exactMicros(submit.every) : 0,
   };
   const members = new Array<ResolvedValidator>(count);
@@ -157,13 +157,13 @@ function resolveBalances(stake: StakeField, count: number, stream: RandomStream)
   return stake.values.map((value) => ({ kind: 'int', value }));
 }
 
-function resolveSubmissions(submit: SubmitField, validatorId: string, seed: number): SubmissionPlan {
+/** The plan every member of an entry shares: all but `every` with a drawn phase (see resolveEntry). */
+function resolveSubmissions(submit: SubmitField): SubmissionPlan {
   if (submit === 'none') return { kind: 'none' };
   if ('poisson' in submit) return { kind: 'poisson', ratePerSecond: submit.poisson };
   if ('at' in submit) return { kind: 'at', timesUs: submit.at.map(exactMicros) };
-  const intervalUs = exactMicros(submit.every);
-  const phaseUs = submit.phase === undefined ? drawnPhaseUs(intervalUs, validatorId, seed) : exactMicros(submit.phase);
-  return { kind: 'every', intervalUs, phaseUs: smallIntegerIfItFits(phaseUs) };
+  if (submit.phase === undefined) throw new Error('resolveSubmissions: a drawn phase is each member\'s own');
+  return { kind: 'every', intervalUs: exactMicros(submit.every), phaseUs: smallIntegerIfItFits(exactMicros(submit.phase)) };
 }
 
 /**
