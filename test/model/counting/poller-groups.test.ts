@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { NOT_MERGED, PollerGroups } from '../../../src/model/counting/poller-groups.js';
+import { deriveStream } from '../../../src/rng/stream.js';
 
 test('merging keeps wake-up order and combines equal groups: counts add, the earlier creation stays, the later forwards', () => {
   const groups = new PollerGroups();
@@ -39,4 +40,44 @@ test('reserve makes room once, keeping every group; adding past it still grows',
   assert.equal(groups.size, 4010);
   assert.deepEqual(first.map((id) => [groups.residueUs[id], groups.connection[id], groups.count[id], groups.forward[id]]), first.map((_, i) => [i, i, 1, NOT_MERGED]));
   assert.deepEqual([groups.connection[more[3999]!], groups.createdUs[more[3999]!]], [4009, 5]);
+});
+
+/** The definition: a new array, element by element from the front, each equal to the last kept one combined into it. */
+function mergedAsNew(groups: PollerGroups, sorted: readonly number[], added: readonly number[]): number[] {
+  const merged: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < sorted.length || j < added.length) {
+    const a = sorted[i];
+    const b = added[j];
+    const g = b === undefined || (a !== undefined && groups.compare(a, b) <= 0) ? sorted[i++]! : added[j++]!;
+    const last = merged[merged.length - 1];
+    if (last !== undefined && groups.compare(last, g) === 0) {
+      groups.count[last] = groups.count[last]! + groups.count[g]!;
+      groups.createdUs[last] = Math.min(groups.createdUs[last]!, groups.createdUs[g]!);
+      groups.forward[g] = last;
+    } else merged.push(g);
+  }
+  return merged;
+}
+
+test('merging in place gives the order, counts, creation times and forwards of merging into a new array', () => {
+  const rng = deriveStream(3, 'test', 'poller-merge');
+  for (let trial = 0; trial < 300; trial++) {
+    // Two copies of the same groups; few points and connections, so that equal groups are common.
+    const copies = [new PollerGroups(), new PollerGroups()];
+    const specs = Array.from({ length: 1 + rng.nextIntBelow(30) }, () => [rng.nextIntBelow(5), rng.nextIntBelow(4), rng.nextIntBelow(100), 1 + rng.nextIntBelow(3)] as const);
+    for (const groups of copies) for (const [r, c, t, n] of specs) groups.count[groups.add(r, c, t)] = n;
+    const split = rng.nextIntBelow(specs.length + 1);
+    const [inPlace, asNew] = copies as [PollerGroups, PollerGroups];
+    // The sorted part already merged (as a bucket is); the added part only sorted (as an unsorted list is).
+    const byOrder = (groups: PollerGroups) => (x: number, y: number) => groups.compare(x, y);
+    const sortedIds = mergedAsNew(asNew, [], Array.from({ length: split }, (_, k) => k).sort(byOrder(asNew)));
+    mergedAsNew(inPlace, [], Array.from({ length: split }, (_, k) => k).sort(byOrder(inPlace)));
+    const addedIds = Array.from({ length: specs.length - split }, (_, k) => split + k);
+    const want = mergedAsNew(asNew, sortedIds, [...addedIds].sort(byOrder(asNew)));
+    const got = inPlace.merge([...sortedIds], [...addedIds].sort(byOrder(inPlace)));
+    assert.deepEqual(got, want, `trial ${trial}`);
+    for (const column of ['count', 'createdUs', 'forward'] as const) assert.deepEqual([...inPlace[column].subarray(0, specs.length)], [...asNew[column].subarray(0, specs.length)], `trial ${trial}: ${column}`);
+  }
 });
