@@ -53,6 +53,8 @@ export class ClientDriver {
   private readonly runsAllowed: boolean;
   /** `state` with a count of its changes, for the batch sources. */
   private readonly states: { of: Uint8Array; version: number };
+  /** 1 where the next client connects no earlier: its connect is scheduled at this one's (see {@link scheduleConnects}). */
+  private readonly connectChains: Uint8Array;
 
   constructor(
     private readonly sim: Simulation,
@@ -75,8 +77,26 @@ export class ClientDriver {
     this.runsAllowed = options.periodicRuns ?? true;
     this.inputId = sim.register((c) => this.onInput(c));
     if (options.periodicInBulk ?? true) this.addPeriodicSources();
-    clients.forEach((client, c) => this.scheduleInput(client.connectUs, c));
+    this.connectChains = new Uint8Array(n);
+    this.scheduleConnects();
     if (n === 0) server.noMoreInput();
+  }
+
+  /**
+   * Connects go on the heap a chain at a time: the first client of each run of clients
+   * whose connect times do not decrease, the next one when it connects (at its own
+   * time, and by connection number within an instant, as if it had waited on the heap
+   * all along). The default schedule puts a million clients a µs apart: one chain, not
+   * a million heap entries.
+   */
+  private scheduleConnects(): void {
+    let previousUs = Infinity;
+    for (let c = 0; c < this.clients.length; c++) {
+      const connectUs = (this.clients[c] as ResolvedValidator).connectUs;
+      if (connectUs >= previousUs) this.connectChains[c - 1] = 1;
+      else this.scheduleInput(connectUs, c);
+      previousUs = connectUs;
+    }
   }
 
   private scheduleInput(timeUs: number, c: number): void {
@@ -87,6 +107,7 @@ export class ClientDriver {
     const client = this.clients[c] as ResolvedValidator;
     const now = this.sim.now;
     if (this.state[c] === NOT_CONNECTED) {
+      if (this.connectChains[c] === 1) this.scheduleInput((this.clients[c + 1] as ResolvedValidator).connectUs, c + 1);
       if (!this.server.connect(c, client.balance)) return this.finish(c);
       this.state[c] = CONNECTED;
       this.states.version++;
