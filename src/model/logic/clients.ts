@@ -39,14 +39,15 @@ export class ClientDriver {
   private readonly submissionsTyped: Float64Array;
   private readonly nextSubmissionUs: Float64Array;
   /** Created on first use: only Poisson gaps and uniform BPMs draw after resolution. */
-  private readonly streams: Array<RandomStream | undefined>;
+  private readonly streams = new Map<number, RandomStream>();
   private readonly inputId: number;
   /** 1 for clients whose lines come from a batch source. */
   private readonly inBulk: Uint8Array;
-  /** A bulk client's BPM when it always types the same integer, else NaN (for runs of lines). */
+  /**
+   * A bulk client's BPM when it always types the same integer, else NaN: its line is
+   * then its plan's one entry (for runs of lines, and see {@link typeBulkLine}).
+   */
   private readonly constantBpm: Float64Array;
-  /** A bulk client's line when it always types the same integer (see {@link typeBulkLine}). */
-  private readonly constantLine: Array<TypedInput | undefined>;
   /** A bulk client's leave time, Infinity if none. */
   private readonly bulkLeaveUs: Float64Array;
   private active: number;
@@ -68,10 +69,8 @@ export class ClientDriver {
     this.states = { of: this.state, version: 0 };
     this.submissionsTyped = new Float64Array(n);
     this.nextSubmissionUs = new Float64Array(n);
-    this.streams = new Array<RandomStream | undefined>(n);
     this.inBulk = new Uint8Array(n);
     this.constantBpm = new Float64Array(n).fill(NaN);
-    this.constantLine = new Array<TypedInput | undefined>(n);
     this.bulkLeaveUs = new Float64Array(n).fill(Infinity);
     this.active = n;
     this.runsAllowed = options.periodicRuns ?? true;
@@ -140,9 +139,8 @@ export class ClientDriver {
    * integer every time): this runs once per simulated submission.
    */
   private typeBulkLine(c: number, intervalUs: number): void {
-    const line = this.constantLine[c];
     // A constant BPM needs no count of lines typed (nor does a run of them keep one), and int() always takes it.
-    if (line !== undefined) this.server.submitLine(c, line);
+    if (!Number.isNaN(this.constantBpm[c])) this.server.submitLine(c, this.bpmLine(c, this.clients[c] as ResolvedValidator, 0));
     else if (!this.typeLine(c)) return;
     const now = this.sim.now;
     if ((this.bulkLeaveUs[c] as number) <= now + intervalUs) this.scheduleLeaveBefore(c, now + intervalUs);
@@ -174,10 +172,7 @@ export class ClientDriver {
       this.server.declarePeriodic(c, plan.intervalUs);
       const bpm = client.bpm;
       const only = bpm.kind === 'cycle' && bpm.entries.length === 1 ? bpm.entries[0] : undefined;
-      if (only?.kind === 'int') {
-        this.constantBpm[c] = only.value;
-        this.constantLine[c] = only;
-      }
+      if (only?.kind === 'int') this.constantBpm[c] = only.value;
       if (client.leaveUs !== null) this.bulkLeaveUs[c] = client.leaveUs;
       intervalOf[c] = plan.intervalUs;
       firstUsOf[c] = client.connectUs + plan.phaseUs;
@@ -265,10 +260,10 @@ export class ClientDriver {
   }
 
   private stream(c: number): RandomStream {
-    let s = this.streams[c];
+    let s = this.streams.get(c);
     if (!s) {
       s = deriveStream(this.seed, 'client', (this.clients[c] as ResolvedValidator).id);
-      this.streams[c] = s;
+      this.streams.set(c, s);
     }
     return s;
   }
