@@ -89,7 +89,7 @@ export class PosServer implements ServerInput {
   private lotteryAlive = true;
   private literalLoopRunning = false;
 
-  private readonly table = new ValidatorsTable();
+  private readonly table: ValidatorsTable;
   /** The validators' balance texts, shared between equal balances. */
   private readonly integerTexts = new IntegerTexts();
   private readonly addresses: AddressBook;
@@ -140,6 +140,7 @@ export class PosServer implements ServerInput {
   ) {
     this.seedRules = options.rules === 'seed';
     const n = options.validatorCount;
+    this.table = new ValidatorsTable(n);
     const addresses = new AddressBook(options.startEpochUs, n);
     this.addresses = addresses;
     // Bound, not an arrow: a closure made here would share this constructor's context,

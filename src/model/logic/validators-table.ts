@@ -26,10 +26,17 @@ export class ValidatorsTable {
    */
   private epoch = 0;
   private slotCount = 0;
-  private kind = new Uint8Array(64);
-  private value = new Float64Array(64);
+  private kind: Uint8Array;
+  private value: Float64Array;
   /** Changes with every write: equal versions mean equal contents. */
   version = 0;
+
+  /** @param expectedSlots room made at once (the server makes at most one slot per connection), at least 64 */
+  constructor(expectedSlots = 64) {
+    const capacity = Math.max(64, expectedSlots);
+    this.kind = new Uint8Array(capacity);
+    this.value = new Float64Array(capacity);
+  }
 
   /** Addresses ever entered (slots made). */
   get size(): number {

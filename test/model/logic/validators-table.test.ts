@@ -73,3 +73,13 @@ test('a key that is not a small non-negative integer is refused', () => {
   const table = new ValidatorsTable();
   for (const key of [-1, 0.5, 2 ** 31, Number.NaN]) assert.throws(() => table.slotFor(key), RangeError);
 });
+
+test('a table made with room for its slots keeps every entry, and grows past that room too', () => {
+  const table = new ValidatorsTable(1000);
+  for (let i = 0; i < 1500; i++) table.set(table.slotFor(i), i + 1, '');
+  assert.deepEqual([0, 999, 1000, 1499].map((i) => table.tickets(table.slotFor(i))), [1, 1000, 1001, 1500]);
+  // No room asked for (a scenario without validators): the table still grows as it fills.
+  const empty = new ValidatorsTable(0);
+  for (let i = 0; i < 200; i++) empty.set(empty.slotFor(i), 7, '');
+  assert.equal(empty.tickets(empty.slotFor(199)), 7);
+});
