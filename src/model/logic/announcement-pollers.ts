@@ -208,11 +208,13 @@ export class AnnouncementPollers {
    */
   close(connection: number, lines: number): void {
     const row = this.rowOf(connection);
-    const first = row * RECENT_PER_CONNECTION;
-    for (let i = first; row !== NO_ROW && i < first + RECENT_PER_CONNECTION; i++) {
-      this.settleRecent(i);
-      this.recent[2 * i] = NO_RESIDUE;
-      this.recentGroup[i] = NO_GROUP;
+    if (row !== NO_ROW) {
+      const first = row * RECENT_PER_CONNECTION;
+      for (let i = first; i < first + RECENT_PER_CONNECTION; i++) {
+        this.settleRecent(i);
+        this.recent[2 * i] = NO_RESIDUE;
+        this.recentGroup[i] = NO_GROUP;
+      }
     }
     const cycle = this.periodicCycle[connection] as number;
     if (cycle === 0) return;
