@@ -308,7 +308,7 @@ export function scenarioDigest(scenario: ResolvedScenario): string {
   const [before, after] = JSON.stringify({ ...scenario, validators: null }).split('"validators":null') as [string, string];
   hash.update(`${before}"validators":[`);
   // The list's text is its members' texts joined by commas, hashed DIGEST_CHUNK members at
-  // a time (a call per validator cost a quarter more at 1,000,000 validators).
+  // a time (an update per validator cost a quarter more at 1,000,000 validators).
   const validators = scenario.validators;
   const texts = new MemberJsonTexts();
   for (let i = 0; i < validators.length; i += DIGEST_CHUNK) {

@@ -19,10 +19,12 @@ export interface EntryPlan {
  * A resolved validator, holding only what is its own (its number in the entry, its
  * balance, its drawn phase) and reading the rest from its entry's plan when asked.
  * A million validators as plain objects, each with its id string and submission plan,
- * took 218 MB of heap and a second of the collector's time; as members, 65 MB. Equal fields, equal JSON ({@link toJSON}, which the scenario digest
- * reads); an id or a drawn plan is a new object at each read, so compare them by
- * value. Spread or structuredClone does not copy the fields: use toJSON for a plain
- * copy, or {@link packScenario} to send them to a worker thread.
+ * took 218 MB of heap (measured after resolving) and a second of the collector's time;
+ * as members, 65 MB. Its JSON ({@link toJSON}, and {@link validatorJson} for the
+ * scenario digest) is the plain object's. An id or a drawn plan is a new object at each
+ * read, so compare them by value. A spread, structuredClone or postMessage copies none
+ * of the fields: use toJSON for a plain copy, or {@link packScenario} to send them to a
+ * worker thread.
  */
 export class EntryMember implements ResolvedValidator {
   constructor(

@@ -76,8 +76,8 @@ export class PollerGroups {
     let kept = 0;
     for (let k = 0; k < sorted.length; k++) {
       const g = sorted[k] as number;
-      const last = kept > 0 ? (sorted[kept - 1] as number) : -1;
-      if (last !== -1 && this.compare(last, g) === 0) {
+      const last = sorted[kept - 1];
+      if (last !== undefined && this.compare(last, g) === 0) {
         this.count[last] = (this.count[last] as number) + (this.count[g] as number);
         this.createdUs[last] = Math.min(this.createdUs[last] as number, this.createdUs[g] as number);
         this.forward[g] = last;

@@ -4,7 +4,7 @@ import { PollerGroups } from '../counting/poller-groups.js';
 
 /** Groups reserved per periodic connection (see {@link AnnouncementPollers.declarePeriodic}): at most 3 with the seed's 3 s poll and whole-second intervals. */
 const RESERVED_GROUPS_PER_CONNECTION = 8;
-/** Spawn-cache entries per connection (see {@link AnnouncementPollers.spawn}). */
+/** Spawn-cache entries per connection that has a row (see {@link AnnouncementPollers.recent}). */
 const RECENT_PER_CONNECTION = 4;
 const NO_RESIDUE = -1;
 const NO_GROUP = -1;
@@ -65,7 +65,7 @@ export class AnnouncementPollers {
    * are at distinct points but for their connect's, and a spawn at a point the
    * connection has already is merged into that group when the bucket is next read.
    * (The cache cost the million bench workload 48 bytes a validator, for nothing.) Rows
-   * are laid out at the first spawn ({@link rowOf}), after the declarations.
+   * are laid out at the first spawn or close ({@link rowOf}), after the declarations.
    */
   private recent: Int32Array = new Int32Array(0);
   private recentGroup: Int32Array = new Int32Array(0);
@@ -116,7 +116,7 @@ export class AnnouncementPollers {
    * one's wake-up point ({@link spawnRepeat}), which {@link close} settles.
    */
   declarePeriodic(connection: number, intervalUs: number): void {
-    if (this.recentRow !== null) throw new Error('AnnouncementPollers.declarePeriodic: declared after the first spawn');
+    if (this.recentRow !== null) throw new Error('AnnouncementPollers.declarePeriodic: declared after the first spawn or close');
     this.periodicIntervalUs[connection] = intervalUs;
     const cycle = this.cycleLength(intervalUs);
     this.periodicCycle[connection] = cycle;
@@ -278,9 +278,8 @@ export class AnnouncementPollers {
     const added = this.unsorted[b];
     if (added === undefined) return this.buckets[b] as number[];
     this.unsorted[b] = undefined;
-    const merged = this.groups.merge(this.buckets[b] as number[], added.sort((x, y) => this.groups.compare(x, y)));
-    this.buckets[b] = merged;
-    return merged;
+    // In place: the bucket is the same array, merged.
+    return this.groups.merge(this.buckets[b] as number[], added.sort((x, y) => this.groups.compare(x, y)));
   }
 
   /** The group (residue, connection), or NO_GROUP. */

@@ -26,6 +26,13 @@ export interface ClientDriverOptions {
   readonly periodicRuns?: boolean;
 }
 
+/** The members of one interval's batch source, filled in connection order (see {@link ClientDriver.addPeriodicSources}). */
+interface IntervalColumns {
+  readonly connections: Int32Array;
+  readonly firstUs: Float64Array;
+  filled: number;
+}
+
 /**
  * The simulated clients (the people at `nc localhost 9090`). Each has at most one
  * pending event on the heap: connect, the next line, or closing the connection; a
@@ -54,8 +61,6 @@ export class ClientDriver {
   private readonly runsAllowed: boolean;
   /** `state` with a count of its changes, for the batch sources. */
   private readonly states: { of: Uint8Array; version: number };
-  /** 1 where the next client connects no earlier: its connect is scheduled at this one's (see {@link scheduleConnects}). */
-  private readonly connectChains: Uint8Array;
 
   constructor(
     private readonly sim: Simulation,
@@ -76,7 +81,6 @@ export class ClientDriver {
     this.runsAllowed = options.periodicRuns ?? true;
     this.inputId = sim.register((c) => this.onInput(c));
     if (options.periodicInBulk ?? true) this.addPeriodicSources();
-    this.connectChains = new Uint8Array(n);
     this.scheduleConnects();
     if (n === 0) server.noMoreInput();
   }
@@ -92,10 +96,15 @@ export class ClientDriver {
     let previousUs = Infinity;
     for (let c = 0; c < this.clients.length; c++) {
       const connectUs = (this.clients[c] as ResolvedValidator).connectUs;
-      if (connectUs >= previousUs) this.connectChains[c - 1] = 1;
-      else this.scheduleInput(connectUs, c);
+      if (connectUs < previousUs) this.scheduleInput(connectUs, c);
       previousUs = connectUs;
     }
+  }
+
+  /** At client c's connect: the next client's connect, if it chains on this one (see {@link scheduleConnects}). */
+  private scheduleNextConnect(c: number, connectUs: number): void {
+    const next = this.clients[c + 1];
+    if (next !== undefined && next.connectUs >= connectUs) this.scheduleInput(next.connectUs, c + 1);
   }
 
   private scheduleInput(timeUs: number, c: number): void {
@@ -106,7 +115,7 @@ export class ClientDriver {
     const client = this.clients[c] as ResolvedValidator;
     const now = this.sim.now;
     if (this.state[c] === NOT_CONNECTED) {
-      if (this.connectChains[c] === 1) this.scheduleInput((this.clients[c + 1] as ResolvedValidator).connectUs, c + 1);
+      this.scheduleNextConnect(c, client.connectUs);
       if (!this.server.connect(c, client.balance)) return this.finish(c);
       this.state[c] = CONNECTED;
       this.states.version++;
@@ -161,7 +170,7 @@ export class ClientDriver {
     // which the sources' callbacks below keep alive for the whole run. Columns are
     // counted, then filled: growing a million-entry array per column cost more.
     const n = this.clients.length;
-    const intervalOf = new Float64Array(n).fill(Number.NaN);
+    const intervalOf = new Float64Array(n);
     const firstUsOf = new Float64Array(n);
     const membersOf = new Map<number, number>();
     for (let c = 0; c < n; c++) {
@@ -178,11 +187,11 @@ export class ClientDriver {
       firstUsOf[c] = client.connectUs + plan.phaseUs;
       membersOf.set(plan.intervalUs, (membersOf.get(plan.intervalUs) ?? 0) + 1);
     }
-    const byInterval = new Map<number, { connections: Int32Array; firstUs: Float64Array; filled: number }>();
+    const byInterval = new Map<number, IntervalColumns>();
     for (const [intervalUs, count] of membersOf) byInterval.set(intervalUs, { connections: new Int32Array(count), firstUs: new Float64Array(count), filled: 0 });
     for (let c = 0; c < n; c++) {
-      const columns = byInterval.get(intervalOf[c] as number);
-      if (columns === undefined) continue;
+      if (this.inBulk[c] !== 1) continue;
+      const columns = byInterval.get(intervalOf[c] as number) as IntervalColumns;
       columns.connections[columns.filled] = c;
       columns.firstUs[columns.filled++] = firstUsOf[c] as number;
     }

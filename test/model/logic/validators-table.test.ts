@@ -5,6 +5,7 @@ import { CRASHES_LOTTERY, ValidatorsTable } from '../../../src/model/logic/valid
 test("tickets follow the seed's `if k: range(k)` on what int() left in the dict", () => {
   const table = new ValidatorsTable();
   let nextKey = 0;
+  // Each entry its own key; `what` names it for the reader.
   const entry = (_what: string, balance: number | null, raw = '') => {
     const slot = table.slotFor(nextKey++);
     table.set(slot, balance, raw);
