@@ -1,3 +1,4 @@
+import { NumberTexts } from '../lists/number-texts.js';
 import { decimalLength } from '../model/counting/integers.js';
 import { secondsText } from './format.js';
 
@@ -12,30 +13,13 @@ const MAX_INTEGER_BYTES = 17;
 const utf8 = new TextEncoder();
 
 /**
- * Recent non-integers written and their text, by a hash of their bits (a direct-mapped
- * cache: a new number takes its slot). The rows of validators.csv repeat most of their
- * non-integers (validators of one stake share expected wins, variance and shares, and
- * with the same wins every test figure): the million bench workload's 7.0 million are
- * 9,417 distinct values, 97.6% found here, and writing validators.csv went from 3.3 to
- * 2.4 s (CPU profile). 2^14 slots: 2^12 found 93%, 2^16 99.4%.
+ * Recent non-integers written and their text. The rows of validators.csv repeat most of
+ * their non-integers (validators of one stake share expected wins, variance and shares,
+ * and with the same wins every test figure): at the million bench workload 97.6% were
+ * found here, and writing validators.csv went from 3.3 to 2.4 s (CPU profile). 2^14
+ * slots: 2^12 found 93%, 2^16 99.4%.
  */
-const NUMBER_CACHE_BITS = 14;
-const cachedNumbers = new Float64Array(1 << NUMBER_CACHE_BITS);
-const cachedTexts: string[] = new Array<string>(1 << NUMBER_CACHE_BITS).fill('');
-const bitsOf = new Float64Array(1);
-const wordsOf = new Uint32Array(bitsOf.buffer);
-
-/** `${x}` for a number that is not a safe integer, from the cache when it was written lately. */
-function numberText(x: number): string {
-  bitsOf[0] = x;
-  const slot = Math.imul((wordsOf[0] as number) ^ (wordsOf[1] as number), 0x9e3779b1) >>> (32 - NUMBER_CACHE_BITS);
-  // An empty slot holds 0 and '': never a match, 0 being a safe integer.
-  if (cachedNumbers[slot] === x && (cachedTexts[slot] as string) !== '') return cachedTexts[slot] as string;
-  const text = String(x);
-  cachedNumbers[slot] = x;
-  cachedTexts[slot] = text;
-  return text;
-}
+const recentNumbers = new NumberTexts(14);
 
 /**
  * Text built as UTF-8 bytes in a growing buffer, field by field. The per-round files
@@ -113,7 +97,7 @@ export class TextBytes {
   }
 
   private otherNumber(x: number): this {
-    if (!Number.isSafeInteger(x)) return this.text(numberText(x));
+    if (!Number.isSafeInteger(x)) return this.text(recentNumbers.of(x));
     this.ensure(MAX_INTEGER_BYTES);
     let rest = x;
     if (rest < 0) {

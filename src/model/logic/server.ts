@@ -23,7 +23,7 @@ import { addAt, at } from '../columns.js';
 import { SteadyLines } from '../counting/steady-lines.js';
 import { SyncTraffic } from './sync-traffic.js';
 import type { ServerInput } from './server-input.js';
-import { IntegerTexts } from './integer-texts.js';
+import { NumberTexts } from '../../lists/number-texts.js';
 import { ValidatorsTable } from './validators-table.js';
 
 /**
@@ -90,8 +90,8 @@ export class PosServer implements ServerInput {
   private literalLoopRunning = false;
 
   private readonly table: ValidatorsTable;
-  /** The validators' balance texts, shared between equal balances. */
-  private readonly integerTexts = new IntegerTexts();
+  /** The validators' balance texts, shared between equal balances (2^12 slots). */
+  private readonly balanceTexts = new NumberTexts(12);
   private readonly addresses: AddressBook;
   /** The instant of the latest connect (see {@link connect}). */
   private lastConnectUs = Number.NaN;
@@ -181,7 +181,7 @@ export class PosServer implements ServerInput {
     const parsed = balance.kind === 'int' ? balance.value : safeIntegerOrNull(pythonInt(balance.text), 'balance');
     if (!this.seedRules && (parsed === null || parsed < 0)) {
       this.counters.balancesRefused++;
-      this.validators.balanceText[connection] = balance.kind === 'int' ? this.integerTexts.of(balance.value) : balance.text;
+      this.validators.balanceText[connection] = balance.kind === 'int' ? this.balanceTexts.of(balance.value) : balance.text;
       return false;
     }
     // An address is the hash of its connect instant's text (with the fixed rules' `#k`):
@@ -202,7 +202,7 @@ export class PosServer implements ServerInput {
     const slot = this.table.slotFor(suffix);
     this.table.set(slot, parsed, balance.kind === 'text' ? balance.text : '');
     this.addresses.enter(connection, now, suffix);
-    this.validators.balanceText[connection] = parsed === null ? (balance as { text: string }).text : this.integerTexts.of(parsed);
+    this.validators.balanceText[connection] = parsed === null ? (balance as { text: string }).text : this.balanceTexts.of(parsed);
     const stake = parsed === null ? 0 : Math.max(0, parsed);
     this.validators.stake[connection] = stake;
     this.validators.initialStake[connection] = stake;
