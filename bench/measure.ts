@@ -29,6 +29,8 @@ export interface RunRequest {
   readonly outDir: string;
   /** With --replications and --workers (the workers speed-up); default one run, the CLI's default workers. */
   readonly replications?: { readonly count: number; readonly workers: number };
+  /** Draw the charts and report.html (the CLI's default); without it the run has --no-report. */
+  readonly report?: boolean;
   /** `pos-sim sweep` of the file on this many workers, instead of `pos-sim run`. */
   readonly sweep?: { readonly workers: number };
 }
@@ -61,7 +63,8 @@ export function runArgs(request: RunRequest): string[] {
   const replications = request.replications
     ? ['--replications', String(request.replications.count), '--workers', String(request.replications.workers)]
     : [];
-  return ['run', request.scenarioFile, '--rounds', String(request.rounds), '--out', request.outDir, '--quiet', '--no-report', ...replications];
+  const report = request.report ? [] : ['--no-report'];
+  return ['run', request.scenarioFile, '--rounds', String(request.rounds), '--out', request.outDir, '--quiet', ...report, ...replications];
 }
 
 /** Runs `pos-sim run` once and measures it; rejects if the run fails. */

@@ -4,13 +4,15 @@ import { SPEEDUP, SWEEP, WORKLOADS, type WorkloadName } from './workloads.js';
 /** More would only repeat what 10,000 replications already show, for hours. */
 const MAX_SPEEDUP_REPLICATIONS = 10_000;
 
-export const USAGE = `usage: npm run bench -- [--only NAME,NAME] [--scale X] [--repeat N] [--replications N]
+export const USAGE = `usage: npm run bench -- [--only NAME,NAME] [--scale X] [--repeat N] [--replications N] [--report]
   --only          workloads to run (default all): ${WORKLOADS.join(', ')}, and ${SPEEDUP.name} (the speed-up
                   of replications of ${SPEEDUP.workload} on every core over one worker), and ${SWEEP.name} (the same
                   for pos-sim sweep of ${SWEEP.file})
   --scale         multiply every workload's rounds by X (> 0), e.g. 0.1 for a quick look (default 1)
   --repeat        run each workload N times and report the median (default 1)
-  --replications  replications in ${SPEEDUP.name} (2 to ${MAX_SPEEDUP_REPLICATIONS}; default ${SPEEDUP.replications})`;
+  --replications  replications in ${SPEEDUP.name} (2 to ${MAX_SPEEDUP_REPLICATIONS}; default ${SPEEDUP.replications})
+  --report        the workloads' runs draw their charts and report.html too, as pos-sim run does by
+                  default (without it they run with --no-report)`;
 
 /** The bench's options with every default filled in. */
 export interface BenchOptions {
@@ -23,6 +25,8 @@ export interface BenchOptions {
   readonly repeat: number;
   /** Replications in the speed-up. */
   readonly replications: number;
+  /** Whether the workloads' runs draw the report (the CLI's default) rather than run with --no-report. */
+  readonly report: boolean;
 }
 
 /** Thrown for bad command-line options: printed with the usage, exit code 2. */
@@ -38,6 +42,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
         scale: { type: 'string' },
         repeat: { type: 'string' },
         replications: { type: 'string' },
+        report: { type: 'boolean' },
         help: { type: 'boolean' },
       },
     }));
@@ -62,6 +67,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
       (x) => Number.isInteger(x) && x >= 2 && x <= MAX_SPEEDUP_REPLICATIONS,
       `an integer from 2 to ${MAX_SPEEDUP_REPLICATIONS}`,
     ),
+    report: values.report ?? false,
   };
 }
 

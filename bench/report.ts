@@ -140,8 +140,8 @@ export function reportTable(report: BenchReport): string {
     w.status === 'ok' ? line([w.name, ...figureCells(w.figures)]) : `${w.name.padEnd(widths[0] ?? 0)}  ${w.status}: ${w.reason}`,
   );
   const m = report.machine;
-  const { scale, repeat } = report.options;
-  const runs = repeat === 1 ? '1 run each' : `median of ${repeat} runs`;
+  const { scale, repeat, report: withReport } = report.options;
+  const runs = `${repeat === 1 ? '1 run each' : `median of ${repeat} runs`}${withReport ? ', with the report' : ''}`;
   return [
     ...(rows.length > 0 ? [line(COLUMNS), ...rows] : []),
     ...(report.speedup ? [...(rows.length > 0 ? [''] : []), speedupLine(report.speedup)] : []),

@@ -147,7 +147,7 @@ async function benchWorkload(name: WorkloadName, options: BenchOptions, probe: U
     const outDir = join(scratch, `${name}-${k}`);
     progress(`${name}: run ${k}/${options.repeat}, ${rounds} rounds ...`);
     try {
-      const sample = await measureRun({ scenarioFile: file, rounds, outDir }, probe);
+      const sample = await measureRun({ scenarioFile: file, rounds, outDir, report: options.report }, probe);
       progress(`${name}: run ${k}/${options.repeat} done in ${sample.wallSeconds.toFixed(2)} s, peak RSS ${(sample.peakRssKb / 1024).toFixed(0)} MB`);
       samples.push(sample);
     } catch (error) {

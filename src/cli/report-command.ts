@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { buildCharts } from '../report/charts/build-charts.js';
 import { CHART_IDS } from '../report/charts/chart.js';
 import type { CsvRecord, ResultsSource } from '../report/charts/results-source.js';
+import type { ChartValidators } from '../report/charts/validator-input.js';
 import { parseSummary, type ReportSummary } from '../report/charts/summary-input.js';
 import { reportHtml, type RenderedChart } from '../report/html/report-html.js';
 import { chartPng } from '../report/render/chart-png.js';
@@ -31,8 +32,14 @@ export interface ReportOutcome {
  * of a results folder, and returns the files written, relative to the folder.
  * Used by `pos-sim run` on its new folder and by `pos-sim report DIR`.
  */
-export async function writeReport(resultsDir: string, options: { quiet?: boolean } = {}): Promise<string[]> {
+export async function writeReport(resultsDir: string, options: ReportOptions = {}): Promise<string[]> {
   return (await buildReport(resultsDir, options)).files;
+}
+
+export interface ReportOptions {
+  quiet?: boolean;
+  /** validators.csv's figures, from the run that has just written it: the file is not read back. */
+  validators?: ChartValidators;
 }
 
 /**
@@ -42,11 +49,11 @@ export async function writeReport(resultsDir: string, options: { quiet?: boolean
  * rebuild leaves no stale picture; 5. write report.html, last, so that it only
  * ever shows charts that exist.
  */
-export async function buildReport(resultsDir: string, options: { quiet?: boolean } = {}): Promise<ReportOutcome> {
+export async function buildReport(resultsDir: string, options: ReportOptions = {}): Promise<ReportOutcome> {
   const source = folderSource(resultsDir);
   const summary = await readSummary(resultsDir, source);
   const description = await scenarioDescription(source);
-  const { charts, skipped } = await buildCharts(source, summary);
+  const { charts, skipped } = await buildCharts(source, summary, options.validators);
   mkdirSync(join(resultsDir, CHARTS_DIR), { recursive: true });
   const files: string[] = [];
   const rendered: RenderedChart[] = [];

@@ -130,7 +130,7 @@ async function runWithReplications(options: RunOptions, replications: Replicatio
       stage = 'the report';
       // Loaded here, not at start-up: the rendering libraries are large.
       const { writeReport } = await import('./report-command.js');
-      writeManifest(await writeReport(folder.tempPath, { quiet: options.quiet }));
+      writeManifest(await writeReport(folder.tempPath, { quiet: options.quiet, validators: tabulated.table.chartValidators() }));
     }
     stage = 'the rename into place';
     folder.commit();

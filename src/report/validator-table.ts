@@ -1,4 +1,5 @@
 import type { ModelResult } from '../model/run.js';
+import type { ChartValidators } from './charts/validator-input.js';
 import type { ResolvedScenario } from '../scenario/types.js';
 import { EXACT_MASSES } from '../model/counting/exact-win-sums.js';
 import { fairnessAnalysisOfColumns, poissonBinomialMasses, wilsonInterval, type ColumnFairnessAnalysis, type ValidatorFairness } from '../stats/index.js';
@@ -83,6 +84,29 @@ export class ValidatorTable {
 
   groupOf(i: number): string {
     return (this.scenario.validators[i] as ResolvedScenario['validators'][number]).group;
+  }
+
+  /**
+   * The figures the report's charts use, as columns: the numbers validators.csv holds
+   * (it writes each double so that it reads back exactly), without reading it back.
+   */
+  chartValidators(): ChartValidators {
+    const v = this.result.validators;
+    const f = this.fairness.validators;
+    const rounds = this.rounds;
+    return {
+      count: this.count,
+      stake: v.stake,
+      roundsInPool: v.roundsInPool,
+      wins: v.wins,
+      expectedWins: v.expectedWins,
+      winVariance: v.winVariance,
+      expectedShare: v.expectedWins.map((e) => (rounds > 0 ? e / rounds : 0)),
+      wilsonLow: f.wilsonLow,
+      wilsonHigh: f.wilsonHigh,
+      idOf: (i) => this.idOf(i),
+      groupOf: (i) => this.groupOf(i),
+    };
   }
 
   /** Validator i's row. */

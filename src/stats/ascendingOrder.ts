@@ -2,14 +2,14 @@
  * The indices of `values` in ascending order of value, ties in index order: what a
  * stable sort of the indices by `values[a] - values[b]` gives, in O(n) rather than
  * O(n log n) comparisons through a closure. A least-significant-digit radix sort of
- * the values' IEEE 754 bits, which for numbers >= 0 order as unsigned integers
- * (-0 is taken as 0, which the comparison treats it as). At a million validators,
- * sorting them by expected wins and their p-values for Holm took about 1 s; this takes
- * about 0.1 s.
+ * the values' IEEE 754 bits, made to order as unsigned integers: a number >= 0 gets its
+ * sign bit set, a negative one has every bit flipped (-0 is taken as 0, which the
+ * comparison treats it as). At a million validators, sorting them by expected wins and
+ * their p-values for Holm took about 1 s; this takes about 0.1 s.
  *
- * @param values finite or infinite numbers >= 0 (-0 included); not modified
+ * @param values finite or infinite numbers, any sign; not modified
  * @returns a new array of the indices 0..n-1
- * @throws {Error} if a value is negative or NaN
+ * @throws {Error} if a value is NaN
  * @example
  * ascendingOrder([3, 1, 2, 1]); // => Uint32Array [1, 3, 2, 0]
  */
@@ -45,16 +45,19 @@ const PASSES: ReadonlyArray<readonly ['low' | 'high', number]> = [
 
 const bits = new Float64Array(1);
 const words = new Uint32Array(bits.buffer);
+const SIGN_BIT = 0x80000000;
 /** Which word of a double's bits is its high one (the sign and exponent). */
 const HIGH_WORD = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 
 function splitBits(values: ArrayLike<number>, low: Uint32Array, high: Uint32Array): void {
   for (let i = 0; i < values.length; i++) {
     const x = values[i] as number;
-    if (!(x >= 0)) throw new Error(`ascendingOrder: values[${i}] must be a number >= 0, got ${x}`);
+    if (Number.isNaN(x)) throw new Error(`ascendingOrder: values[${i}] must be a number, got NaN`);
     bits[0] = x === 0 ? 0 : x;
-    low[i] = words[1 - HIGH_WORD] as number;
-    high[i] = words[HIGH_WORD] as number;
+    const lowWord = words[1 - HIGH_WORD] as number;
+    const highWord = words[HIGH_WORD] as number;
+    low[i] = x < 0 ? ~lowWord >>> 0 : lowWord;
+    high[i] = x < 0 ? ~highWord >>> 0 : (highWord | SIGN_BIT) >>> 0;
   }
 }
 

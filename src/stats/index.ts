@@ -3,6 +3,7 @@ export { twoSidedNormalPValue } from './twoSidedNormalPValue.js';
 export { winZScore } from './winZScore.js';
 export { holmAdjust } from './holmAdjust.js';
 export { ascendingOrder } from './ascendingOrder.js';
+export { descendingOrder } from './descendingOrder.js';
 export { binomialTwoSidedPValue } from './binomialTwoSidedPValue.js';
 export { binomialPmf } from './binomialPmf.js';
 export { binomialApproximationBound } from './binomialApproximationBound.js';

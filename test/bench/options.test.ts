@@ -4,7 +4,13 @@ import { BenchUsageError, parseBenchOptions } from '../../bench/options.js';
 import { SPEEDUP, WORKLOADS } from '../../bench/workloads.js';
 
 test('no options: every workload, the speed-up and the sweep, full size, once, the default replications', () => {
-  assert.deepEqual(parseBenchOptions([]), { workloads: WORKLOADS, speedup: true, sweep: true, scale: 1, repeat: 1, replications: SPEEDUP.replications });
+  assert.deepEqual(parseBenchOptions([]), { workloads: WORKLOADS, speedup: true, sweep: true, scale: 1, repeat: 1, replications: SPEEDUP.replications, report: false });
+});
+
+test('--report: the workloads draw their report, as pos-sim run does by default', () => {
+  const options = parseBenchOptions(['--only', 'million', '--report']);
+  assert.ok(options !== 'help');
+  assert.deepEqual([options.workloads, options.report], [['million'], true]);
 });
 
 test('--only sweep runs the sweep speed-up alone', () => {

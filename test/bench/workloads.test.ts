@@ -106,13 +106,19 @@ test('speedupBound: cores × one-worker wall / the smaller CPU time', () => {
   assert.throws(() => speedupBound({ wall: 1, cpu: 1 }, 0, 2), RangeError);
 });
 
+test('a workload runs with --no-report unless the bench is asked for the report', () => {
+  const request = { scenarioFile: workloadFile('long'), rounds: 5, outDir: '/tmp/x' };
+  assert.ok(runArgs(request).includes('--no-report'));
+  assert.ok(!runArgs({ ...request, report: true }).includes('--no-report'));
+});
+
 test('the workers speed-up runs the replications through the CLI and reports the ratio of wall times', () => {
   const args = runArgs({ scenarioFile: workloadFile('whales-10k'), rounds: 5, outDir: '/tmp/x', replications: { count: 20, workers: 2 } });
   assert.deepEqual(args.slice(-4), ['--replications', '20', '--workers', '2']);
   const table = reportTable({
     startedAt: '2026-01-01T00:00:00Z',
     machine: { node: 'v20', cpu: 'cpu', cores: 2, platform: 'linux-x64', memoryGb: 1 },
-    options: { workloads: [], speedup: true, sweep: false, scale: 1, repeat: 1, replications: 20 },
+    options: { workloads: [], speedup: true, sweep: false, scale: 1, repeat: 1, replications: 20, report: false },
     usageProbe: 'gnu-time',
     workloads: [],
     speedup: {

@@ -5,6 +5,10 @@ import { ExactWinSums, ODDS_POWERS } from '../../src/model/counting/exact-win-su
 import { exactMassesOf, groupTable, largestFirst, ValidatorTable } from '../../src/report/validator-table.js';
 import { deriveStream } from '../../src/rng/stream.js';
 import { randomScenario, randomSteadyScenario } from '../model/random-scenarios.js';
+import { readValidators } from '../../src/report/charts/validator-input.js';
+import { winRatePoints } from '../../src/report/charts/win-rate-points.js';
+import { validatorsCsvChunks } from '../../src/report/validators-csv.js';
+import { rowsOf } from './results-fixtures.js';
 
 /** The plain reference of largestFirst: a stable sort of every index, the first k. */
 function largestFirstBySorting(values: ArrayLike<number>, k: number): number[] {
@@ -86,4 +90,34 @@ test('exact masses are shared only between the same odds power sums and the same
   assert.equal(got[1], got[0], 'the same sums and length: one computation');
   assert.notDeepEqual(got[2], got[0]);
   assert.equal(got[3]?.length, 41);
+});
+
+test('chartValidators() are the figures the report reads back from the validators.csv the table writes, on random runs', async () => {
+  const odd = ['a,b', 'say "hi"', 'two\nlines', 'é', ''];
+  let pooledRuns = 0;
+  for (let seed = 1; seed <= 40; seed++) {
+    const rng = deriveStream(seed, 'test', 'chart-validators');
+    const base = seed % 2 === 0 ? randomScenario(seed) : randomSteadyScenario(seed);
+    // Every fourth run copied 30 times over, so that the win-rate chart pools (over 200 rated validators).
+    const copies = seed % 4 === 0 ? 30 : 1;
+    const validators = Array.from({ length: copies }, (_, c) =>
+      base.validators.map((v) => ({ ...v, id: `${v.id}.${c}${rng.nextIntBelow(8) === 0 ? odd[rng.nextIntBelow(odd.length)] : ''}`, group: ['a', 'b', 'c,d'][rng.nextIntBelow(3)] as string })),
+    ).flat();
+    const sc = { ...base, validators };
+    const result = new ModelRun(sc, { round: () => {}, block: () => {}, period: () => {} }).runToEnd();
+    const table = new ValidatorTable(sc, result);
+    const inMemory = table.chartValidators();
+    const fromFile = await readValidators(rowsOf([...validatorsCsvChunks(table.rows())].join('')));
+    assert.equal(inMemory.count, fromFile.count, `seed ${seed}`);
+    const columns = ['stake', 'roundsInPool', 'wins', 'expectedWins', 'winVariance', 'expectedShare', 'wilsonLow', 'wilsonHigh'] as const;
+    for (const column of columns) assert.deepEqual(Array.from(inMemory[column]), Array.from(fromFile[column]), `seed ${seed}: ${column}`);
+    for (let i = 0; i < inMemory.count; i++) {
+      assert.equal(inMemory.idOf(i), fromFile.idOf(i), `seed ${seed}: id ${i}`);
+      assert.equal(inMemory.groupOf(i), fromFile.groupOf(i), `seed ${seed}: group ${i}`);
+    }
+    const points = winRatePoints(inMemory);
+    assert.deepEqual(points, winRatePoints(fromFile), `seed ${seed}: win-rate points`);
+    if (points.pooledValidators > 0) pooledRuns++;
+  }
+  assert.ok(pooledRuns >= 3, `${pooledRuns} runs pooled validators in the win-rate chart`);
 });

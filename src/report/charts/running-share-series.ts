@@ -1,6 +1,6 @@
 import { countText } from './number-text.js';
 import type { ReportSummary } from './summary-input.js';
-import { byStakeDescending, type ValidatorStats } from './validator-input.js';
+import { byStakeDescending, type ChartValidators } from './validator-input.js';
 
 /** A validator or a group whose running win share the chart follows. */
 export interface ShareSeries {
@@ -28,41 +28,56 @@ const WHOLE_POPULATION = 0.9999;
  * the most stake. A series that could not win (no stake in any pool) has nothing
  * to converge to and is left out.
  */
-export function runningShareSeries(summary: ReportSummary, validators: readonly ValidatorStats[]): ShareSeries[] {
+export function runningShareSeries(summary: ReportSummary, validators: ChartValidators): ShareSeries[] {
   const rounds = summary.rounds;
-  const top = byStakeDescending(validators)
-    .filter((v) => followable(v.expectedShare))
-    .slice(0, MAX_VALIDATOR_SERIES);
-  const topIds = new Set(top.map((v) => v.id));
-  const membersOf = new Map<string, Set<string>>();
-  for (const v of validators) {
-    const members = membersOf.get(v.group) ?? new Set<string>();
-    members.add(v.id);
-    membersOf.set(v.group, members);
-  }
-  const groups =
-    summary.groups.length < 2
-      ? []
-      : [...summary.groups]
-          .sort((a, b) => b.stake - a.stake)
-          .filter((g) => !(g.validators === 1 && [...(membersOf.get(g.group) ?? [])].every((id) => topIds.has(id))))
-          .filter((g) => followable(g.expectedShare))
-          .slice(0, MAX_GROUP_SERIES)
-          .map((g) => ({
-            label: `${g.group} (group of ${countText(g.validators)})`,
-            group: g.group,
-            members: membersOf.get(g.group) ?? new Set<string>(),
-            expectedShare: g.expectedShare,
-            meanVariance: g.winVariance / rounds,
-          }));
-  const singles = top.map((v) => ({
-    label: v.id,
-    group: v.group,
-    members: new Set([v.id]),
-    expectedShare: v.expectedShare,
-    meanVariance: v.winVariance / rounds,
+  const top = largestFollowable(validators, MAX_VALIDATOR_SERIES);
+  const topIds = new Set(top.map((i) => validators.idOf(i)));
+  const candidates = summary.groups.length < 2 ? [] : [...summary.groups].sort((a, b) => b.stake - a.stake);
+  const singles = candidates.filter((g) => g.validators === 1).map((g) => g.group);
+  const singleMembers = new Map(membersOf(validators, singles).map((ids, k) => [singles[k] as string, ids]));
+  const shownAlone = (group: string) => singleMembers.get(group)?.every((id) => topIds.has(id)) ?? false;
+  const chosen = candidates
+    .filter((g) => !shownAlone(g.group))
+    .filter((g) => followable(g.expectedShare))
+    .slice(0, MAX_GROUP_SERIES);
+  const members = membersOf(validators, chosen.map((g) => g.group));
+  const groups = chosen.map((g, k) => ({
+    label: `${g.group} (group of ${countText(g.validators)})`,
+    group: g.group,
+    members: new Set(members[k]),
+    expectedShare: g.expectedShare,
+    meanVariance: g.winVariance / rounds,
   }));
-  return [...groups, ...singles];
+  const tops = top.map((i) => ({
+    label: validators.idOf(i),
+    group: validators.groupOf(i),
+    members: new Set([validators.idOf(i)]),
+    expectedShare: validators.expectedShare[i] as number,
+    meanVariance: (validators.winVariance[i] as number) / rounds,
+  }));
+  return [...groups, ...tops];
+}
+
+/** The `k` validators with the most stake whose share can be followed (ties: file order). */
+function largestFollowable(validators: ChartValidators, k: number): number[] {
+  const top: number[] = [];
+  for (const i of byStakeDescending(validators)) {
+    if (followable(validators.expectedShare[i] as number)) top.push(i);
+    if (top.length === k) break;
+  }
+  return top;
+}
+
+/** The ids of each group's members, in file order: one pass, for the few groups shown. */
+function membersOf(validators: ChartValidators, groups: readonly string[]): string[][] {
+  const members = groups.map(() => [] as string[]);
+  if (groups.length === 0) return members;
+  const slot = new Map(groups.map((g, k) => [g, k]));
+  for (let i = 0; i < validators.count; i++) {
+    const k = slot.get(validators.groupOf(i));
+    if (k !== undefined) members[k]!.push(validators.idOf(i));
+  }
+  return members;
 }
 
 function followable(expectedShare: number): boolean {

@@ -1,62 +1,82 @@
-import { wilsonInterval } from '../../stats/index.js';
+import { descendingOrder, wilsonInterval } from '../../stats/index.js';
 import { numberOrNull, requiredNumber, requiredText, type CsvRecord } from './results-source.js';
 
-/** The figures of one validators.csv row that the charts use. */
-export interface ValidatorStats {
-  readonly id: string;
-  readonly group: string;
-  readonly stake: number;
-  readonly roundsInPool: number;
-  readonly wins: number;
-  readonly expectedWins: number;
-  readonly winVariance: number;
-  readonly expectedShare: number;
-  /** 95% Wilson interval of wins / roundsInPool; null when the validator was never in a pool. */
-  readonly wilson: { readonly low: number; readonly high: number } | null;
+/**
+ * The figures of validators.csv that the charts use, one column per figure, one entry
+ * per validator in file (scenario) order. Columns, not an object per validator: a run
+ * of a million validators gives the charts a million of them, and the report of a
+ * `pos-sim run` takes them from the run's own columns without reading the file back.
+ */
+export interface ChartValidators {
+  readonly count: number;
+  readonly stake: ArrayLike<number>;
+  readonly roundsInPool: ArrayLike<number>;
+  readonly wins: ArrayLike<number>;
+  readonly expectedWins: ArrayLike<number>;
+  readonly winVariance: ArrayLike<number>;
+  readonly expectedShare: ArrayLike<number>;
+  /** The 95% Wilson interval of wins / roundsInPool as the file has it; not finite where it has none. */
+  readonly wilsonLow: ArrayLike<number>;
+  readonly wilsonHigh: ArrayLike<number>;
+  idOf(i: number): string;
+  groupOf(i: number): string;
 }
 
 const FILE = 'validators.csv';
 
-/**
- * Reads validators.csv. The Wilson interval is taken from the file's `wilson_low`
- * and `wilson_high` columns; results written before those columns existed get it
- * computed here, the same way.
- */
-export async function readValidators(rows: AsyncIterable<CsvRecord>): Promise<ValidatorStats[]> {
-  const validators: ValidatorStats[] = [];
-  for await (const row of rows) validators.push(validatorStats(row));
-  return validators;
-}
-
-function validatorStats(row: CsvRecord): ValidatorStats {
-  const roundsInPool = requiredNumber(row, 'rounds_in_pool', FILE);
-  const wins = requiredNumber(row, 'wins', FILE);
-  return {
-    id: requiredText(row, 'id', FILE),
-    group: requiredText(row, 'group', FILE),
-    stake: requiredNumber(row, 'stake', FILE),
-    roundsInPool,
-    wins,
-    expectedWins: requiredNumber(row, 'expected_wins', FILE),
-    winVariance: requiredNumber(row, 'win_variance', FILE),
-    expectedShare: requiredNumber(row, 'expected_share', FILE),
-    wilson: wilsonOf(row, wins, roundsInPool),
+/** Reads validators.csv's rows into columns. */
+export async function readValidators(rows: AsyncIterable<CsvRecord>): Promise<ChartValidators> {
+  const ids: string[] = [];
+  const groups: string[] = [];
+  const columns = {
+    stake: [] as number[],
+    roundsInPool: [] as number[],
+    wins: [] as number[],
+    expectedWins: [] as number[],
+    winVariance: [] as number[],
+    expectedShare: [] as number[],
+    wilsonLow: [] as number[],
+    wilsonHigh: [] as number[],
   };
+  for await (const row of rows) {
+    ids.push(requiredText(row, 'id', FILE));
+    groups.push(requiredText(row, 'group', FILE));
+    columns.stake.push(requiredNumber(row, 'stake', FILE));
+    columns.roundsInPool.push(requiredNumber(row, 'rounds_in_pool', FILE));
+    columns.wins.push(requiredNumber(row, 'wins', FILE));
+    columns.expectedWins.push(requiredNumber(row, 'expected_wins', FILE));
+    columns.winVariance.push(requiredNumber(row, 'win_variance', FILE));
+    columns.expectedShare.push(requiredNumber(row, 'expected_share', FILE));
+    columns.wilsonLow.push(numberOrNull(row, 'wilson_low') ?? NaN);
+    columns.wilsonHigh.push(numberOrNull(row, 'wilson_high') ?? NaN);
+  }
+  return { count: ids.length, ...columns, idOf: (i) => ids[i] as string, groupOf: (i) => groups[i] as string };
 }
 
-function wilsonOf(row: CsvRecord, wins: number, trials: number): ValidatorStats['wilson'] {
+/**
+ * Validator i's 95% Wilson interval of wins / rounds in the pool: the file's, or (for
+ * results written before validators.csv had it) computed the same way; null when it
+ * was never in a pool.
+ */
+export function wilsonOf(validators: ChartValidators, i: number): { low: number; high: number } | null {
+  const trials = validators.roundsInPool[i] as number;
   if (trials <= 0) return null;
-  const low = numberOrNull(row, 'wilson_low');
-  const high = numberOrNull(row, 'wilson_high');
-  if (low !== null && high !== null) return { low, high };
-  const interval = wilsonInterval(wins, trials);
+  const low = validators.wilsonLow[i] as number;
+  const high = validators.wilsonHigh[i] as number;
+  if (Number.isFinite(low) && Number.isFinite(high)) return { low, high };
+  const interval = wilsonInterval(validators.wins[i] as number, trials);
   return { low: interval.lower, high: interval.upper };
 }
 
-/** Validators by stake, largest first; ties keep file order (the scenario's), as summary.json's top list does. */
-export function byStakeDescending(validators: readonly ValidatorStats[]): ValidatorStats[] {
-  return validators
-    .map((v, i) => ({ v, i }))
-    .sort((a, b) => b.v.stake - a.v.stake || a.i - b.i)
-    .map(({ v }) => v);
+/**
+ * The given validators (all when `which` is absent) by stake, largest first; ties keep
+ * file order (the scenario's), as summary.json's top list does.
+ */
+export function byStakeDescending(validators: ChartValidators, which?: ArrayLike<number>): Uint32Array {
+  if (which === undefined) return descendingOrder(validators.stake);
+  const stakes = new Float64Array(which.length);
+  for (let k = 0; k < which.length; k++) stakes[k] = validators.stake[which[k] as number] as number;
+  const order = descendingOrder(stakes);
+  for (let k = 0; k < order.length; k++) order[k] = which[order[k] as number] as number;
+  return order;
 }

@@ -1,5 +1,5 @@
 import { wilsonInterval } from '../../stats/index.js';
-import { byStakeDescending, type ValidatorStats } from './validator-input.js';
+import { byStakeDescending, wilsonOf, type ChartValidators } from './validator-input.js';
 
 /** One point of the win-rate chart: a validator, or validators of one group pooled by expected rate. */
 export interface WinRatePoint {
@@ -37,35 +37,41 @@ export const BINS_PER_DECADE = 8;
  * anything conservative). Only the picture is pooled; the tables and files keep
  * every validator.
  */
-export function winRatePoints(validators: readonly ValidatorStats[]): WinRatePoints {
-  const rated = validators.filter((v) => v.roundsInPool > 0 && v.expectedWins > 0);
-  const withoutRate = validators.length - rated.length;
+export function winRatePoints(validators: ChartValidators): WinRatePoints {
+  const rated = ratedValidators(validators);
+  const withoutRate = validators.count - rated.length;
   if (rated.length <= MAX_INDIVIDUAL_POINTS) {
-    return { points: rated.map(validatorPoint), withoutRate, pooledValidators: 0 };
+    return { points: Array.from(rated, (i) => validatorPoint(validators, i)), withoutRate, pooledValidators: 0 };
   }
-  const sorted = byStakeDescending(rated);
-  const individual = sorted.slice(0, TOP_INDIVIDUAL_POINTS).map(validatorPoint);
-  const rest = sorted.slice(TOP_INDIVIDUAL_POINTS);
-  return { points: [...individual, ...pooledPoints(rest)], withoutRate, pooledValidators: rest.length };
+  const sorted = byStakeDescending(validators, rated);
+  const individual = Array.from(sorted.subarray(0, TOP_INDIVIDUAL_POINTS), (i) => validatorPoint(validators, i));
+  const rest = sorted.subarray(TOP_INDIVIDUAL_POINTS);
+  return { points: [...individual, ...pooledPoints(validators, rest)], withoutRate, pooledValidators: rest.length };
 }
 
-function validatorPoint(v: ValidatorStats): WinRatePoint {
-  const { low, high } = v.wilson ?? wilsonOf(v.wins, v.roundsInPool);
+/** The validators with a rate to compare: in a pool at least once, with some expected wins. */
+function ratedValidators(validators: ChartValidators): Uint32Array {
+  const rated = new Uint32Array(validators.count);
+  let count = 0;
+  for (let i = 0; i < validators.count; i++) {
+    if ((validators.roundsInPool[i] as number) > 0 && (validators.expectedWins[i] as number) > 0) rated[count++] = i;
+  }
+  return rated.subarray(0, count);
+}
+
+function validatorPoint(validators: ChartValidators, i: number): WinRatePoint {
+  const { low, high } = wilsonOf(validators, i) as { low: number; high: number };
+  const trials = validators.roundsInPool[i] as number;
   return {
-    label: v.id,
-    group: v.group,
+    label: validators.idOf(i),
+    group: validators.groupOf(i),
     pooled: false,
     validators: 1,
-    expectedRate: v.expectedWins / v.roundsInPool,
-    winRate: v.wins / v.roundsInPool,
+    expectedRate: (validators.expectedWins[i] as number) / trials,
+    winRate: (validators.wins[i] as number) / trials,
     wilsonLow: low,
     wilsonHigh: high,
   };
-}
-
-function wilsonOf(wins: number, trials: number): { low: number; high: number } {
-  const interval = wilsonInterval(wins, trials);
-  return { low: interval.lower, high: interval.upper };
 }
 
 interface Pool {
@@ -77,25 +83,14 @@ interface Pool {
   expectedWins: number;
 }
 
-function pooledPoints(validators: readonly ValidatorStats[]): WinRatePoint[] {
+/** The validators `which`, pooled per group and bin, summed in the order given. */
+function pooledPoints(validators: ChartValidators, which: Uint32Array): WinRatePoint[] {
   const pools = new Map<string, Pool>();
-  for (const v of validators) {
-    const bin = Math.floor(Math.log10(v.expectedWins / v.roundsInPool) * BINS_PER_DECADE);
-    const key = `${v.group}\u0000${bin}`;
-    let pool = pools.get(key);
-    if (!pool) {
-      pool = { group: v.group, bin, validators: 0, wins: 0, trials: 0, expectedWins: 0 };
-      pools.set(key, pool);
-    }
-    pool.validators++;
-    pool.wins += v.wins;
-    pool.trials += v.roundsInPool;
-    pool.expectedWins += v.expectedWins;
-  }
+  addToPools(validators, which, pools);
   return [...pools.values()]
     .sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : a.bin - b.bin))
     .map((pool) => {
-      const { low, high } = wilsonOf(pool.wins, pool.trials);
+      const interval = wilsonInterval(pool.wins, pool.trials);
       return {
         label: `${pool.validators} of ${pool.group}`,
         group: pool.group,
@@ -103,8 +98,42 @@ function pooledPoints(validators: readonly ValidatorStats[]): WinRatePoint[] {
         validators: pool.validators,
         expectedRate: pool.expectedWins / pool.trials,
         winRate: pool.wins / pool.trials,
-        wilsonLow: low,
-        wilsonHigh: high,
+        wilsonLow: interval.lower,
+        wilsonHigh: interval.upper,
       };
     });
+}
+
+function addToPools(validators: ChartValidators, which: Uint32Array, pools: Map<string, Pool>): void {
+  // Members of a group are mostly neighbours in the file, and neighbours in stake order
+  // mostly share a bin: the key is made and looked up only when group or bin changes.
+  let group = '';
+  let bin = NaN;
+  let pool: Pool | undefined;
+  for (let k = 0; k < which.length; k++) {
+    const i = which[k] as number;
+    const trials = validators.roundsInPool[i] as number;
+    const expectedWins = validators.expectedWins[i] as number;
+    const iGroup = validators.groupOf(i);
+    const iBin = Math.floor(Math.log10(expectedWins / trials) * BINS_PER_DECADE);
+    if (pool === undefined || iGroup !== group || iBin !== bin) {
+      group = iGroup;
+      bin = iBin;
+      pool = poolOf(pools, group, bin);
+    }
+    pool.validators++;
+    pool.wins += validators.wins[i] as number;
+    pool.trials += trials;
+    pool.expectedWins += expectedWins;
+  }
+}
+
+function poolOf(pools: Map<string, Pool>, group: string, bin: number): Pool {
+  const key = `${group}\u0000${bin}`;
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = { group, bin, validators: 0, wins: 0, trials: 0, expectedWins: 0 };
+    pools.set(key, pool);
+  }
+  return pool;
 }

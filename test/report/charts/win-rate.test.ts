@@ -1,13 +1,26 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readValidators, type ValidatorStats } from '../../../src/report/charts/validator-input.js';
+import { readValidators, type ChartValidators } from '../../../src/report/charts/validator-input.js';
 import { winRateChart } from '../../../src/report/charts/win-rate-chart.js';
 import { BINS_PER_DECADE, TOP_INDIVIDUAL_POINTS, winRatePoints } from '../../../src/report/charts/win-rate-points.js';
 import { fixtureSource, inlineRows, memorySource, vegaLiteWarnings } from '../results-fixtures.js';
 import { whalesLikeFolder } from '../whales-like.js';
 
-const validator = (id: string, group: string, stake: number, wins: number, trials: number, p: number): ValidatorStats => ({
-  id, group, stake, roundsInPool: trials, wins, expectedWins: p * trials, winVariance: p * (1 - p) * trials, expectedShare: p, wilson: null,
+interface Validator { id: string; group: string; stake: number; wins: number; trials: number; p: number }
+const validator = (id: string, group: string, stake: number, wins: number, trials: number, p: number): Validator => ({ id, group, stake, wins, trials, p });
+/** Validators as the charts take them, with no Wilson interval given (so it is computed). */
+const columns = (list: Validator[]): ChartValidators => ({
+  count: list.length,
+  stake: list.map((v) => v.stake),
+  roundsInPool: list.map((v) => v.trials),
+  wins: list.map((v) => v.wins),
+  expectedWins: list.map((v) => v.p * v.trials),
+  winVariance: list.map((v) => v.p * (1 - v.p) * v.trials),
+  expectedShare: list.map((v) => v.p),
+  wilsonLow: list.map(() => NaN),
+  wilsonHigh: list.map(() => NaN),
+  idOf: (i) => list[i]!.id,
+  groupOf: (i) => list[i]!.group,
 });
 
 test('a small run gives every validator its own point, with the Wilson interval of validators.csv', async () => {
@@ -52,7 +65,7 @@ test('5,000 validators: the largest keep a point, the rest are pooled per group 
 });
 
 test('zero wins sit at the floor of the log axis, below every other value, and say so in the legend', () => {
-  const input = winRatePoints([validator('a', 'g', 10, 0, 100, 0.02), validator('b', 'g', 10, 5, 100, 0.05)]);
+  const input = winRatePoints(columns([validator('a', 'g', 10, 0, 100, 0.02), validator('b', 'g', 10, 5, 100, 0.05)]));
   const chart = winRateChart(input, ['g']);
   const json = JSON.stringify(chart.spec);
   assert.match(json, /no wins \(at floor\)/);
