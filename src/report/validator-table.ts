@@ -88,7 +88,10 @@ export class ValidatorTable {
 
   /**
    * The figures the report's charts use, as columns: the numbers validators.csv holds
-   * (it writes each double so that it reads back exactly), without reading it back.
+   * (it writes each double so that it reads back exactly), without reading it back. A
+   * non-finite stake or expected wins, which the file would write empty and the reader
+   * refuse, cannot come out of a run: stakes are clamped at 0, and a draw needs a pool
+   * with stake.
    */
   chartValidators(): ChartValidators {
     const v = this.result.validators;

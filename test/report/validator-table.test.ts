@@ -7,7 +7,8 @@ import { deriveStream } from '../../src/rng/stream.js';
 import { randomScenario, randomSteadyScenario } from '../model/random-scenarios.js';
 import { readValidators } from '../../src/report/charts/validator-input.js';
 import { winRatePoints } from '../../src/report/charts/win-rate-points.js';
-import { validatorsCsvChunks } from '../../src/report/validators-csv.js';
+import { validatorsCsvHeader, writeValidatorsCsvRows } from '../../src/report/validators-csv.js';
+import { TextBytes } from '../../src/report/text-bytes.js';
 import { rowsOf } from './results-fixtures.js';
 
 /** The plain reference of largestFirst: a stable sort of every index, the first k. */
@@ -107,7 +108,11 @@ test('chartValidators() are the figures the report reads back from the validator
     const result = new ModelRun(sc, { round: () => {}, block: () => {}, period: () => {} }).runToEnd();
     const table = new ValidatorTable(sc, result);
     const inMemory = table.chartValidators();
-    const fromFile = await readValidators(rowsOf([...validatorsCsvChunks(table.rows())].join('')));
+    // validators.csv as the run writes it.
+    const file = { pending: new TextBytes(16), flushIfFull: () => {} };
+    file.pending.text(validatorsCsvHeader());
+    writeValidatorsCsvRows(table, file);
+    const fromFile = await readValidators(rowsOf(Buffer.from(file.pending.view()).toString('utf8')));
     assert.equal(inMemory.count, fromFile.count, `seed ${seed}`);
     const columns = ['stake', 'roundsInPool', 'wins', 'expectedWins', 'winVariance', 'expectedShare', 'wilsonLow', 'wilsonHigh'] as const;
     for (const column of columns) assert.deepEqual(Array.from(inMemory[column]), Array.from(fromFile[column]), `seed ${seed}: ${column}`);

@@ -35,9 +35,9 @@ export function runningShareSeries(summary: ReportSummary, validators: ChartVali
   const candidates = summary.groups.length < 2 ? [] : [...summary.groups].sort((a, b) => b.stake - a.stake);
   const singles = candidates.filter((g) => g.validators === 1).map((g) => g.group);
   const singleMembers = new Map(membersOf(validators, singles).map((ids, k) => [singles[k] as string, ids]));
-  const shownAlone = (group: string) => singleMembers.get(group)?.every((id) => topIds.has(id)) ?? false;
+  const shownAlone = (g: ReportSummary['groups'][number]) => g.validators === 1 && (singleMembers.get(g.group) as string[]).every((id) => topIds.has(id));
   const chosen = candidates
-    .filter((g) => !shownAlone(g.group))
+    .filter((g) => !shownAlone(g))
     .filter((g) => followable(g.expectedShare))
     .slice(0, MAX_GROUP_SERIES);
   const members = membersOf(validators, chosen.map((g) => g.group));
@@ -68,16 +68,16 @@ function largestFollowable(validators: ChartValidators, k: number): number[] {
   return top;
 }
 
-/** The ids of each group's members, in file order: one pass, for the few groups shown. */
+/** The ids of each group's members, in file order: one pass, for the few groups shown (a name given twice gets the same list). */
 function membersOf(validators: ChartValidators, groups: readonly string[]): string[][] {
-  const members = groups.map(() => [] as string[]);
-  if (groups.length === 0) return members;
-  const slot = new Map(groups.map((g, k) => [g, k]));
-  for (let i = 0; i < validators.count; i++) {
-    const k = slot.get(validators.groupOf(i));
-    if (k !== undefined) members[k]!.push(validators.idOf(i));
-  }
-  return members;
+  const byName = new Map(groups.map((g) => [g, [] as string[]]));
+  if (groups.length > 0) collectMembers(validators, byName);
+  return groups.map((g) => byName.get(g) as string[]);
+}
+
+function collectMembers(validators: ChartValidators, byName: Map<string, string[]>): void {
+  // Loop alone in its function (docs/performance.md, "Nothing after a long loop").
+  for (let i = 0; i < validators.count; i++) byName.get(validators.groupOf(i))?.push(validators.idOf(i));
 }
 
 function followable(expectedShare: number): boolean {

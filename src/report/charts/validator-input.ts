@@ -26,31 +26,41 @@ const FILE = 'validators.csv';
 
 /** Reads validators.csv's rows into columns. */
 export async function readValidators(rows: AsyncIterable<CsvRecord>): Promise<ChartValidators> {
-  const ids: string[] = [];
-  const groups: string[] = [];
-  const columns = {
-    stake: [] as number[],
-    roundsInPool: [] as number[],
-    wins: [] as number[],
-    expectedWins: [] as number[],
-    winVariance: [] as number[],
-    expectedShare: [] as number[],
-    wilsonLow: [] as number[],
-    wilsonHigh: [] as number[],
+  const columns: ReadColumns = {
+    ids: [],
+    groups: [],
+    stake: [],
+    roundsInPool: [],
+    wins: [],
+    expectedWins: [],
+    winVariance: [],
+    expectedShare: [],
+    wilsonLow: [],
+    wilsonHigh: [],
   };
+  await readInto(rows, columns);
+  const { ids, groups, ...figures } = columns;
+  return { count: ids.length, ...figures, idOf: (i) => ids[i] as string, groupOf: (i) => groups[i] as string };
+}
+
+type ReadColumns = { ids: string[]; groups: string[] } & { [K in Exclude<keyof ChartValidators, 'count' | 'idOf' | 'groupOf'>]: number[] };
+
+async function readInto(rows: AsyncIterable<CsvRecord>, columns: ReadColumns): Promise<void> {
+  // Loop alone in its function (docs/performance.md, "Nothing after a long loop"). The
+  // fields are checked in the order the reader of object rows checked them, so that a
+  // malformed file gets the same message.
   for await (const row of rows) {
-    ids.push(requiredText(row, 'id', FILE));
-    groups.push(requiredText(row, 'group', FILE));
-    columns.stake.push(requiredNumber(row, 'stake', FILE));
     columns.roundsInPool.push(requiredNumber(row, 'rounds_in_pool', FILE));
     columns.wins.push(requiredNumber(row, 'wins', FILE));
+    columns.ids.push(requiredText(row, 'id', FILE));
+    columns.groups.push(requiredText(row, 'group', FILE));
+    columns.stake.push(requiredNumber(row, 'stake', FILE));
     columns.expectedWins.push(requiredNumber(row, 'expected_wins', FILE));
     columns.winVariance.push(requiredNumber(row, 'win_variance', FILE));
     columns.expectedShare.push(requiredNumber(row, 'expected_share', FILE));
     columns.wilsonLow.push(numberOrNull(row, 'wilson_low') ?? NaN);
     columns.wilsonHigh.push(numberOrNull(row, 'wilson_high') ?? NaN);
   }
-  return { count: ids.length, ...columns, idOf: (i) => ids[i] as string, groupOf: (i) => groups[i] as string };
 }
 
 /**
@@ -75,8 +85,20 @@ export function wilsonOf(validators: ChartValidators, i: number): { low: number;
 export function byStakeDescending(validators: ChartValidators, which?: ArrayLike<number>): Uint32Array {
   if (which === undefined) return descendingOrder(validators.stake);
   const stakes = new Float64Array(which.length);
-  for (let k = 0; k < which.length; k++) stakes[k] = validators.stake[which[k] as number] as number;
+  gather(validators.stake, which, stakes);
   const order = descendingOrder(stakes);
-  for (let k = 0; k < order.length; k++) order[k] = which[order[k] as number] as number;
+  toValidators(order, which);
   return order;
+}
+
+// Each loop alone in its function (docs/performance.md, "Nothing after a long loop").
+
+/** `out[k] = values[which[k]]`. */
+function gather(values: ArrayLike<number>, which: ArrayLike<number>, out: Float64Array): void {
+  for (let k = 0; k < which.length; k++) out[k] = values[which[k] as number] as number;
+}
+
+/** Positions in `which`, in place, to the validators at them. */
+function toValidators(order: Uint32Array, which: ArrayLike<number>): void {
+  for (let k = 0; k < order.length; k++) order[k] = which[order[k] as number] as number;
 }

@@ -52,14 +52,21 @@ export function winRatePoints(validators: ChartValidators): WinRatePoints {
 /** The validators with a rate to compare: in a pool at least once, with some expected wins. */
 function ratedValidators(validators: ChartValidators): Uint32Array {
   const rated = new Uint32Array(validators.count);
+  return rated.subarray(0, listRated(validators, rated));
+}
+
+/** Writes the rated validators' indices into `out`; returns how many. */
+function listRated(validators: ChartValidators, out: Uint32Array): number {
+  // Loop alone in its function (docs/performance.md, "Nothing after a long loop").
   let count = 0;
   for (let i = 0; i < validators.count; i++) {
-    if ((validators.roundsInPool[i] as number) > 0 && (validators.expectedWins[i] as number) > 0) rated[count++] = i;
+    if ((validators.roundsInPool[i] as number) > 0 && (validators.expectedWins[i] as number) > 0) out[count++] = i;
   }
-  return rated.subarray(0, count);
+  return count;
 }
 
 function validatorPoint(validators: ChartValidators, i: number): WinRatePoint {
+  // A rated validator was in a pool, so it has an interval.
   const { low, high } = wilsonOf(validators, i) as { low: number; high: number };
   const trials = validators.roundsInPool[i] as number;
   return {
@@ -105,7 +112,7 @@ function pooledPoints(validators: ChartValidators, which: Uint32Array): WinRateP
 }
 
 function addToPools(validators: ChartValidators, which: Uint32Array, pools: Map<string, Pool>): void {
-  // Members of a group are mostly neighbours in the file, and neighbours in stake order
+  // Loop alone in its function (docs/performance.md, "Nothing after a long loop"). Members of a group are mostly neighbours in the file, and neighbours in stake order
   // mostly share a bin: the key is made and looked up only when group or bin changes.
   let group = '';
   let bin = NaN;
