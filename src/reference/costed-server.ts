@@ -32,6 +32,9 @@
  *   (dumpBlockUs per block, one C call: no switch inside), releases the lock, sleeps
  *   `sync` from then.
  * - poller: wakes (wakeUs), takes or finds no announcement, sleeps `poll` from then.
+ * Handing the GIL on takes handoffPerWaiterUs per thread waiting for it (the OS wakes
+ * the next holder among them): with hundreds queued, as thread growth makes them at a
+ * high speed-up, the queue feeds itself and the server breaks down as the real one does.
  * Every sleep returns late by a draw, uniform in [0, 2 sleepLatencyUs], from the
  * seeded stream `costed/latency`: the drift that decides, at t = 10 s, whether the
  * intake or the lottery wakes first.
@@ -88,7 +91,12 @@ export class CostedServer extends ReferenceServer {
     if (scenario.costed === undefined) throw new Error('CostedServer: the scenario has no costed timing');
     this.timing = scenario.costed;
     // GIL events run after client input and the periodic wake-ups of their instant.
-    this.gil = new Gil({ get nowUs() { return clock.nowUs; }, at: (t, e) => clock.schedule(t, PRIORITY.connectionThreads, -1, e) }, this.virtualUs('switchIntervalUs'), (n) => spinStream.nextIntBelow(n));
+    this.gil = new Gil(
+      { get nowUs() { return clock.nowUs; }, at: (t, e) => clock.schedule(t, PRIORITY.connectionThreads, -1, e) },
+      this.virtualUs('switchIntervalUs'),
+      (n) => spinStream.nextIntBelow(n),
+      (waiting) => this.virtualUs('handoffPerWaiterUs', waiting),
+    );
   }
 
   /** A cost in the seed's virtual µs (whole µs: the clock's resolution). */

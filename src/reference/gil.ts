@@ -14,6 +14,10 @@
  * longest waiter. Without `pickWaiter`, always the longest waiter. This is what makes a
  * spinning thread slow every other one down (the convoy effect): each time it retakes
  * the GIL, the others wait one more switch interval.
+ *
+ * A hand-off is not instant: the released GIL's next holder must be woken and put on a
+ * CPU by the OS, among every other thread that waits (`handoffUs`, given the number
+ * waiting). Nobody holds the GIL meanwhile.
  */
 
 /** A `threading.Lock`: its owner, and the threads blocked on it, first come first served. */
@@ -64,12 +68,16 @@ export class Gil {
   private planStartUs = 0;
   /** Total time the GIL was held, µs (for tests and the conformance notes). */
   busyUs = 0;
+  /** Between a release and the next holder's start (see handoffUs): a thread becoming runnable queues. */
+  private handingOff = false;
 
   constructor(
     private readonly clock: GilClock,
     readonly switchIntervalUs: number,
     /** A uniform draw in [0, n): after a blocking release the spinner retakes the GIL when it draws 0 (one chance among the n waiters). */
     private readonly pickWaiter?: (n: number) => number,
+    /** µs from a release to the next holder's start, with n threads waiting (whole µs); without it, none. */
+    private readonly handoffUs?: (n: number) => number,
   ) {
     if (!(switchIntervalUs > 0)) throw new RangeError(`Gil: the switch interval must be > 0, got ${switchIntervalUs}`);
   }
@@ -92,13 +100,15 @@ export class Gil {
   private makeRunnable(thread: GilThread): void {
     thread.waitingSinceUs = this.clock.nowUs;
     this.runnable.push(thread);
-    if (this.holder === null) this.dispatch();
-    else if (this.runnable.length === 1) this.replanHolder();
+    if (this.holder === null) {
+      if (!this.handingOff) this.dispatch();
+    } else if (this.runnable.length === 1) this.replanHolder();
   }
 
   /** The first waiter gets the GIL (after a blocking thread gave it up: a thread switched out of a spin, if one waits). */
   private dispatch(afterBlocking = false): void {
-    while (this.holder === null) {
+    // Not during a hand-off: a thread that gives the GIL up the instant it gets it starts one.
+    while (this.holder === null && !this.handingOff) {
       const spinner = afterBlocking ? this.runnable.findIndex((t) => t.spunOut === true) : -1;
       const retakes = spinner > 0 && this.pickWaiter !== undefined && this.pickWaiter(this.runnable.length) === 0;
       const next = retakes ? (this.runnable.splice(spinner, 1)[0] as GilThread) : this.runnable.shift();
@@ -219,13 +229,24 @@ export class Gil {
     this.plan++;
     thread.waitingSinceUs = this.clock.nowUs;
     this.runnable.push(thread);
-    this.dispatch();
+    this.handOver(false);
   }
 
   /** The holder blocks or ends: the GIL goes to the first waiter. */
   private letGo(): void {
     this.holder = null;
     this.plan++;
-    this.dispatch(true);
+    this.handOver(true);
+  }
+
+  /** The next holder starts once the hand-off's time, for the threads waiting now, has passed. */
+  private handOver(afterBlocking: boolean): void {
+    const delayUs = this.handoffUs === undefined || this.runnable.length === 0 ? 0 : this.handoffUs(this.runnable.length);
+    if (delayUs <= 0) return this.dispatch(afterBlocking);
+    this.handingOff = true;
+    this.clock.at(this.clock.nowUs + delayUs, () => {
+      this.handingOff = false;
+      this.dispatch(afterBlocking);
+    });
   }
 }

@@ -4,7 +4,7 @@ import { EventQueue } from '../../src/reference/event-queue.js';
 import { acquire, act, cpu, Gil, Mutex, release, type GilClock } from '../../src/reference/gil.js';
 
 /** A clock on the reference event queue, and a log of (time, what). */
-function setUp(switchIntervalUs = 5, pickWaiter?: (n: number) => number) {
+function setUp(switchIntervalUs = 5, pickWaiter?: (n: number) => number, handoffUs?: (n: number) => number) {
   const queue = new EventQueue();
   let now = 0;
   const clock: GilClock = {
@@ -23,7 +23,7 @@ function setUp(switchIntervalUs = 5, pickWaiter?: (n: number) => number) {
     }
   };
   const at = (timeUs: number, event: () => void) => queue.push(timeUs, 0, 0, event);
-  return { gil: new Gil(clock, switchIntervalUs, pickWaiter), log, note, run, at };
+  return { gil: new Gil(clock, switchIntervalUs, pickWaiter, handoffUs), log, note, run, at };
 }
 
 test('two CPU-bound threads share the GIL: the waiter forces a switch after the interval', () => {
@@ -88,4 +88,44 @@ test('after a blocking release, a thread switched out of a spin retakes the GIL 
     run(200);
     assert.deepEqual(log, expected);
   }
+});
+
+test('a hand-off takes its time per thread waiting; nobody holds the GIL meanwhile, and a thread arriving then queues', () => {
+  const { gil, log, note, run, at } = setUp(100, undefined, (n) => 3 * n);
+  gil.start('A', [note('A starts'), cpu(10), note('A done')]);
+  gil.start('B', [note('B starts'), cpu(4), note('B done')]);
+  at(11, () => gil.start('C', [note('C starts')]));
+  at(30, () => gil.start('D', [note('D starts')]));
+  run();
+  // A ends at 10 with B waiting: 3 µs of hand-off, B at 13. C, arriving at 11, waits
+  // for B (13-17), then for its own hand-off (one waiting: 3 µs). D finds the GIL free.
+  assert.deepEqual(log, ['0 A starts', '10 A done', '13 B starts', '17 B done', '20 C starts', '30 D starts']);
+  assert.equal(gil.busyUs, 14);
+});
+
+test('a forced switch hands off too: the switched-out thread counts among the waiters', () => {
+  const { gil, log, note, run } = setUp(5, undefined, (n) => 2 * n);
+  gil.start('A', [cpu(12), note('A done')]);
+  gil.start('B', [cpu(3), note('B done')]);
+  run();
+  // A 0-5; two waiting (B, then A): 4 µs, B 9-12 (done); A alone waits: 2 µs, A 14-21.
+  assert.deepEqual(log, ['12 B done', '21 A done']);
+  assert.equal(gil.busyUs, 15);
+});
+
+test('a thread that gives the GIL up the instant it gets it hands off again: no waiter skips its hand-off', () => {
+  const ends = setUp(100, undefined, (n) => 3 * n);
+  ends.gil.start('A', [cpu(10), ends.note('A done')]);
+  ends.gil.start('B', [ends.note('B starts')]);
+  ends.gil.start('C', [ends.note('C starts')]);
+  ends.run();
+  // At 10 two wait: 6 µs, B at 16 ends at once; one waits: 3 µs, C at 19.
+  assert.deepEqual(ends.log, ['10 A done', '16 B starts', '19 C starts']);
+  const yields = setUp(100, undefined, (n) => 3 * n);
+  yields.gil.start('A', [cpu(10), yields.note('A done')]);
+  yields.gil.start('S', [yields.note('S starts'), { kind: 'yield' }, yields.note('S resumes')]);
+  yields.gil.start('C', [yields.note('C starts')]);
+  yields.run();
+  // S at 16 yields to C at once: C and S wait, 6 µs, C at 22; then S alone, 3 µs, at 25.
+  assert.deepEqual(yields.log, ['10 A done', '16 S starts', '22 C starts', '25 S resumes']);
 });
