@@ -3,8 +3,10 @@
  * time by conformance/seed_server.py, driven by conformance/run_real.py) against
  * pos-sim's reference server under `timing: costed`, scenario by scenario and speed-up
  * by speed-up. For every metric: the real run(s), and pos-sim's mean and central 95%
- * range over the seeds. Not part of `npm test` (the real runs take minutes; CI runs a
- * short version, test/conformance/).
+ * range over the seeds; at the end, how many rows outside their ranges a real server
+ * behaving exactly as pos-sim's runs would give (src/conformance/calibration.ts). Not
+ * part of `npm test` (the real runs take minutes; CI runs a short version,
+ * test/conformance/).
  *
  *   npm run conformance -- [--seeds 200] [--only whales-10,...] [--speedups 20,10,2]
  *                          [--repeats 3] [--real-dir DIR] [--ideal-seeds 20]
@@ -17,6 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readScenarioFile } from '../src/cli/scenario-file.js';
+import { chanceInside, rowsOutsideByChance } from '../src/conformance/calibration.js';
 import { harnessPlan, METRIC_NAMES, realRunMetrics, summarize, type RealRun, type RunMetrics } from '../src/conformance/metrics.js';
 import { simulatedRunMetrics } from '../src/conformance/simulated-metrics.js';
 import type { ResolvedScenario } from '../src/scenario/types.js';
@@ -87,6 +90,7 @@ function main(): void {
   ];
   let inside = 0;
   let rows = 0;
+  const chancesInside: number[] = [];
   for (const name of only) {
     const scenario = readScenarioFile(join(REPO, 'conformance/scenarios', `${name}.yaml`));
     const ideal = simulated(scenario, null, idealSeeds);
@@ -102,6 +106,7 @@ function main(): void {
         const ok = values.every((v) => Number.isNaN(v) || (v >= s.low - 1e-9 && v <= s.high + 1e-9));
         rows++;
         if (ok) inside++;
+        chancesInside.push(chanceInside(sim.map((m) => m[metric]), s, values.length));
         lines.push(
           `| ${name} | ${speedup}x | ${metric} | ${values.map(fmt).join(', ')} | ${fmt(s.mean)} [${fmt(s.low)}, ${fmt(s.high)}] | ${ok ? 'yes' : 'NO'} | ${fmt(summarize(ideal.map((m) => m[metric])).mean)} |`,
         );
@@ -109,6 +114,12 @@ function main(): void {
     }
   }
   lines.push('', `${inside} of ${rows} rows: every real value inside pos-sim's 95% range`);
+  // Even a model exactly right leaves rows outside a 95% range: what such a model would give.
+  const chance = rowsOutsideByChance(chancesInside, rows - inside);
+  lines.push(
+    `A real server whose runs were drawn as pos-sim's are would leave ${chance.expected.toFixed(1)} rows outside on average; ` +
+      `${chance.observed} or more with chance ${chance.pAtLeast.toFixed(3)} (rows taken as independent; those of one run are not).`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -9,6 +9,7 @@ export { binomialPmf } from './binomialPmf.js';
 export { binomialApproximationBound } from './binomialApproximationBound.js';
 export { oddsPowerSumsPmf } from './oddsPowerSumsPmf.js';
 export { poissonBinomialMasses } from './poissonBinomialMasses.js';
+export { poissonBinomialPmf } from './poissonBinomialPmf.js';
 export { pmfTwoSidedPValue } from './pmfTwoSidedPValue.js';
 export { expectedAbsoluteDeviation } from './expectedAbsoluteDeviation.js';
 export { poolByExpectedOrder, type OrderedBins } from './poolByExpectedOrder.js';
