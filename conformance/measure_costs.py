@@ -29,8 +29,14 @@ recorder", item 2):
                 the same 20 µs per wake-up); threads that contend cost some 23 µs at
                 100-200, 28 at 400, 35 at 600 on this machine, against wakeUs' 1.2-1.5.
 
-Usage: measure_costs.py --tutorial FILE [--repeat N]. Standard library only; the
-median of N repeats of each measurement is printed.
+Diagnostic too (docs/conformance.md, "How much one step varies"):
+
+  stepSpread    per step, each of 1,000 calls timed alone: the coefficient of variation
+                (sd / mean) and the 10th, 50th and 90th percentiles, µs. The model charges
+                every step its constant; these say how much a real one varies.
+
+Usage: measure_costs.py --tutorial FILE [--repeat N] [--dispersion-only]. Standard
+library only; the median of N repeats of each measurement is printed.
 """
 import argparse
 import json
@@ -53,6 +59,23 @@ def per_call(fn, n, repeat):
         fn(n)
         samples.append((time.perf_counter() - start) / n * 1e6)
     return statistics.median(samples)
+
+
+def dispersion(fn, n):
+    """Each of n calls timed alone: how much one call's time varies (the coefficient of
+    variation, sd / mean) and its 10th, 50th and 90th percentiles, µs."""
+    times = []
+    for _ in range(n):
+        start = time.perf_counter_ns()
+        fn(1)
+        times.append((time.perf_counter_ns() - start) / 1000)
+    deciles = statistics.quantiles(times, n=10)
+    return {
+        "cv": round(statistics.stdev(times) / statistics.fmean(times), 3),
+        "p10": round(deciles[0], 1),
+        "p50": round(statistics.median(times), 1),
+        "p90": round(deciles[8], 1),
+    }
 
 
 def late_sleeps(n=200):
@@ -122,6 +145,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--tutorial", required=True)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--dispersion-only", action="store_true", help="only the per-call spread (stepSpread), not the constants")
     args = parser.parse_args()
     with open(args.tutorial, encoding="utf-8") as f:
         ns = {"__name__": "pos_tutorial"}
@@ -181,6 +205,17 @@ def main():
         for _ in range(n):
             threading.Thread(target=lambda: None, daemon=True).start()
 
+    late = late_sleeps(1000)
+    spread = {
+        "lineUs": dispersion(lines, 1000),
+        "connectUs": dispersion(connects, 1000),
+        "threadStartUs": dispersion(starts, 1000),
+        "sleepLatencyUs": {"cv": round(statistics.stdev(late) / statistics.fmean(late), 3), "p10": round(statistics.quantiles(late, n=10)[0], 1), "p50": round(statistics.median(late), 1), "p90": round(statistics.quantiles(late, n=10)[8], 1)},
+    }
+    if args.dispersion_only:
+        json.dump({"stepSpread": spread, "python": sys.version.split()[0]}, sys.stdout)
+        print()
+        return
     result = {
         "ticketUs": per_call(tickets, 1_000_000, args.repeat),
         "dumpBlockUs": per_call(dumps, 20, args.repeat) / len(chain),
@@ -194,6 +229,7 @@ def main():
     a, b, points = wake_line(args.repeat)
     result["contendedWakeUs"] = {str(n): round(us, 2) for n, us in points}
     result["contendedWakeLine"] = {"a": round(a, 3), "b": round(b, 4)}
+    result["stepSpread"] = spread
     result["python"] = sys.version.split()[0]
     json.dump({k: (round(v, 4) if isinstance(v, float) else v) for k, v in result.items()}, sys.stdout)
     print()
