@@ -19,7 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readScenarioFile } from '../src/cli/scenario-file.js';
-import { chanceInside, rowsOutsideByChance } from '../src/conformance/calibration.js';
+import { chanceInside, isInside, rowsOutsideByChance } from '../src/conformance/calibration.js';
 import { harnessPlan, METRIC_NAMES, realRunMetrics, summarize, type RealRun, type RunMetrics } from '../src/conformance/metrics.js';
 import { simulatedRunMetrics } from '../src/conformance/simulated-metrics.js';
 import type { ResolvedScenario } from '../src/scenario/types.js';
@@ -103,7 +103,7 @@ function main(): void {
       for (const metric of METRIC_NAMES) {
         const s = summarize(sim.map((m) => m[metric]));
         const values = real.map((m) => m[metric]);
-        const ok = values.every((v) => Number.isNaN(v) || (v >= s.low - 1e-9 && v <= s.high + 1e-9));
+        const ok = values.every((v) => isInside(v, s));
         rows++;
         if (ok) inside++;
         chancesInside.push(chanceInside(sim.map((m) => m[metric]), s, values.length));

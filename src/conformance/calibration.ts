@@ -20,8 +20,13 @@ export interface RowsOutsideByChance {
 export function chanceInside(simulated: readonly number[], range: Pick<MetricSummary, 'low' | 'high'>, count: number): number {
   if (simulated.length === 0) return 1;
   let inside = 0;
-  for (const v of simulated) if (Number.isNaN(v) || (v >= range.low - 1e-9 && v <= range.high + 1e-9)) inside++;
+  for (const v of simulated) if (isInside(v, range)) inside++;
   return (inside / simulated.length) ** count;
+}
+
+/** How the table counts a value: inside if it is NaN (not measured) or within [low, high] (to rounding). */
+export function isInside(value: number, range: Pick<MetricSummary, 'low' | 'high'>): boolean {
+  return Number.isNaN(value) || (value >= range.low - 1e-9 && value <= range.high + 1e-9);
 }
 
 /**

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chanceInside, rowsOutsideByChance } from '../../src/conformance/calibration.js';
+import { chanceInside, isInside, rowsOutsideByChance } from '../../src/conformance/calibration.js';
 import { assertClose } from '../stats/assertClose.js';
 
 test('chance inside: the share of seeds inside the range (a NaN counts as inside, as a real NaN does), to the power of the real runs', () => {
@@ -9,6 +9,15 @@ test('chance inside: the share of seeds inside the range (a NaN counts as inside
   assert.equal(chanceInside(seeds, { low: 3, high: 7 }, 2), 0.25);
   assertClose(chanceInside([Number.NaN, 5, 20], { low: 0, high: 10 }, 1), 2 / 3, 1e-15);
   assert.equal(chanceInside([], { low: 0, high: 1 }, 3), 1);
+});
+
+test('inside: NaN (not measured) and values within the range, ends included to rounding', () => {
+  const range = { low: 0.1, high: 0.3 };
+  assert.ok(isInside(Number.NaN, range));
+  assert.ok(isInside(0.1 + 0.2, range)); // 0.30000000000000004
+  assert.ok(isInside(0.1, range));
+  assert.ok(!isInside(0.31, range));
+  assert.ok(!isInside(0.09, range));
 });
 
 test('rows outside by chance, equal chances: the binomial tail from its closed form', () => {
