@@ -12,25 +12,27 @@ export const TIMING_MODES = ['ideal', 'costed'] as const;
 export const MAX_SPEEDUP = 1000;
 
 /**
- * Defaults measured on this project's machine (2 cores shared with other work, AMD
- * EPYC, Python 3.11.7) with `python3 conformance/measure_costs.py --tutorial
- * ../shared/seed/pos-tutorial.txt` (medians of 5; a busy machine reads up to 4x more).
+ * Defaults measured on this project's machine (2 cores, AMD EPYC, Python 3.11.7), quiet
+ * as when the conformance table's real runs were made, with `python3
+ * conformance/measure_costs.py --tutorial ../shared/seed/pos-tutorial.txt`: the median
+ * of three runs, each the median of 5 (2026-12-04, evening). A busy machine reads the
+ * per-line steps 2-4x higher (docs/conformance.md, "Cost constants").
  */
 export const DEFAULT_COSTS = {
   /** One `lottery_pool.append` of pick_winner's per-token loop. */
   ticketUs: 0.0156,
   /** json.dumps of the chain, per block (a sync sender, holding My_Lock). */
-  dumpBlockUs: 1.37,
+  dumpBlockUs: 1.17,
   /** One line in the handler: int(), two hashes, the queue, two sends, two Thread.start(). */
-  lineUs: 754,
+  lineUs: 389,
   /** A connection's handler start, prompt, int(balance), address hash. */
-  connectUs: 383,
+  connectUs: 186,
   /** A periodic thread's wake-up that finds nothing to do (intake, poller): Queue.get raising Empty. */
-  wakeUs: 1.5,
+  wakeUs: 0.76,
   /** One Thread.start(): run() starts the intake, then the lottery, whose first sleep begins that much later. */
-  threadStartUs: 280,
+  threadStartUs: 147,
   /** How late a time.sleep() returns, on average (each sleep draws uniformly in [0, twice this]). */
-  sleepLatencyUs: 120,
+  sleepLatencyUs: 142,
   /** sys.getswitchinterval(). */
   switchIntervalUs: 5000,
   /**
