@@ -14,16 +14,18 @@ interrupt, a page fault) is not counted.
 
 Each thread count runs in a process of its own, for a few seconds, --repeat times; each
 run prints JSON: the hand-offs seen, their median, quartiles and mean (µs), and the runs
-that overlapped (a check: the GIL lets one thread run at a time, so there should be
-none beyond a reading's resolution). The last line sums up (see `summary`): per thread
+that overlapped (a check: the GIL lets one thread run at a time, so there must be
+none). The last line sums up (see `summary`): per thread
 count the median of the runs' means, and the line a + b x waiting through them. b, the
 growth per thread waiting, is what the model's handoffPerWaiterUs stands for
 (src/scenario/costed-timing.ts); a, the floor, the model does not charge: the step
 costs of measure_costs.py were timed end to end and hold it already.
 
 Usage: gil_handoff.py [--threads 2,10,50,100,300,500,1000,2000] [--seconds 3] [--repeat 3]
-[--fit-below 500]. The results of several invocations can be summarised together with
-`gil_handoff.py --summarise FILE...` (files of the JSON lines it printed).
+[--fit-below 500]. The runs of several invocations (files of the JSON lines it printed)
+are summed up together by `gil_handoff.py --summarise FILE... [--fit-below 500]
+[--invocations 2,3]`; conformance/measurements/ keeps the runs behind the docs' figures
+(docs/conformance.md, "The hand-off, measured").
 Standard library only.
 """
 import argparse
@@ -43,7 +45,7 @@ SETTLE_SECONDS = 0.3
 
 
 def child(n, seconds):
-    state = {"stop": False, "from": 0}
+    state = {"stop": False}
     gaps = [None] * n
     firsts = [0] * n
     lasts = [0] * n
@@ -148,16 +150,21 @@ def summary(results, fit_below):
 def main():
     if len(sys.argv) == 4 and sys.argv[1] == "--child":
         child(int(sys.argv[2]), float(sys.argv[3]))
-    if len(sys.argv) > 2 and sys.argv[1] == "--summarise":
-        runs = [json.loads(line) for path in sys.argv[2:] for line in open(path) if '"threads"' in line]
-        print(json.dumps(summary(runs, 500)))
-        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--threads", default="2,10,50,100,300,500,1000,2000")
     parser.add_argument("--seconds", type=float, default=3.0)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--fit-below", type=int, default=500, help="fit the thread counts with fewer waiting")
+    parser.add_argument("--summarise", nargs="+", metavar="FILE", help="sum up the runs in these files instead of measuring")
+    parser.add_argument("--invocations", help="with --summarise: only the runs whose `invocation` is one of these")
     args = parser.parse_args()
+    if args.summarise:
+        runs = [json.loads(line) for path in args.summarise for line in open(path) if '"threads"' in line]
+        if args.invocations:
+            keep = {int(x) for x in args.invocations.split(",")}
+            runs = [r for r in runs if r.get("invocation") in keep]
+        print(json.dumps(summary(runs, args.fit_below)))
+        return
     results = []
     for n in (int(x) for x in args.threads.split(",")):
         for _ in range(args.repeat):

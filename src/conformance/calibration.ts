@@ -1,13 +1,13 @@
 import { poissonBinomialPmf } from '../stats/poissonBinomialPmf.js';
 import type { MetricSummary } from './metrics.js';
 
-/** The conformance table's own yardstick (see {@link rowsOutsideByChance}). */
+/** The conformance table's own yardstick (see {@link rowsOutsideByChance}), for rows or for real runs. */
 export interface RowsOutsideByChance {
-  /** Rows outside their range. */
+  /** Rows (or runs) outside. */
   readonly observed: number;
-  /** Rows a server run like pos-sim's would leave outside, on average. */
+  /** Rows (or runs) a server run like pos-sim's would leave outside, on average. */
   readonly expected: number;
-  /** The chance of `observed` rows outside or more, from such a server. */
+  /** The chance of `observed` outside or more, from such a server. */
   readonly pAtLeast: number;
 }
 
@@ -24,6 +24,20 @@ export function chanceInside(simulated: readonly number[], range: Pick<MetricSum
   return (inside / simulated.length) ** count;
 }
 
+/**
+ * The share of pos-sim's seeds with every metric inside its row's range: the chance
+ * that one real run, drawn as pos-sim's are, misses nowhere. Counting real runs instead
+ * of rows takes in that one run's metrics hang together (a run that breaks down misses
+ * on several at once).
+ */
+export function shareAllInside<K extends string>(seeds: ReadonlyArray<Readonly<Record<K, number>>>, ranges: Readonly<Record<K, Pick<MetricSummary, 'low' | 'high'>>>): number {
+  if (seeds.length === 0) return 1;
+  const keys = Object.keys(ranges) as K[];
+  let inside = 0;
+  for (const seed of seeds) if (keys.every((k) => isInside(seed[k], ranges[k]))) inside++;
+  return inside / seeds.length;
+}
+
 /** How the table counts a value: inside if it is NaN (not measured) or within [low, high] (to rounding). */
 export function isInside(value: number, range: Pick<MetricSummary, 'low' | 'high'>): boolean {
   return Number.isNaN(value) || (value >= range.low - 1e-9 && value <= range.high + 1e-9);
@@ -34,7 +48,8 @@ export function isInside(value: number, range: Pick<MetricSummary, 'low' | 'high
  * chance of at least as many as `observed`: the rows as independent trials, each
  * outside with 1 - its {@link chanceInside}. Rows of one real run are not independent
  * (a run that breaks down misses on several metrics at once), which widens the true
- * spread; the figure is a yardstick, not a test to pass.
+ * spread; given real runs and their {@link shareAllInside} instead, it counts runs,
+ * which are. A yardstick, not a test to pass.
  */
 export function rowsOutsideByChance(chancesInside: readonly number[], observed: number): RowsOutsideByChance {
   const outside = chancesInside.map((q) => 1 - q);

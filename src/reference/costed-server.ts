@@ -191,9 +191,12 @@ export class CostedServer extends ReferenceServer {
 
   protected override intakeWakes(): void {
     if (!this.intakeStarted) {
-      // run() starts the intake thread first: Thread.start() returns once it runs.
+      // run() starts the intake thread first: Thread.start() returns once it runs. Its
+      // first pass finds the queue empty and sleeps: a start, not a sleep's return, so no
+      // lateness (threadStartUs, timed whole, holds the new thread's first wake-up).
       this.intakeStarted = true;
-      return this.sleepThen(this.virtualUs('threadStartUs'), PRIORITY.intake, () => this.intakeWakes());
+      this.clock.schedule(this.clock.nowUs + this.virtualUs('threadStartUs'), PRIORITY.intake, 0, () => this.intakeWakes());
+      return;
     }
     this.gil.start('intake', [
       cpu(this.virtualUs('wakeUs')),
@@ -209,7 +212,8 @@ export class CostedServer extends ReferenceServer {
 
   protected override lotteryWakes(): void {
     if (!this.lotteryStarted) {
-      // ... and the lottery thread second: its sleep(10) begins after both starts.
+      // ... and the lottery thread second: its sleep(10) begins after both starts (the
+      // base server wakes it at 10 s; the lateness drawn here is that sleep's).
       this.lotteryStarted = true;
       return this.sleepThen(this.virtualUs('threadStartUs', 2), PRIORITY.lottery, () => this.lotteryWakes());
     }

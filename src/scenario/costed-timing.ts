@@ -15,8 +15,8 @@ export const MAX_SPEEDUP = 1000;
  * Defaults measured on this project's machine (2 cores, AMD EPYC, Python 3.11.7), quiet
  * as when the conformance table's real runs were made, with `python3
  * conformance/measure_costs.py --tutorial ../shared/seed/pos-tutorial.txt`: the median
- * of three runs, each the median of 5 (2026-12-04, evening). A busy machine reads the
- * per-line steps 2-4x higher (docs/conformance.md, "Cost constants").
+ * of three runs, each the median of 5 (2026-12-04, evening). A busier machine read the
+ * per-line steps about twice as high (docs/conformance.md, "Cost constants").
  */
 export const DEFAULT_COSTS = {
   /** One `lottery_pool.append` of pick_winner's per-token loop. */
@@ -37,11 +37,12 @@ export const DEFAULT_COSTS = {
   switchIntervalUs: 5000,
   /**
    * A GIL hand-off's time per thread waiting for it: from a release to the next
-   * holder's start, the OS wakes that thread among all the others queued. Fitted: with
-   * it whales-10 breaks down at 20x in about half the seeds and never at 10x or 2x, as
-   * the real pos.py does (docs/conformance.md, "The GIL's hand-off"). Timed directly
-   * by conformance/gil_handoff.py, the growth per waiter was 0.375 µs (bootstrap 95%
-   * range 0.22-12.6), which holds the fitted value. 0 makes hand-offs instant.
+   * holder's start, the OS wakes that thread among all the others queued. Timed
+   * directly by conformance/gil_handoff.py: 0.375 µs per waiter over all its runs, 0.49
+   * over those made alone on the machine (docs/conformance.md, "The hand-off,
+   * measured"). 0.45, between the two, was chosen on the conformance table: whales-10
+   * then breaks down at 20x in about half the seeds and never at 10x or 2x, as the
+   * real pos.py does (3 of its 4 runs at 20x). 0 makes hand-offs instant.
    */
   handoffPerWaiterUs: 0.45,
 } as const;

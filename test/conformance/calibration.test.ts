@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chanceInside, isInside, rowsOutsideByChance } from '../../src/conformance/calibration.js';
+import { chanceInside, isInside, rowsOutsideByChance, shareAllInside } from '../../src/conformance/calibration.js';
 import { assertClose } from '../stats/assertClose.js';
 
 test('chance inside: the share of seeds inside the range (a NaN counts as inside, as a real NaN does), to the power of the real runs', () => {
@@ -39,4 +39,16 @@ test('rows outside by chance, mixed: a row certain to be inside adds nothing, no
   assert.equal(result.expected, 1);
   assert.equal(result.pAtLeast, 0.25);
   assert.equal(rowsOutsideByChance([0.9, 0.8], 0).pAtLeast, 1);
+});
+
+test('share all inside: the seeds with every metric inside its range (NaN inside), over all seeds', () => {
+  const ranges = { blocks: { low: 10, high: 20 }, gaps: { low: 0, high: 0.1 } };
+  const seeds = [
+    { blocks: 15, gaps: 0.05 }, // inside on both
+    { blocks: 25, gaps: 0.05 }, // blocks outside
+    { blocks: 12, gaps: Number.NaN }, // NaN counts as inside
+    { blocks: 15, gaps: 0.2 }, // gaps outside
+  ];
+  assert.equal(shareAllInside(seeds, ranges), 0.5);
+  assert.equal(shareAllInside([], ranges), 1);
 });

@@ -19,19 +19,21 @@ interface Measured {
   overlaps: number;
 }
 
-test('gil_handoff.py sees the GIL handed on, one thread at a time, and fits a line through what it saw', { skip }, () => {
-  const run = spawnSync('python3', [SCRIPT, '--threads', '2,20', '--seconds', '0.5', '--repeat', '1'], { encoding: 'utf8', timeout: 60_000 });
+test('gil_handoff.py sees the GIL handed on, one thread at a time, and sums the runs up', { skip }, () => {
+  const run = spawnSync('python3', [SCRIPT, '--threads', '2,20', '--seconds', '1', '--repeat', '1'], { encoding: 'utf8', timeout: 60_000 });
   assert.equal(run.status, 0, run.stderr);
   const lines = run.stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
   const measured = lines.filter((l) => 'handoffs' in l) as unknown as Measured[];
   assert.deepEqual(measured.map((m) => m.threads), [2, 20]);
   for (const m of measured) {
-    // A forced switch every 5 ms: some 100 in half a second, however loaded the machine.
-    assert.ok(m.handoffs > 20, `${m.threads} threads: ${m.handoffs} hand-offs`);
+    // A forced switch every 5 ms makes some 200 in a second; a collapsed run (see
+    // docs/conformance.md) still made dozens. Four are what a mean needs.
+    assert.ok(m.handoffs >= 4, `${m.threads} threads: ${m.handoffs} hand-offs`);
     assert.equal(m.overlaps, 0, `${m.threads} threads: runs overlapped`);
     assert.ok((m.meanUs as number) > 0);
   }
+  // One run per thread count: every bootstrap resample is that run, so the range is the slope itself.
   const summary = lines.at(-1) as { bUsPerWaiter: number; b95: [number, number] };
   assert.equal(typeof summary.bUsPerWaiter, 'number');
-  assert.ok(summary.b95[0] <= summary.b95[1]);
+  assert.deepEqual(summary.b95, [summary.bUsPerWaiter, summary.bUsPerWaiter]);
 });

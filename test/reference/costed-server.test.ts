@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { CostedServer } from '../../src/reference/costed-server.js';
 import { ReferenceRun } from '../../src/reference/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
 
@@ -56,4 +57,34 @@ test('the ideal clock has no costed counters, and a costed run is the same run f
     JSON.stringify({ counters: r.result.counters, costed: r.costed, wins: Array.from(r.result.validators.wins) }, (_k, v) => (typeof v === 'bigint' ? String(v) : v));
   assert.equal(record(twice[0] as (typeof twice)[number]), record(twice[1] as (typeof twice)[number]));
   assert.ok((twice[0]?.result.counters.rounds ?? 0) > 0);
+});
+
+test("the intake's first pass comes threadStartUs after run() starts, with no sleep's lateness; each later one a sleep and one lateness after the last", () => {
+  const moves: number[] = [];
+  const prototype = CostedServer.prototype as unknown as { moveCandidates(): void; clock: { nowUs: number } };
+  const original = prototype.moveCandidates;
+  prototype.moveCandidates = function (this: typeof prototype) {
+    moves.push(this.clock.nowUs);
+    original.call(this);
+  };
+  try {
+    const text = `name: t
+seed: 1
+duration: 30
+timing: costed
+costs: {lineUs: 0, connectUs: 0, wakeUs: 0, threadStartUs: 1000, sleepLatencyUs: 100, ticketUs: 0, dumpBlockUs: 0}
+validators:
+  - {name: a, stake: 100, connect: 1, submit: {every: 10}}
+`;
+    new ReferenceRun(loadScenario('t.yaml', text), { round: () => {} }).runToEnd();
+  } finally {
+    prototype.moveCandidates = original;
+  }
+  // Thread.start() is timed whole (the new thread's first wake-up in it): the first pass is exactly 1 ms in.
+  assert.equal(moves[0], 1000);
+  assert.ok(moves.length >= 5);
+  for (let k = 1; k < moves.length; k++) {
+    const late = (moves[k] as number) - (moves[k - 1] as number) - 5e6;
+    assert.ok(late >= 0 && late <= 200, `pass ${k}: ${late} µs late`);
+  }
 });
