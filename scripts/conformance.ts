@@ -3,8 +3,9 @@
  * time by conformance/seed_server.py, driven by conformance/run_real.py) against
  * pos-sim's reference server under `timing: costed`, scenario by scenario and speed-up
  * by speed-up. For every metric: the real run(s), and pos-sim's mean and central 95%
- * range over the seeds; at the end, how many rows outside their ranges a real server
- * behaving exactly as pos-sim's runs would give (src/conformance/calibration.ts). Not
+ * range over the seeds; at the end, how many rows (and real runs) outside their ranges
+ * a real server behaving exactly as pos-sim's runs would give
+ * (src/conformance/calibration.ts). Not
  * part of `npm test` (the real runs take minutes; CI runs a short version,
  * test/conformance/).
  *
@@ -19,7 +20,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readScenarioFile } from '../src/cli/scenario-file.js';
-import { chanceInside, isInside, rowsOutsideByChance, shareAllInside } from '../src/conformance/calibration.js';
+import { chanceInside, isInside, outsideByChance, shareAllInside } from '../src/conformance/calibration.js';
 import { harnessPlan, METRIC_NAMES, realRunMetrics, summarize, type RealRun, type RunMetrics } from '../src/conformance/metrics.js';
 import { simulatedRunMetrics } from '../src/conformance/simulated-metrics.js';
 import type { ResolvedScenario } from '../src/scenario/types.js';
@@ -126,12 +127,12 @@ function main(): void {
   }
   lines.push('', `${inside} of ${rows} rows: every real value inside pos-sim's 95% range`);
   // Even a model exactly right leaves rows outside a 95% range: what such a model would give.
-  const chance = rowsOutsideByChance(chancesInside, rows - inside);
+  const chance = outsideByChance(chancesInside, rows - inside);
   lines.push(
     `A real server whose runs were drawn as pos-sim's are would leave ${chance.expected.toFixed(1)} rows outside on average; ` +
       `${chance.observed} or more with chance ${chance.pAtLeast.toFixed(3)} (rows taken as independent; those of one run are not).`,
   );
-  const byRun = rowsOutsideByChance(runChancesInside, runsOutside);
+  const byRun = outsideByChance(runChancesInside, runsOutside);
   lines.push(
     `Counted by real run: ${runsOutside} of ${runChancesInside.length} runs had a value outside; such a server would give ` +
       `${byRun.expected.toFixed(1)} on average, ${byRun.observed} or more with chance ${byRun.pAtLeast.toFixed(3)}.`,

@@ -1,8 +1,8 @@
 import { poissonBinomialPmf } from '../stats/poissonBinomialPmf.js';
 import type { MetricSummary } from './metrics.js';
 
-/** The conformance table's own yardstick (see {@link rowsOutsideByChance}), for rows or for real runs. */
-export interface RowsOutsideByChance {
+/** The conformance table's own yardstick (see {@link outsideByChance}), for rows or for real runs. */
+export interface OutsideByChance {
   /** Rows (or runs) outside. */
   readonly observed: number;
   /** Rows (or runs) a server run like pos-sim's would leave outside, on average. */
@@ -51,7 +51,7 @@ export function isInside(value: number, range: Pick<MetricSummary, 'low' | 'high
  * spread; given real runs and their {@link shareAllInside} instead, it counts runs,
  * which are. A yardstick, not a test to pass.
  */
-export function rowsOutsideByChance(chancesInside: readonly number[], observed: number): RowsOutsideByChance {
+export function outsideByChance(chancesInside: readonly number[], observed: number): OutsideByChance {
   const outside = chancesInside.map((q) => 1 - q);
   const masses = poissonBinomialPmf(outside);
   let pAtLeast = 0;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { chanceInside, isInside, rowsOutsideByChance, shareAllInside } from '../../src/conformance/calibration.js';
+import { chanceInside, isInside, outsideByChance, shareAllInside } from '../../src/conformance/calibration.js';
 import { assertClose } from '../stats/assertClose.js';
 
 test('chance inside: the share of seeds inside the range (a NaN counts as inside, as a real NaN does), to the power of the real runs', () => {
@@ -28,17 +28,17 @@ test('rows outside by chance, equal chances: the binomial tail from its closed f
     below += choose * 0.05 ** k * 0.95 ** (90 - k);
     choose = (choose * (90 - k)) / (k + 1);
   }
-  const result = rowsOutsideByChance(new Array(90).fill(0.95), 6);
+  const result = outsideByChance(new Array(90).fill(0.95), 6);
   assertClose(result.expected, 4.5, 1e-12);
   assertClose(result.pAtLeast, 1 - below, 1e-10);
   assert.equal(result.observed, 6);
 });
 
 test('rows outside by chance, mixed: a row certain to be inside adds nothing, none outside has chance 1', () => {
-  const result = rowsOutsideByChance([1, 0.5, 0.5], 2);
+  const result = outsideByChance([1, 0.5, 0.5], 2);
   assert.equal(result.expected, 1);
   assert.equal(result.pAtLeast, 0.25);
-  assert.equal(rowsOutsideByChance([0.9, 0.8], 0).pAtLeast, 1);
+  assert.equal(outsideByChance([0.9, 0.8], 0).pAtLeast, 1);
 });
 
 test('share all inside: the seeds with every metric inside its range (NaN inside), over all seeds', () => {
