@@ -112,7 +112,8 @@ function pooledPoints(validators: ChartValidators, which: Uint32Array): WinRateP
 }
 
 function addToPools(validators: ChartValidators, which: Uint32Array, pools: Map<string, Pool>): void {
-  // Loop alone in its function (docs/performance.md, "Nothing after a long loop"). Members of a group are mostly neighbours in the file, and neighbours in stake order
+  // Loop alone in its function (docs/performance.md, "Nothing after a long loop").
+  // Members of a group are mostly neighbours in the file, and neighbours in stake order
   // mostly share a bin: the key is made and looked up only when group or bin changes.
   let group = '';
   let bin = NaN;
