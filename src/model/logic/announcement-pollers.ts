@@ -1,4 +1,5 @@
 import { greatestCommonDivisor } from '../counting/integers.js';
+import { OpenPeriodicLines } from '../counting/open-periodic-lines.js';
 import { PeriodPhase } from '../counting/period-phase.js';
 import { PollerGroups } from '../counting/poller-groups.js';
 
@@ -32,7 +33,9 @@ export interface AnnouncementTotals {
  * group goes to a small unsorted list of its bucket, merged in (equal groups combined)
  * when the bucket is read or the list grows: inserting into a sorted array at every
  * spawn made clients with irregular times (whose every spawn is a new residue) cost
- * quadratic time.
+ * quadratic time. The line pollers of an open connection that types at a fixed
+ * interval with a short cycle are held apart, one entry per connection
+ * ({@link OpenPeriodicLines}); they become groups when it closes.
  *
  * Same-instant order: a poller spawned by client input polls before the lottery of
  * that instant; pollers waking from sleep poll after it, by connection number.
@@ -82,6 +85,8 @@ export class AnnouncementPollers {
   private readonly periodicCycle: Int32Array;
   private readonly periodicIntervalUs: Float64Array;
   private readonly firstPeriodicUs: Float64Array;
+  /** The line pollers of open periodic connections with short cycles, one entry per connection. */
+  private readonly openLines: OpenPeriodicLines;
   readonly totals: AnnouncementTotals = { delivered: 0, lost: 0 };
   /** Groups the periodic connections declared since the last group was added (see {@link declarePeriodic}). */
   private declaredGroups = 0;
@@ -108,6 +113,7 @@ export class AnnouncementPollers {
     this.periodicCycle = new Int32Array(connections);
     this.periodicIntervalUs = new Float64Array(connections);
     this.firstPeriodicUs = new Float64Array(connections);
+    this.openLines = new OpenPeriodicLines(periodUs, this.firstPeriodicUs);
   }
 
   /**
@@ -120,11 +126,12 @@ export class AnnouncementPollers {
     this.periodicIntervalUs[connection] = intervalUs;
     const cycle = this.cycleLength(intervalUs);
     this.periodicCycle[connection] = cycle;
-    // Its first `cycle` lines make a group each, and its connect one more (seed rules):
-    // room for them, made once at the first group. At most a few per connection: an
-    // interval of 10.001 s against the 3 s poll has a cycle of 3,000 lines, which a run
-    // may never reach.
-    this.declaredGroups += 1 + Math.min(cycle, RESERVED_GROUPS_PER_CONNECTION);
+    const held = this.openLines.declare(connection, intervalUs);
+    // Its connect makes a group (seed rules), and its first `cycle` lines one each unless
+    // held by openLines until it closes: room for them, made once at the first group. At
+    // most a few per connection: an interval of 10.001 s against the 3 s poll has a cycle
+    // of 3,000 lines, which a run may never reach.
+    this.declaredGroups += 1 + (held ? 0 : Math.min(cycle, RESERVED_GROUPS_PER_CONNECTION));
   }
 
   /** The poller that the connection's line number `k` (0-based) starts at `nowUs` (every line starts one). */
@@ -132,7 +139,11 @@ export class AnnouncementPollers {
     if (this.isRepeatSpawn(connection, k)) this.spawnRepeat(connection);
     else {
       if (k === 0) this.firstPeriodicUs[connection] = nowUs;
-      this.spawn(connection, nowUs);
+      if (!this.openLines.holds(connection)) this.spawn(connection, nowUs);
+      else {
+        this.spawnRepeat(connection);
+        this.openLines.spawnLine(connection, k, nowUs);
+      }
     }
   }
 
@@ -221,6 +232,17 @@ export class AnnouncementPollers {
     const firstUs = this.firstPeriodicUs[connection] as number;
     const intervalUs = this.periodicIntervalUs[connection] as number;
     const spawns = lines;
+    if (this.openLines.holds(connection)) {
+      // Its pollers can die now: their groups, made as one per line would have made them.
+      const made = this.openLines.release(connection);
+      if (made !== Math.min(cycle, spawns)) throw new Error(`AnnouncementPollers.close: connection ${connection} spawned ${made} of its first ${Math.min(cycle, spawns)} lines`);
+      for (let j = 0; j < made; j++) {
+        const spawnUs = firstUs + j * intervalUs;
+        const group = this.addGroup(connection, spawnUs % this.periodUs, spawnUs);
+        this.groups.count[group] = 1 + Math.floor((spawns - 1 - j) / cycle);
+      }
+      return;
+    }
     for (let j = 0; j < cycle && j < spawns; j++) {
       // Spawns k = j, j + cycle, j + 2·cycle, ... < spawns share a residue; k = j was counted as it came.
       const repeats = Math.floor((spawns - 1 - j) / cycle);
@@ -309,11 +331,14 @@ export class AnnouncementPollers {
     const b = Math.floor(residueUs / 1000);
     const bucket = this.sortedBucket(b);
     const groups = this.groups;
+    // Held line pollers are all of open connections: the first of them takes every message left.
+    const firstHeld = this.openLines.firstAwake(residueUs, nowUs);
     for (let i = 0; i < bucket.length && this.pendingMessages > 0; i++) {
       const group = bucket[i] as number;
       // Groups created this instant already polled at their spawn.
       if (groups.residueUs[group] !== residueUs || groups.createdUs[group] === nowUs) continue;
       const connection = groups.connection[group] as number;
+      if (firstHeld !== -1 && connection > firstHeld) break;
       if (isOpen(connection)) {
         this.deliver(connection, this.pendingMessages);
         continue;
@@ -327,6 +352,7 @@ export class AnnouncementPollers {
       if (groups.count[group] === 0) bucket.splice(i--, 1);
     }
     if (bucket.length === 0) this.occupied[b >>> 5] = (this.occupied[b >>> 5] as number) & ~(1 << (b & 31));
+    if (firstHeld !== -1 && this.pendingMessages > 0) this.deliver(firstHeld, this.pendingMessages);
     return this.pendingMessages > 0 ? this.nextWake(nowUs, false) : null;
   }
 
@@ -336,9 +362,16 @@ export class AnnouncementPollers {
     this.onDelivered(connection, messages);
   }
 
-  /** Earliest wake-up at or after (or strictly after) `fromUs`, over all groups. */
+  /** Earliest wake-up at or after (or strictly after) `fromUs`, over all groups and held line pollers. */
   private nextWake(fromUs: number, inclusive: boolean): number | null {
     if (this.live === 0) return null;
+    const grouped = this.nextGroupWake(fromUs, inclusive);
+    const held = this.openLines.nextWake(fromUs, inclusive);
+    return grouped === null ? held : held === null ? grouped : Math.min(grouped, held);
+  }
+
+  /** Earliest wake-up at or after (or strictly after) `fromUs`, over all groups. */
+  private nextGroupWake(fromUs: number, inclusive: boolean): number | null {
     const P = this.periodUs;
     const fromResidue = fromUs % P;
     const base = fromUs - fromResidue;

@@ -179,6 +179,65 @@ for (const [seed, periodic, span] of [
   });
 }
 
+/**
+ * Connections declared periodic, as the server makes them: a connect's poller, then a
+ * line every interval from a first line at or after it, until a close (or the end);
+ * announcements at random, some at a spawn's instant. The intervals are fractions of
+ * the period whose cycles run from 1 to 8 points (held one entry per open connection)
+ * and one of 30 (grouped per point).
+ */
+function randomPeriodicInputs(seed: number, span: Span) {
+  const rng = deriveStream(seed, 'test', 'periodic pollers');
+  const P = span.periodUs;
+  const intervals = [(10 * P) / 3, (3 * P) / 2, (5 * P) / 4, P, (6 * P) / 5, (9 * P) / 8, (17 * P) / 30, P / 3];
+  const inputs: Input[] = [];
+  const periodic = new Map<number, number>();
+  const connects = new Set<number>();
+  const spawnTimes: number[] = [];
+  for (let conn = 0; conn < 6; conn++) {
+    const intervalUs = intervals[rng.nextIntBelow(intervals.length)]!;
+    periodic.set(conn, intervalUs);
+    const connectUs = rng.nextIntBelow(span.endUs / 4);
+    // Half connect with a poller of their own, some with their first line at that instant.
+    if (rng.nextIntBelow(2) === 0) {
+      connects.add(conn);
+      inputs.push({ t: connectUs, kind: 'spawn', conn });
+      spawnTimes.push(connectUs);
+    }
+    const firstUs = connectUs + (rng.nextIntBelow(3) === 0 ? 0 : rng.nextIntBelow(intervalUs));
+    const closeUs = rng.nextIntBelow(3) === 0 ? span.endUs : firstUs + rng.nextIntBelow(span.endUs - firstUs);
+    for (let t = firstUs; t < closeUs; t += intervalUs) {
+      inputs.push({ t, kind: 'spawn', conn });
+      spawnTimes.push(t);
+    }
+    if (closeUs < span.endUs) inputs.push({ t: closeUs, kind: 'close', conn });
+  }
+  for (let t = rng.nextIntBelow(P); t < span.endUs; t += 1 + rng.nextIntBelow(P / 2)) {
+    inputs.push({ t, kind: 'announce', conn: -1 });
+    if (rng.nextIntBelow(4) === 0) inputs.push({ t, kind: 'announce', conn: -1 });
+  }
+  for (let i = 0; i < 20; i++) inputs.push({ t: spawnTimes[rng.nextIntBelow(spawnTimes.length)]!, kind: 'announce', conn: -1 });
+  // Stable: a connect's spawn stays ahead of a first line at its instant.
+  inputs.sort((a, b) => a.t - b.t);
+  return { inputs, periodic, connects };
+}
+
+/** 96 one-ms buckets: the held lines' points spread over several buckets and words. */
+const MID: Span = { periodUs: 96_000, endUs: 4_000_000 };
+
+for (const [seed, span] of [[11, SHORT], [12, SHORT], [13, SHORT], [14, SHORT], [15, SHORT], [16, MID], [17, MID], [18, MID]] as const) {
+  test(`periodic connections, their line pollers held per connection while open: as one thread per poller (seed ${seed}, ${span.periodUs / 1000} buckets)`, () => {
+    const { inputs, periodic, connects } = randomPeriodicInputs(seed, span);
+    const want = reference(inputs, span);
+    const got = aggregate(inputs, span, periodic, connects);
+    assert.ok(want.delivered.size > 1, 'messages must reach several connections');
+    assert.equal(got.lost, want.lost);
+    assert.deepEqual([...got.delivered].sort(), [...want.delivered].sort());
+    assert.equal(got.pending, want.pending);
+    assert.equal(got.alive, want.alive);
+  });
+}
+
 test('spawns every interval cycle through P / gcd(interval, P) residues of the poll period', () => {
   const pollers = new AnnouncementPollers(3_000_000, 1, () => undefined);
   // 10 s mod 3 s = 1 s: residues r, r+1 s, r+2 s, then r again.
