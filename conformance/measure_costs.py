@@ -15,6 +15,9 @@ the server's steps use them. Prints JSON: real microseconds per step, at speed-u
   threadStartUs one Thread.start() (the main thread starts the intake, then the
                 lottery: the lottery's first sleep begins this much later)
   sleepLatencyUs  how late time.sleep(0.001) returns, on average
+  clientSleepLatencyUs  the same number: how late a client's line reaches the server,
+                the harness's clients being Python threads that sleep until each line's
+                instant on this machine (run_real.py)
   switchIntervalUs  sys.getswitchinterval()
 
 Diagnostic, not a constant of the model (docs/conformance.md, "whales-10 with a faithful
@@ -228,6 +231,7 @@ def main():
         "sleepLatencyUs": statistics.mean(late_sleeps()),
         "switchIntervalUs": sys.getswitchinterval() * 1e6,
     }
+    result["clientSleepLatencyUs"] = result["sleepLatencyUs"]
     a, b, points = wake_line(args.repeat)
     result["contendedWakeUs"] = {str(n): round(us, 2) for n, us in points}
     result["contendedWakeLine"] = {"a": round(a, 3), "b": round(b, 4)}

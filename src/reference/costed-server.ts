@@ -37,7 +37,11 @@
  * high speed-up, the queue feeds itself and the server breaks down as the real one does.
  * Every sleep returns late by a draw, uniform in [0, 2 sleepLatencyUs], from the
  * seeded stream `costed/latency`: the drift that decides, at t = 10 s, whether the
- * intake or the lottery wakes first.
+ * intake or the lottery wakes first. A client's line (or close) reaches the socket
+ * late by a draw uniform in [0, 2 clientSleepLatencyUs] (stream
+ * `costed/client-latency`), in the order the client sent them: clients are programs
+ * too, which sleep until each line's instant (the conformance harness's do, on the
+ * same machine as the server).
  */
 import type { ServerObserver } from '../model/logic/server.js';
 import type { RandomStream } from '../rng/stream.js';
@@ -65,6 +69,8 @@ interface Handler {
   buffer: TypedInput[];
   /** The client closed the connection (after the buffered lines). */
   closed: boolean;
+  /** When the client's latest input reaches the socket, µs: later ones reach it after. */
+  lastArrivalUs: number;
 }
 
 export class CostedServer extends ReferenceServer {
@@ -86,6 +92,7 @@ export class CostedServer extends ReferenceServer {
     startEpochUs: number,
     private readonly spinStream: RandomStream,
     private readonly latencyStream: RandomStream,
+    private readonly clientLatencyStream: RandomStream,
   ) {
     super(scenario, clock, streams, observer, startEpochUs);
     if (scenario.costed === undefined) throw new Error('CostedServer: the scenario has no costed timing');
@@ -107,7 +114,7 @@ export class CostedServer extends ReferenceServer {
   // The handler: a socket read by recv(8192)
 
   override connect(c: number, line: TypedInput): boolean {
-    const handler: Handler = { state: 'accepting', buffer: [line], closed: false };
+    const handler: Handler = { state: 'accepting', buffer: [line], closed: false, lastArrivalUs: 0 };
     this.handlers.set(c, handler);
     this.gil.start(`handler ${c}`, [cpu(this.virtualUs('connectUs')), act(() => this.readBalance(c, handler))]);
     return true;
@@ -126,16 +133,32 @@ export class CostedServer extends ReferenceServer {
   override typeLine(c: number, line: TypedInput): boolean {
     const handler = this.handlers.get(c);
     if (handler === undefined || handler.state === 'gone') return false;
-    handler.buffer.push(line);
-    if (handler.state === 'recv') this.startWork(c, handler);
+    this.arrive(c, handler, () => handler.buffer.push(line));
     return true;
   }
 
   override close(c: number): void {
     const handler = this.handlers.get(c);
     if (handler === undefined || handler.state === 'gone') return;
-    handler.closed = true;
-    if (handler.state === 'recv') this.startWork(c, handler);
+    this.arrive(c, handler, () => (handler.closed = true));
+  }
+
+  /**
+   * The client's input reaches the socket a client's sleep lateness after its instant,
+   * and never before its earlier input (one connection, one byte stream); a handler
+   * waiting in recv then starts work. Input reaching a handler that has ended is lost.
+   */
+  private arrive(c: number, handler: Handler, put: () => void): void {
+    const lateUs = Math.round(this.clientLatencyStream.nextDouble() * 2 * this.timing.costs.clientSleepLatencyUs * this.timing.speedup);
+    const atUs = Math.max(this.clock.nowUs + lateUs, handler.lastArrivalUs);
+    handler.lastArrivalUs = atUs;
+    const land = () => {
+      if (handler.state === 'gone') return;
+      put();
+      if (handler.state === 'recv') this.startWork(c, handler);
+    };
+    if (atUs === this.clock.nowUs) land();
+    else this.clock.schedule(atUs, PRIORITY.clientInput, c, land);
   }
 
   private startWork(c: number, handler: Handler): void {

@@ -55,7 +55,7 @@ export class ReferenceRun {
     this.server =
       scenario.costed === undefined
         ? new ReferenceServer(scenario, clock, streams, observer, startEpochUs)
-        : new CostedServer(scenario, clock, streams, observer, startEpochUs, deriveStream(seed, 'costed', 'spin'), deriveStream(seed, 'costed', 'latency'));
+        : new CostedServer(scenario, clock, streams, observer, startEpochUs, deriveStream(seed, 'costed', 'spin'), deriveStream(seed, 'costed', 'latency'), deriveStream(seed, 'costed', 'client-latency'));
     new ReferenceClients(scenario.validators, this.server, clock, seed);
   }
 

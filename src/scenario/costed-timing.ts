@@ -33,6 +33,14 @@ export const DEFAULT_COSTS = {
   threadStartUs: 147,
   /** How late a time.sleep() returns, on average (each sleep draws uniformly in [0, twice this]). */
   sleepLatencyUs: 142,
+  /**
+   * How late a client's line reaches the server after its instant, on average (each
+   * draws uniformly in [0, twice this]): a client sleeps until each line's instant, and
+   * the conformance harness's clients are Python threads on the server's machine, whose
+   * sleeps return as late as the server's (sleepLatencyUs, the same measurement). 0:
+   * every line arrives on time (the model before this constant).
+   */
+  clientSleepLatencyUs: 142,
   /** sys.getswitchinterval(). */
   switchIntervalUs: 5000,
   /**

@@ -11,7 +11,7 @@ seed: 1
 duration: 30
 lottery: literal
 timing: costed
-costs: {lineUs: 1000, connectUs: 1000, wakeUs: 0, threadStartUs: 0, sleepLatencyUs: 0, ticketUs: 0, dumpBlockUs: 0}
+costs: {lineUs: 1000, connectUs: 1000, wakeUs: 0, threadStartUs: 0, sleepLatencyUs: 0, clientSleepLatencyUs: 0, ticketUs: 0, dumpBlockUs: 0}
 ${extra}
 validators:
 ${validators}`;
@@ -86,5 +86,51 @@ validators:
   for (let k = 1; k < moves.length; k++) {
     const late = (moves[k] as number) - (moves[k - 1] as number) - 5e6;
     assert.ok(late >= 0 && late <= 200, `pass ${k}: ${late} µs late`);
+  }
+});
+
+test("a client's lines reach the handler late by a draw in [0, 2 clientSleepLatencyUs], in the order they were sent", () => {
+  const reads: number[] = [];
+  const prototype = CostedServer.prototype as unknown as { handleLines(...args: unknown[]): unknown; clock: { nowUs: number } };
+  const original = prototype.handleLines;
+  prototype.handleLines = function (this: typeof prototype, ...args: unknown[]) {
+    reads.push(this.clock.nowUs);
+    return original.apply(this, args);
+  };
+  try {
+    const text = `name: t
+seed: 3
+duration: 60
+timing: costed
+costs: {lineUs: 0, connectUs: 0, wakeUs: 0, threadStartUs: 0, sleepLatencyUs: 0, clientSleepLatencyUs: 100, ticketUs: 0, dumpBlockUs: 0}
+validators:
+  - {name: a, stake: 100, connect: 0.5, submit: {every: 1, phase: 0.5}}
+`;
+    new ReferenceRun(loadScenario('t.yaml', text), { round: () => {} }).runToEnd();
+  } finally {
+    prototype.handleLines = original;
+  }
+  // Lines typed at 1, 2, ... s; with no cost of its own, each is read as it arrives.
+  const lates = reads.map((t, k) => t - (1 + k) * 1e6);
+  assert.ok(lates.length >= 50);
+  assert.ok(lates.every((late) => late >= 0 && late <= 200), `lateness out of [0, 200] µs: ${lates.join(', ')}`);
+  assert.ok(new Set(lates).size > 10, 'the lateness is drawn, not fixed');
+});
+
+test("a client's close never reaches the server before the line it sent just before", () => {
+  // The close comes 1 µs after the line; drawn on their own, their lateness (up to 10 ms)
+  // would put the close first in about half the seeds, and the line would be lost.
+  for (let seed = 1; seed <= 20; seed++) {
+    const text = `name: t
+seed: ${seed}
+duration: 30
+timing: costed
+costs: {lineUs: 0, connectUs: 0, wakeUs: 0, threadStartUs: 0, sleepLatencyUs: 0, clientSleepLatencyUs: 5000, ticketUs: 0, dumpBlockUs: 0}
+validators:
+  - {name: a, stake: 100, connect: 1, submit: {at: [2]}, leave: 2.000001}
+`;
+    const run = new ReferenceRun(loadScenario('t.yaml', text), { round: () => {} });
+    const result = run.runToEnd();
+    assert.equal(result.validators.blocksSubmitted[0], 1, `seed ${seed}`);
   }
 });
