@@ -28,6 +28,12 @@ interface IntervalClass {
   unsorted: Array<number[] | undefined>;
   /** Per slot m, how many open connections have spawned the line that lands on it. */
   spawnedAtSlot: Float64Array;
+  /**
+   * The same per slot and bucket (slot-major): the search for the next wake-up skips a
+   * bucket with none, so a slot that few connections have reached yet costs a walk over
+   * the buckets, not over every connection.
+   */
+  spawnedAtSlotInBucket: Int32Array;
 }
 
 /**
@@ -107,8 +113,15 @@ export class OpenPeriodicLines {
       (cls.unsorted[b] ??= []).push(connection);
     }
     this.spawned[connection] = k + 1;
-    const slot = this.slotOfLine(cls, connection, k);
-    cls.spawnedAtSlot[slot] = (cls.spawnedAtSlot[slot] as number) + 1;
+    this.countLine(cls, connection, k, 1);
+  }
+
+  /** Adds `change` to the counts of connections that have spawned line `j` of `connection`'s slot. */
+  private countLine(cls: IntervalClass, connection: number, j: number, change: number): void {
+    const slot = this.slotOfLine(cls, connection, j);
+    cls.spawnedAtSlot[slot] = (cls.spawnedAtSlot[slot] as number) + change;
+    const at = slot * cls.buckets.length + Math.floor((this.baseUs[connection] as number) / BUCKET_US);
+    cls.spawnedAtSlotInBucket[at] = (cls.spawnedAtSlotInBucket[at] as number) + change;
   }
 
   /**
@@ -122,10 +135,7 @@ export class OpenPeriodicLines {
     this.spawned[connection] = 0;
     if (lines === 0) return 0;
     const cls = this.classes[index] as IntervalClass;
-    for (let j = 0; j < lines; j++) {
-      const slot = this.slotOfLine(cls, connection, j);
-      cls.spawnedAtSlot[slot] = (cls.spawnedAtSlot[slot] as number) - 1;
-    }
+    for (let j = 0; j < lines; j++) this.countLine(cls, connection, j, -1);
     const bucket = this.sortedBucket(cls, Math.floor((this.baseUs[connection] as number) / BUCKET_US));
     bucket.splice(this.position(bucket, this.baseUs[connection] as number, connection), 1);
     return lines;
@@ -185,6 +195,7 @@ export class OpenPeriodicLines {
   /** The lowest base at or above (or above) `fromBase` with a group at `slot`, or null. */
   private firstBaseAt(cls: IntervalClass, slot: number, fromBase: number, strictly: boolean): number | null {
     for (let b = Math.floor(fromBase / BUCKET_US); b < cls.buckets.length; b++) {
+      if (cls.spawnedAtSlotInBucket[slot * cls.buckets.length + b] === 0) continue;
       const bucket = this.sortedBucket(cls, b);
       const start = b === Math.floor(fromBase / BUCKET_US) ? this.position(bucket, strictly ? fromBase + 1 : fromBase, 0) : 0;
       for (let i = start; i < bucket.length; i++) {
@@ -247,5 +258,6 @@ function newClass(intervalUs: number, periodUs: number, cycle: number): Interval
     buckets: Array.from({ length: buckets }, () => []),
     unsorted: new Array<number[] | undefined>(buckets),
     spawnedAtSlot: new Float64Array(cycle),
+    spawnedAtSlotInBucket: new Int32Array(cycle * buckets),
   };
 }
