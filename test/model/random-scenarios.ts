@@ -36,7 +36,7 @@ export function trace(sc: ResolvedScenario, path: PeriodicPath) {
     stopReason: result.stopReason,
     endUs: result.endUs,
     eventsProcessed: result.eventsProcessed,
-    oddsPowerSums: Array.from(result.exactWins.oddsPowerSums),
+    oddsPowerSums: Array.from(result.exactWins.allOddsPowerSums()),
     largeRoundMasses: Array.from(v.stake, (_, i) => {
       const masses = result.exactWins.largeRoundMasses(i);
       return masses && Array.from(masses);

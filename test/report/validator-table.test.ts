@@ -80,7 +80,7 @@ test('exact masses are shared only between the same odds power sums and the same
     [0.002, 2e-6, 2e-9, 2e-12, 2e-15, 2e-18], // the same first sum, the rest not
     [0.002, 2e-6, 2e-9, 2e-12, 2e-15, 2e-18], // but 40 wins: more masses
   ];
-  sums.forEach((row, v) => exactWins.oddsPowerSums.set(row, v * ODDS_POWERS));
+  sums.forEach((row, v) => exactWins.setOddsPowerSums(v, row));
   const result = {
     exactWins,
     validators: { expectedWins: new Float64Array(4).fill(0.002), roundsInPool: new Float64Array(4).fill(1000), wins: Float64Array.from([0, 0, 0, 40]) },

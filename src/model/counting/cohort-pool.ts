@@ -177,15 +177,15 @@ export class CohortPool {
     const connections = this.connections as Int32Array;
     const total = this.total;
     const ticketsAt = this.tickets;
-    const repeated = rounds === 1 ? undefined : exact.repeatedSums();
+    // Even for one round: validators of one stake and history then share a row of sums.
+    const repeated = exact.repeatedSums();
     for (let i = 0; i < connections.length; i++) {
       const tickets = ticketsAt[i] as number;
       if (tickets === 0) continue;
       const c = connections[i] as number;
       const expectedBefore = expectedWins[c] as number;
       if (!exact.tracks(expectedBefore)) continue;
-      if (rounds === 1) exact.addRound(c, tickets / total);
-      else exact.addRounds(c, tickets / total, rounds, expectedBefore, repeated);
+      exact.addRounds(c, tickets / total, rounds, expectedBefore, repeated);
     }
   }
 }

@@ -1,4 +1,5 @@
 import { grown } from '../../engine/grown.js';
+import { SharedRows } from '../../lists/shared-rows.js';
 import { addRepeated } from './repeated-sum.js';
 
 /** Power sums of the odds kept per validator (see oddsPowerSumsPmf); {@link addOddsPowers} is written for 6. */
@@ -36,10 +37,14 @@ const TRACKED_UP_TO_EXPECTED = EXACT_UP_TO_EXPECTED + 1;
  * {@link EXACT_UP_TO_EXPECTED} are cleared, because the others' tests use a binomial
  * approximation instead, so that every path that adds the same rounds, one at a time
  * or many at once, leaves the same sums, bit for bit.
+ *
+ * Validators with equal sums share one row of them ({@link SharedRows}): in a steady
+ * pool those of one stake were in the same rounds, and the million bench workload's
+ * 1,000,000 validators hold a few thousand distinct rows (48 MB as a row each).
  */
 export class ExactWinSums {
-  /** ODDS_POWERS sums per validator, validator-major. */
-  readonly oddsPowerSums: Float64Array;
+  /** ODDS_POWERS sums per validator, a row shared by validators whose sums are equal. */
+  private readonly sums: SharedRows;
   /** Row of each validator's large-p masses in {@link largeMasses}, or -1. */
   private readonly largeRow: Int32Array;
   private largeMasses = new Float64Array(16 * EXACT_MASSES);
@@ -50,7 +55,7 @@ export class ExactWinSums {
     validators: number,
     readonly enabled = true,
   ) {
-    this.oddsPowerSums = new Float64Array(enabled ? validators * ODDS_POWERS : 0);
+    this.sums = new SharedRows(ODDS_POWERS, enabled ? validators : 0);
     this.largeRow = new Int32Array(validators).fill(-1);
     this.trackedUpTo = enabled ? TRACKED_UP_TO_EXPECTED : -1;
   }
@@ -66,14 +71,19 @@ export class ExactWinSums {
   /** Adds one round in which validator `v` held a share `p` of the pool. */
   addRound(v: number, p: number): void {
     if (p > SMALL_P) return this.convolve(v, p, 1);
-    addOddsPowers(this.oddsPowerSums, v * ODDS_POWERS, p / (1 - p));
+    const at = this.sums.ownRow(v);
+    addOddsPowers(this.sums.store, at, p / (1 - p));
   }
 
   /**
    * {@link addRound} `rounds` times with the same p, bit for bit as that loop would add.
-   * `repeated` (from {@link repeatedSums}, for one value of `rounds`) remembers, per p,
-   * the last odds power sums before and after: a validator that starts from the same
-   * sums gets the same result, copied instead of summed again.
+   *
+   * `repeated` (from {@link repeatedSums}, one per pass over a pool, for one value of
+   * `rounds`) remembers, per p and shared row of sums before, the sums before and after
+   * and the row that holds the latter: the next validator on that row with that p is
+   * pointed at the same row instead of summing again, so validators of one stake and
+   * history stay on one row. The sums are compared too, not only the rows: a row that is
+   * a validator's alone takes its new sums in place, and is never taken for another.
    */
   addRounds(v: number, p: number, rounds: number, expectedBefore: number, repeated?: RepeatedOddsSums): void {
     if (p > SMALL_P) {
@@ -81,22 +91,25 @@ export class ExactWinSums {
       const needed = Math.floor((TRACKED_UP_TO_EXPECTED + 1 - expectedBefore) / p) + 1;
       return this.convolve(v, p, Math.min(rounds, Math.max(1, needed)));
     }
-    const sums = this.oddsPowerSums;
-    const first = v * ODDS_POWERS;
-    const known = repeated?.get(p);
-    if (known !== undefined && startsAt(known, sums, first)) return sums.set(known.subarray(ODDS_POWERS), first);
-    const before = repeated === undefined ? null : sums.slice(first, first + ODDS_POWERS);
+    const rows = this.sums;
+    const rowBefore = rows.rowOf[v] as number;
+    let byRow = repeated?.get(p);
+    const known = byRow?.get(rowBefore);
+    if (known !== undefined && rows.holds(v, known.sums, 0) && rows.pointAt(v, known.row, known.sums, ODDS_POWERS)) return;
+    // Only a shared row's move is worth remembering: no one else starts from a row of one's own.
+    const entry = repeated !== undefined && !rows.ownsAlone(v) ? new Float64Array(2 * ODDS_POWERS) : null;
+    entry?.set(rows.valuesOf(v));
+    const first = rows.ownRow(v);
+    const sums = rows.store;
     const powers = oddsPowers(p / (1 - p));
     for (let j = 0; j < ODDS_POWERS; j++) {
       const at = first + j;
       sums[at] = addRepeated(sums[at] as number, powers[j] as number, rounds);
     }
-    if (repeated !== undefined && before !== null) {
-      const entry = new Float64Array(2 * ODDS_POWERS);
-      entry.set(before);
-      entry.set(sums.subarray(first, first + ODDS_POWERS), ODDS_POWERS);
-      repeated.set(p, entry);
-    }
+    if (repeated === undefined || entry === null) return;
+    entry.set(sums.subarray(first, first + ODDS_POWERS), ODDS_POWERS);
+    if (byRow === undefined) repeated.set(p, (byRow = new Map()));
+    byRow.set(rowBefore, { sums: entry, row: rows.rowOf[v] as number });
   }
 
   /** A new memo for {@link addRounds}' `repeated`. */
@@ -131,7 +144,7 @@ export class ExactWinSums {
     if (!this.enabled) return;
     for (let v = 0; v < expectedWins.length; v++) {
       if ((expectedWins[v] as number) <= EXACT_UP_TO_EXPECTED) continue;
-      this.oddsPowerSums.fill(0, v * ODDS_POWERS, (v + 1) * ODDS_POWERS);
+      this.sums.clear(v);
       this.largeRow[v] = -1;
     }
   }
@@ -141,9 +154,28 @@ export class ExactWinSums {
     return this.enabled && expectedWins <= EXACT_UP_TO_EXPECTED;
   }
 
-  /** v's odds power sums (a view). */
+  /** v's odds power sums (a view, valid until sums are added). */
   oddsPowerSumsOf(v: number): Float64Array {
-    return this.oddsPowerSums.subarray(v * ODDS_POWERS, (v + 1) * ODDS_POWERS);
+    return this.sums.valuesOf(v);
+  }
+
+  /** Distinct rows of odds power sums held (for measurements and tests). */
+  get rowsOfSums(): number {
+    return this.sums.rowsInUse;
+  }
+
+  /** Every validator's odds power sums, validator-major (a copy, for comparisons). */
+  allOddsPowerSums(): Float64Array {
+    const n = this.sums.rowOf.length;
+    const all = new Float64Array(n * ODDS_POWERS);
+    for (let v = 0; v < n; v++) all.set(this.sums.valuesOf(v), v * ODDS_POWERS);
+    return all;
+  }
+
+  /** Sets v's odds power sums (for tests of their readers). */
+  setOddsPowerSums(v: number, sums: ArrayLike<number>): void {
+    const at = this.sums.ownRow(v);
+    for (let j = 0; j < ODDS_POWERS; j++) this.sums.store[at + j] = sums[j] as number;
   }
 
   /** v's large-p masses for 0..EXACT_MASSES-1 wins (a copy), or null if it had no such round. */
@@ -154,16 +186,11 @@ export class ExactWinSums {
 }
 
 /**
- * Per p, a validator's odds power sums before and after some number of rounds (the first
- * ODDS_POWERS entries before, the rest after); see {@link ExactWinSums.addRounds}.
+ * Per p and row of sums before, a validator's odds power sums before and after some
+ * number of rounds (in `sums`, the first ODDS_POWERS entries before, the rest after) and
+ * the row that held the latter; see {@link ExactWinSums.addRounds}.
  */
-export type RepeatedOddsSums = Map<number, Float64Array>;
-
-/** Whether the sums from `first` are the "before" half of `entry`. */
-function startsAt(entry: Float64Array, sums: Float64Array, first: number): boolean {
-  for (let j = 0; j < ODDS_POWERS; j++) if ((sums[first + j] as number) !== (entry[j] as number)) return false;
-  return true;
-}
+export type RepeatedOddsSums = Map<number, Map<number, { sums: Float64Array; row: number }>>;
 
 /** r, r², ..., r⁶, each computed as {@link addOddsPowers} computes it. */
 function oddsPowers(r: number): number[] {

@@ -522,10 +522,13 @@ export class PosServer implements ServerInput {
   private recordPool(members: number, poolStake: number): void {
     const v = this.validators;
     const exact = this.exactWins;
+    // Members of one stake and history keep sharing a row of sums (see ExactWinSums.addRounds).
+    const repeated = exact.repeatedSums();
     for (let m = 0; m < members; m++) {
       const connection = this.blocks.connection[this.pool.blockSlots[m] as number] as number;
       const p = (this.pool.stakes[m] as number) / poolStake;
-      if (exact.tracks(v.expectedWins[connection] as number)) exact.addRound(connection, p);
+      const expectedBefore = v.expectedWins[connection] as number;
+      if (exact.tracks(expectedBefore)) exact.addRounds(connection, p, 1, expectedBefore, repeated);
       v.roundsInPool[connection] = (v.roundsInPool[connection] as number) + 1;
       v.expectedWins[connection] = (v.expectedWins[connection] as number) + p;
       v.winVariance[connection] = (v.winVariance[connection] as number) + p * (1 - p);
