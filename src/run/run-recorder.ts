@@ -42,9 +42,9 @@ export class RunRecorder {
   /** Round winners' ids, made at a validator's first win (all of them would be a string per validator). */
   private readonly winnerIds: Array<string | undefined>;
   private readonly scenarioValidators: ResolvedScenario['validators'];
-  private readonly sampler = new ConcentrationSampler();
   private validators: ValidatorTotals | null = null;
   private takeChanged: (() => Int32Array) | null = null;
+  private sampler: ConcentrationSampler | null = null;
   private trackedShares: TrackedShares | null = null;
   private lastSampleRound = -1;
   private lastRound = 0;
@@ -81,6 +81,7 @@ export class RunRecorder {
     this.validators = validators;
     this.takeChanged = takeChanged ?? null;
     this.trackedShares = new TrackedShares(this.tracked, validators.stake.length);
+    this.sampler = new ConcentrationSampler(validators.stake.length, this.trackedShares);
   }
 
   /** What the model reports to; `block` only with --chain, so that otherwise no block text is made. */
@@ -110,7 +111,7 @@ export class RunRecorder {
     // from the final state, which stakes may have changed since (late connects, withdrawals).
     const final =
       this.lastSampleRound === this.lastRound
-        ? this.sampler.sample(this.requireValidators(), this.lastRound, this.lastRoundUs, this.takeChanged?.())
+        ? this.requireSampler().sample(this.requireValidators(), this.lastRound, this.lastRoundUs, this.takeChanged?.())
         : this.sample(this.lastRound, this.lastRoundUs);
     this.chain?.write(']');
     for (const f of this.files) f.close();
@@ -126,9 +127,9 @@ export class RunRecorder {
   private sample(round: number, timeUs: number): ConcentrationSample {
     const v = this.requireValidators();
     const changed = this.takeChanged?.();
-    const s = this.sampler.sample(v, round, timeUs, changed);
+    const s = this.requireSampler().sample(v, round, timeUs, changed);
     this.timeseries.write(timeseriesCsvLine(s));
-    this.shares.write((this.trackedShares as TrackedShares).lines(v, changed, s.stakeTotal, round, timeUs));
+    this.shares.write((this.trackedShares as TrackedShares).lines(v, s.stakeTotal, round, timeUs));
     this.lastSampleRound = round;
     return s;
   }
@@ -136,5 +137,10 @@ export class RunRecorder {
   private requireValidators(): ValidatorTotals {
     if (!this.validators) throw new Error('RunRecorder: attach() the model before it runs');
     return this.validators;
+  }
+
+  private requireSampler(): ConcentrationSampler {
+    if (!this.sampler) throw new Error('RunRecorder: attach() the model before it runs');
+    return this.sampler;
   }
 }

@@ -47,7 +47,7 @@ test('a replication\'s stake Gini, HHI and Nakamoto are the final sample\'s (sum
   const scenario = load('compounding.yaml', 200);
   const result = new ModelRun(scenario, { round: () => undefined }).runToEnd();
   const outcome = replicationOutcome(0, scenario.seed, result, trackedSeries(scenario));
-  const final = new ConcentrationSampler().sample(result.validators, result.counters.rounds, result.endUs).stake;
+  const final = new ConcentrationSampler(result.validators.stake.length).sample(result.validators, result.counters.rounds, result.endUs).stake;
   assert.ok(final.gini > 0 && final.herfindahlHirschman > 0);
   assert.equal(outcome.stakeGini, final.gini);
   assert.equal(outcome.stakeHerfindahlHirschman, final.herfindahlHirschman);

@@ -12,7 +12,7 @@ function printedSummary(name: string, rounds: number): string[] {
   const scenario = loadScenario(name, readFileSync(new URL(`../../scenarios/${name}`, import.meta.url), 'utf8'), { rounds });
   const result = new ModelRun(scenario, { round: () => undefined }).runToEnd();
   const table = new ValidatorTable(scenario, result);
-  const final = new ConcentrationSampler().sample(result.validators, result.counters.rounds, result.endUs);
+  const final = new ConcentrationSampler(result.validators.stake.length).sample(result.validators, result.counters.rounds, result.endUs);
   return summaryText(buildSummary(scenario, result, table, final)).split('\n');
 }
 
