@@ -43,8 +43,12 @@ interface IntervalColumns {
  */
 export class ClientDriver {
   private readonly state: Uint8Array;
-  private readonly submissionsTyped: Float64Array;
-  private readonly nextSubmissionUs: Float64Array;
+  /**
+   * Lines typed and the next line's time, per client, made at first use: clients in bulk
+   * that type one constant integer need neither (15 MB at a million).
+   */
+  private submissionsTypedColumn: Float64Array | null = null;
+  private nextSubmissionUsColumn: Float64Array | null = null;
   /** Created on first use: only Poisson gaps and uniform BPMs draw after resolution. */
   private readonly streams = new Map<number, RandomStream>();
   private readonly inputId: number;
@@ -55,8 +59,6 @@ export class ClientDriver {
    * then its plan's one entry (for runs of lines, and see {@link typeBulkLine}).
    */
   private readonly constantBpm: Float64Array;
-  /** A bulk client's leave time, Infinity if none. */
-  private readonly bulkLeaveUs: Float64Array;
   private active: number;
   private readonly runsAllowed: boolean;
   /** `state` with a count of its changes, for the batch sources. */
@@ -72,11 +74,8 @@ export class ClientDriver {
     const n = clients.length;
     this.state = new Uint8Array(n);
     this.states = { of: this.state, version: 0 };
-    this.submissionsTyped = new Float64Array(n);
-    this.nextSubmissionUs = new Float64Array(n);
     this.inBulk = new Uint8Array(n);
     this.constantBpm = new Float64Array(n).fill(NaN);
-    this.bulkLeaveUs = new Float64Array(n).fill(Infinity);
     this.active = n;
     this.runsAllowed = options.periodicRuns ?? true;
     this.inputId = sim.register((c) => this.onInput(c));
@@ -119,8 +118,9 @@ export class ClientDriver {
       if (!this.server.connect(c, client.balance)) return this.finish(c);
       this.state[c] = CONNECTED;
       this.states.version++;
-      this.nextSubmissionUs[c] = this.firstSubmission(c, client);
-      if (this.inBulk[c]) return this.scheduleLeaveBefore(c, this.nextSubmissionUs[c] as number);
+      const firstUs = this.firstSubmission(c, client);
+      if (this.inBulk[c]) return this.scheduleLeaveBefore(c, firstUs);
+      this.nextSubmissionUs[c] = firstUs;
     } else if (client.leaveUs !== null && now >= client.leaveUs) {
       this.server.disconnect(c);
       return this.finish(c);
@@ -132,6 +132,14 @@ export class ClientDriver {
     const at = client.leaveUs !== null && client.leaveUs <= next ? client.leaveUs : next;
     if (at === Infinity) return this.finish(c);
     this.scheduleInput(at, c);
+  }
+
+  private get submissionsTyped(): Float64Array {
+    return (this.submissionsTypedColumn ??= new Float64Array(this.clients.length));
+  }
+
+  private get nextSubmissionUs(): Float64Array {
+    return (this.nextSubmissionUsColumn ??= new Float64Array(this.clients.length));
   }
 
   /** The client types its next BPM line now. Returns whether its session goes on. */
@@ -151,8 +159,7 @@ export class ClientDriver {
     // A constant BPM needs no count of lines typed (nor does a run of them keep one), and int() always takes it.
     if (!Number.isNaN(this.constantBpm[c])) this.server.submitLine(c, this.bpmLine(c, this.clients[c] as ResolvedValidator, 0));
     else if (!this.typeLine(c)) return;
-    const now = this.sim.now;
-    if ((this.bulkLeaveUs[c] as number) <= now + intervalUs) this.scheduleLeaveBefore(c, now + intervalUs);
+    this.scheduleLeaveBefore(c, this.sim.now + intervalUs);
   }
 
   /**
@@ -182,7 +189,6 @@ export class ClientDriver {
       const bpm = client.bpm;
       const only = bpm.kind === 'cycle' && bpm.entries.length === 1 ? bpm.entries[0] : undefined;
       if (only?.kind === 'int') this.constantBpm[c] = only.value;
-      if (client.leaveUs !== null) this.bulkLeaveUs[c] = client.leaveUs;
       intervalOf[c] = plan.intervalUs;
       firstUsOf[c] = client.connectUs + plan.phaseUs;
       membersOf.set(plan.intervalUs, (membersOf.get(plan.intervalUs) ?? 0) + 1);
@@ -218,7 +224,7 @@ export class ClientDriver {
   private runTypist(intervalUs: number, members: PeriodicMembers): RunTypist | null {
     const { connections } = members;
     if (!this.runsAllowed || connections.some((c) => Number.isNaN(this.constantBpm[c]))) return null;
-    const earliestLeaveUs = connections.reduce((a, c) => Math.min(a, this.bulkLeaveUs[c] as number), Infinity);
+    const earliestLeaveUs = connections.reduce((a, c) => Math.min(a, (this.clients[c] as ResolvedValidator).leaveUs ?? Infinity), Infinity);
     const bpm = this.constantBpm;
     return {
       untilUs: earliestLeaveUs - intervalUs,
