@@ -90,6 +90,20 @@ export class EntryMember implements ResolvedValidator {
     return `{"id":${id},"group":${plan.name},"balance":${balance},"connectUs":${this.connectUs},"leaveUs":${plan.leaveUs},"submissions":${submissions},"bpm":${plan.bpm}}`;
   }
 
+  /** {@link jsonText}'s bytes, written to `out` piece by piece: no string per member. */
+  writeJson(texts: MemberJsonTexts, out: JsonOut): void {
+    const plan = texts.ofPlan(this.plan);
+    if (plan.idPrefix === null) out.text('{"id":').text(plan.name);
+    else out.text('{"id":').text(plan.idPrefix).number(this.index).text('"');
+    out.text(',"group":').text(plan.name).text(',"balance":');
+    if (this.balance.kind === 'int') out.text('{"kind":"int","value":').number(this.balance.value).text('}');
+    else out.text(JSON.stringify(this.balance));
+    out.text(',"connectUs":').number(this.connectUs).text(',"leaveUs":').text(plan.leaveUs).text(',"submissions":');
+    if (plan.submissions !== null) out.text(plan.submissions);
+    else out.text('{"kind":"every","intervalUs":').number(this.plan.drawnIntervalUs).text(',"phaseUs":').number(this.phaseUs).text('}');
+    out.text(',"bpm":').text(plan.bpm).text('}');
+  }
+
   /** The validator as a plain object, its fields in the order of {@link ResolvedValidator}. */
   toJSON(): ResolvedValidator {
     return {
@@ -152,6 +166,21 @@ function unpackValidators(packed: PackedValidators): ResolvedValidator[] {
  */
 export function validatorJson(validator: ResolvedValidator, texts: MemberJsonTexts): string {
   return validator instanceof EntryMember ? validator.jsonText(texts) : JSON.stringify(validator);
+}
+
+/**
+ * Where {@link writeValidatorJson} writes: text as it is, and numbers as `${x}` writes
+ * them (report/text-bytes.ts's TextBytes, into bytes).
+ */
+export interface JsonOut {
+  text(s: string): JsonOut;
+  number(x: number): JsonOut;
+}
+
+/** {@link validatorJson}, written to `out` (the scenario digest hashes a million of them). */
+export function writeValidatorJson(validator: ResolvedValidator, texts: MemberJsonTexts, out: JsonOut): void {
+  if (validator instanceof EntryMember) validator.writeJson(texts, out);
+  else out.text(JSON.stringify(validator));
 }
 
 interface PlanTexts {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MemberJsonTexts, packScenario, unpackScenario, validatorJson } from '../../src/scenario/entry-member.js';
+import { MemberJsonTexts, packScenario, unpackScenario, validatorJson, writeValidatorJson } from '../../src/scenario/entry-member.js';
+import { TextBytes } from '../../src/report/text-bytes.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
 import type { ScenarioDocument } from '../../src/scenario/schema.js';
 import type { ResolvedValidator } from '../../src/scenario/types.js';
@@ -14,6 +15,7 @@ const document: ScenarioDocument = {
     { name: 'fixed', count: 3, stake: 7, connect: { at: 2, every: 0.5 }, submit: { every: 10, phase: 1 }, leave: 100 },
     { name: 'listed', count: 2, stake: { values: [3, 4] }, submit: { poisson: 0.5 }, bpm: [60, 'x'] },
     { name: 'one', stake: 'abc', submit: 'none' },
+    { name: 'größe', count: 2, stake: 2 ** 60, submit: { every: 3 } },
   ],
 };
 
@@ -55,4 +57,14 @@ test("validatorJson is JSON.stringify of the validator, for members of every kin
   const validators = resolveScenario(document, 'members.yaml').validators;
   const texts = new MemberJsonTexts();
   for (const v of [...validators, fields(validators[3] as ResolvedValidator)]) assert.equal(validatorJson(v, texts), JSON.stringify(v));
+});
+
+test('writeValidatorJson writes the UTF-8 bytes of JSON.stringify of the validator, names outside ASCII and large balances included', () => {
+  const validators = resolveScenario(document, 'members.yaml').validators;
+  const texts = new MemberJsonTexts();
+  for (const v of [...validators, fields(validators[3] as ResolvedValidator)]) {
+    const bytes = new TextBytes(8);
+    writeValidatorJson(v, texts, bytes);
+    assert.deepEqual(Buffer.from(bytes.view()), Buffer.from(JSON.stringify(v)), v.id);
+  }
 });
