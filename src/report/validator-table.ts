@@ -262,24 +262,33 @@ function finishGroups(groups: Map<string, GroupRow>, rounds: number): GroupRow[]
  *
  * Validators whose rounds were all small-p and summed to the same odds power sums have
  * the same masses: those are computed once and shared (read-only) by the next validator
- * whose sums and K are the same, the last one kept per first sum. In a steady run,
- * validators of one stake were in the same rounds (1.2 s of a 1,000,000-validator run,
- * where 1,180 stakes repeat).
+ * whose sums and K are the same, the last one kept per row of sums (validators on one
+ * row have equal sums: no view of them to make and compare) and per first sum. In a
+ * steady run, validators of one stake were in the same rounds (1.2 s of a
+ * 1,000,000-validator run, where 1,180 stakes repeat).
  */
 export function exactMassesOf(result: ModelResult): (i: number) => Float64Array | null {
   const shared = new Map<number, { sums: Float64Array; masses: Float64Array }>();
+  const byRow = new Map<number, Float64Array>();
   return (i) => {
     const v = result.validators;
     const mean = v.expectedWins[i] as number;
     if ((v.roundsInPool[i] as number) === 0 || !result.exactWins.hasMasses(mean)) return null;
     const length = Math.min(EXACT_MASSES, 1 + Math.max(v.wins[i] as number, Math.ceil(mean + 12 * Math.sqrt(mean) + 12)));
-    const sums = result.exactWins.oddsPowerSumsOf(i);
     const large = result.exactWins.largeRoundMasses(i);
-    if (large !== null) return poissonBinomialMasses(sums, large, length);
+    if (large !== null) return poissonBinomialMasses(result.exactWins.oddsPowerSumsOf(i), large, length);
+    const row = result.exactWins.rowOfSums(i);
+    const onRow = byRow.get(row);
+    if (onRow !== undefined && onRow.length === length) return onRow;
+    const sums = result.exactWins.oddsPowerSumsOf(i);
     const known = shared.get(sums[0] as number);
-    if (known !== undefined && known.masses.length === length && sameValues(known.sums, sums)) return known.masses;
-    const masses = poissonBinomialMasses(sums, null, length);
-    shared.set(sums[0] as number, { sums, masses });
+    let masses: Float64Array;
+    if (known !== undefined && known.masses.length === length && sameValues(known.sums, sums)) masses = known.masses;
+    else {
+      masses = poissonBinomialMasses(sums, null, length);
+      shared.set(sums[0] as number, { sums, masses });
+    }
+    byRow.set(row, masses);
     return masses;
   };
 }

@@ -157,13 +157,11 @@ export function fairnessAnalysisOfColumns(columns: ValidatorColumns, rounds: num
     pHolm: new Float64Array(n),
   };
   const deviations = validatorFigures(columns, rounds, validators);
-  const tested: number[] = [];
-  for (let i = 0; i < n; i++) if (!Number.isNaN(validators.pValue[i])) tested.push(i);
-  const adjusted = holmAdjust(tested.map((i) => validators.pValue[i] as number));
-  tested.forEach((i, k) => (validators.pHolm[i] = adjusted[k] as number));
-  const wins = Array.from(columns.wins);
-  const perRound = goodnessOfFit(wins, Array.from(columns.expectedWins), alpha, deviations.perRound / (2 * rounds));
-  const global = goodnessOfFit(wins, Array.from(columns.globalShare, (share) => rounds * share), alpha, deviations.global / (2 * rounds));
+  adjustHolm(validators);
+  const perRound = goodnessOfFit(columns.wins, columns.expectedWins, alpha, deviations.perRound / (2 * rounds));
+  const globalExpected = new Float64Array(n);
+  for (let i = 0; i < n; i++) globalExpected[i] = rounds * (columns.globalShare[i] as number);
+  const global = goodnessOfFit(columns.wins, globalExpected, alpha, deviations.global / (2 * rounds));
   return {
     validators,
     perRound,
@@ -225,6 +223,22 @@ interface EarlierValidator {
   deviation: number;
 }
 
+/** pHolm: the p-values of the validators that were ever in a pool (not NaN), Holm-adjusted across them. */
+function adjustHolm(out: FairnessColumns): void {
+  const n = out.pValue.length;
+  let testedCount = 0;
+  for (let i = 0; i < n; i++) if (!Number.isNaN(out.pValue[i])) testedCount++;
+  const tested = new Int32Array(testedCount);
+  const pValues = new Float64Array(testedCount);
+  for (let i = 0, k = 0; i < n; i++) {
+    if (Number.isNaN(out.pValue[i])) continue;
+    tested[k] = i;
+    pValues[k++] = out.pValue[i] as number;
+  }
+  const adjusted = holmAdjust(pValues);
+  for (let k = 0; k < testedCount; k++) out.pHolm[tested[k] as number] = adjusted[k] as number;
+}
+
 /** Row `from`'s figures into row `to`, in every column (before the Holm adjustment, which comes after every row). */
 function copyRow(columns: readonly Float64Array[], from: number, to: number): void {
   for (const column of columns) column[to] = column[from] as number;
@@ -266,12 +280,12 @@ function validatorFairness(
  * @example perRoundChiSquareP([30, 10], [20, 20]) // 0.001565 (statistic 10, 1 degree of freedom)
  */
 export function perRoundChiSquareP(wins: ArrayLike<number>, expectedWins: ArrayLike<number>): number | null {
-  const bins = testableBins(Array.from(wins), Array.from(expectedWins));
+  const bins = testableBins(wins, expectedWins);
   return bins === null ? null : chiSquareGoodnessOfFit(bins.observed, bins.expected, NO_MORE_POOLING).pValue;
 }
 
 /** Both tests, or null when the bins are fewer than 2 (too few rounds). */
-function goodnessOfFit(observed: number[], expected: number[], alpha: number, expectedTotalVariation: number): GoodnessOfFit | null {
+function goodnessOfFit(observed: ArrayLike<number>, expected: ArrayLike<number>, alpha: number, expectedTotalVariation: number): GoodnessOfFit | null {
   const bins = testableBins(observed, expected);
   if (bins === null) return null;
   const pooled = { pooledCategories: bins.pooledCategories };
@@ -287,10 +301,17 @@ function goodnessOfFit(observed: number[], expected: number[], alpha: number, ex
 }
 
 /** The bins of {@link poolByExpectedOrder}, or null if there are no wins or fewer than 2 bins. */
-function testableBins(observed: readonly number[], expected: readonly number[]): OrderedBins | null {
-  if (observed.reduce((a, b) => a + b, 0) === 0) return null;
+function testableBins(observed: ArrayLike<number>, expected: ArrayLike<number>): OrderedBins | null {
+  if (total(observed) === 0) return null;
   const bins = poolByExpectedOrder(observed, expected, MIN_EXPECTED);
   return bins.expected.length >= 2 ? bins : null;
+}
+
+/** The entries' sum, in order (a typed array's reduce would box each entry for its callback). */
+function total(values: ArrayLike<number>): number {
+  let sum = 0;
+  for (let i = 0; i < values.length; i++) sum += values[i] as number;
+  return sum;
 }
 
 function verdictLine(claim: string, fit: GoodnessOfFit | null, alpha: number, rounds: number): string {

@@ -18,12 +18,13 @@ import { ascendingOrder } from './ascendingOrder.js';
  * @example
  * holmAdjust([0.01, 0.04, 0.03, 0.005]); // => [0.03, 0.06, 0.06, 0.02]
  */
-export function holmAdjust(pValues: readonly number[]): number[] {
-  pValues.forEach((p, index) => {
+export function holmAdjust(pValues: ArrayLike<number>): number[] {
+  for (let index = 0; index < pValues.length; index++) {
+    const p = pValues[index] as number;
     if (!(p >= 0 && p <= 1)) {
       throw new Error(`holmAdjust: pValues[${index}] must be in [0, 1], got ${p}`);
     }
-  });
+  }
   const m = pValues.length;
   const ascending = ascendingOrder(pValues);
   const adjusted = new Array<number>(m).fill(1);

@@ -35,7 +35,7 @@ export interface OrderedBins {
  * poolByExpectedOrder([1, 0, 3, 9, 2], [2, 1, 3, 8, 2]);
  * // => { observed: [6, 9], expected: [8, 8], pooledCategories: 4, mergedBins: 1 }
  */
-export function poolByExpectedOrder(observed: readonly number[], expected: readonly number[], minExpected = 5): OrderedBins {
+export function poolByExpectedOrder(observed: ArrayLike<number>, expected: ArrayLike<number>, minExpected = 5): OrderedBins {
   assertNonNegativeList(observed, 'poolByExpectedOrder', 'observed');
   assertNonNegativeList(expected, 'poolByExpectedOrder', 'expected');
   if (observed.length !== expected.length || observed.length === 0) {

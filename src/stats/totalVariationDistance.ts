@@ -16,17 +16,18 @@ import { assertNonNegativeList } from './assertNonNegativeList.js';
  * @example
  * totalVariationDistance([30, 70], [1, 1]); // => 0.19999999999999998 (0.2 up to rounding)
  */
-export function totalVariationDistance(p: readonly number[], q: readonly number[]): number {
+export function totalVariationDistance(p: ArrayLike<number>, q: ArrayLike<number>): number {
   assertNonNegativeList(p, 'totalVariationDistance', 'p');
   assertNonNegativeList(q, 'totalVariationDistance', 'q');
   if (p.length !== q.length) {
     throw new Error(`totalVariationDistance: p and q must have the same length, got ${p.length} and ${q.length}`);
   }
-  const pTotal = sum(p as number[]);
+  const pTotal = sum(p as number[]); // simple-statistics reads any array-like
   const qTotal = sum(q as number[]);
   if (pTotal === 0 || qTotal === 0) {
     throw new Error(`totalVariationDistance: p and q must each have a positive total, got ${pTotal} and ${qTotal}`);
   }
-  const gaps = p.map((pi, index) => Math.abs(pi / pTotal - (q[index] ?? 0) / qTotal));
-  return sum(gaps) / 2;
+  const gaps = new Float64Array(p.length);
+  for (let index = 0; index < p.length; index++) gaps[index] = Math.abs((p[index] as number) / pTotal - (q[index] as number) / qTotal);
+  return sum(gaps as unknown as number[]) / 2;
 }

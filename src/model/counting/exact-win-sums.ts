@@ -159,6 +159,14 @@ export class ExactWinSums {
     return this.sums.valuesOf(v);
   }
 
+  /**
+   * The row of v's odds power sums: validators on one row have equal sums (those on
+   * different rows may too), so that a reader can compute from them once per row.
+   */
+  rowOfSums(v: number): number {
+    return this.sums.rowOf[v] as number;
+  }
+
   /** Distinct rows of odds power sums held (for measurements and tests). */
   get rowsOfSums(): number {
     return this.sums.rowsInUse;
