@@ -45,8 +45,11 @@ const TRACKED_UP_TO_EXPECTED = EXACT_UP_TO_EXPECTED + 1;
 export class ExactWinSums {
   /** ODDS_POWERS sums per validator, a row shared by validators whose sums are equal. */
   private readonly sums: SharedRows;
-  /** Row of each validator's large-p masses in {@link largeMasses}, or -1. */
-  private readonly largeRow: Int32Array;
+  /**
+   * Row of a validator's large-p masses in {@link largeMasses}, for those that have any:
+   * few, since a pool has fewer than 256 members with p > 1/256.
+   */
+  private readonly largeRow = new Map<number, number>();
   private largeMasses = new Float64Array(16 * EXACT_MASSES);
   private largeRows = 0;
 
@@ -56,7 +59,6 @@ export class ExactWinSums {
     readonly enabled = true,
   ) {
     this.sums = new SharedRows(ODDS_POWERS, enabled ? validators : 0);
-    this.largeRow = new Int32Array(validators).fill(-1);
     this.trackedUpTo = enabled ? TRACKED_UP_TO_EXPECTED : -1;
   }
 
@@ -129,12 +131,12 @@ export class ExactWinSums {
   }
 
   private rowOf(v: number): number {
-    const row = this.largeRow[v] as number;
-    if (row >= 0) return row;
+    const row = this.largeRow.get(v);
+    if (row !== undefined) return row;
     if ((this.largeRows + 1) * EXACT_MASSES > this.largeMasses.length) {
       this.largeMasses = grown(this.largeMasses, 2 * this.largeMasses.length);
     }
-    this.largeRow[v] = this.largeRows;
+    this.largeRow.set(v, this.largeRows);
     this.largeMasses[this.largeRows * EXACT_MASSES] = 1;
     return this.largeRows++;
   }
@@ -145,7 +147,7 @@ export class ExactWinSums {
     for (let v = 0; v < expectedWins.length; v++) {
       if ((expectedWins[v] as number) <= EXACT_UP_TO_EXPECTED) continue;
       this.sums.clear(v);
-      this.largeRow[v] = -1;
+      this.largeRow.delete(v);
     }
   }
 
@@ -188,8 +190,8 @@ export class ExactWinSums {
 
   /** v's large-p masses for 0..EXACT_MASSES-1 wins (a copy), or null if it had no such round. */
   largeRoundMasses(v: number): Float64Array | null {
-    const row = this.largeRow[v] as number;
-    return row < 0 ? null : this.largeMasses.slice(row * EXACT_MASSES, (row + 1) * EXACT_MASSES);
+    const row = this.largeRow.get(v);
+    return row === undefined ? null : this.largeMasses.slice(row * EXACT_MASSES, (row + 1) * EXACT_MASSES);
   }
 }
 

@@ -73,17 +73,21 @@ export class AnnouncementPollers {
   private recent: Int32Array = new Int32Array(0);
   private recentGroup: Int32Array = new Int32Array(0);
   private recentNext: Uint8Array = new Uint8Array(0);
-  /** Per connection, its row of the cache, or NO_ROW; null until the first spawn. */
+  /** Per connection, its row of the cache, or NO_ROW (empty if no connection has a row); null until the first spawn. */
   private recentRow: Int32Array | null = null;
   /** Where spawns fall in the poll period. */
   private readonly spawnPhase: PeriodPhase;
   /**
-   * Per connection that types every `periodicIntervalUs` (declared by the clients, see
-   * {@link declarePeriodic}): the {@link cycleLength} of its line spawns, else 0; and
-   * the time of its first line.
+   * Per connection that types at a fixed interval (declared by the clients, see
+   * {@link declarePeriodic}): 1 + the number of its interval in {@link intervalsUs}, else
+   * 0 (a few intervals for a million connections: 2 bytes each, not 12); and the time of
+   * its first line.
    */
-  private readonly periodicCycle: Int32Array;
-  private readonly periodicIntervalUs: Float64Array;
+  private periodicInterval: Uint16Array | Int32Array;
+  /** The declared intervals, and the {@link cycleLength} of each, by number. */
+  private readonly intervalsUs: number[] = [];
+  private readonly cycles: number[] = [];
+  private readonly intervalNumbers = new Map<number, number>();
   private readonly firstPeriodicUs: Float64Array;
   /** The line pollers of open periodic connections with short cycles, one entry per connection. */
   private readonly openLines: OpenPeriodicLines;
@@ -110,8 +114,7 @@ export class AnnouncementPollers {
     this.buckets = Array.from({ length: periodUs / 1000 }, () => []);
     this.unsorted = new Array<number[] | undefined>(periodUs / 1000);
     this.occupied = new Uint32Array(Math.ceil(periodUs / 1000 / 32));
-    this.periodicCycle = new Int32Array(connections);
-    this.periodicIntervalUs = new Float64Array(connections);
+    this.periodicInterval = new Uint16Array(connections);
     this.firstPeriodicUs = new Float64Array(connections);
     this.openLines = new OpenPeriodicLines(periodUs, this.firstPeriodicUs);
   }
@@ -123,9 +126,8 @@ export class AnnouncementPollers {
    */
   declarePeriodic(connection: number, intervalUs: number): void {
     if (this.recentRow !== null) throw new Error('AnnouncementPollers.declarePeriodic: declared after the first spawn or close');
-    this.periodicIntervalUs[connection] = intervalUs;
+    this.periodicInterval[connection] = 1 + this.intervalNumber(intervalUs);
     const cycle = this.cycleLength(intervalUs);
-    this.periodicCycle[connection] = cycle;
     const held = this.openLines.declare(connection, intervalUs);
     // Its connect makes a group (seed rules), and its first `cycle` lines one each unless
     // held by openLines until it closes: room for them, made once at the first group. At
@@ -149,8 +151,8 @@ export class AnnouncementPollers {
 
   /** Whether line `k` of a periodic connection spawns its poller where an earlier line did (see {@link declarePeriodic}). */
   isRepeatSpawn(connection: number, k: number): boolean {
-    const cycle = this.periodicCycle[connection] as number;
-    return cycle > 0 && k >= cycle;
+    const interval = this.periodicInterval[connection] as number;
+    return interval > 0 && k >= (this.cycles[interval - 1] as number);
   }
 
   /** Poller threads alive. */
@@ -227,10 +229,11 @@ export class AnnouncementPollers {
         this.recentGroup[i] = NO_GROUP;
       }
     }
-    const cycle = this.periodicCycle[connection] as number;
-    if (cycle === 0) return;
+    const interval = this.periodicInterval[connection] as number;
+    if (interval === 0) return;
+    const cycle = this.cycles[interval - 1] as number;
     const firstUs = this.firstPeriodicUs[connection] as number;
-    const intervalUs = this.periodicIntervalUs[connection] as number;
+    const intervalUs = this.intervalsUs[interval - 1] as number;
     const spawns = lines;
     if (this.openLines.holds(connection)) {
       // Its pollers can die now: their groups, made as one per line would have made them.
@@ -252,18 +255,36 @@ export class AnnouncementPollers {
     }
   }
 
+  /** The number of a declared interval, numbered at its first declaration. */
+  private intervalNumber(intervalUs: number): number {
+    let number = this.intervalNumbers.get(intervalUs);
+    if (number !== undefined) return number;
+    number = this.intervalsUs.push(intervalUs) - 1;
+    this.cycles.push(this.cycleLength(intervalUs));
+    this.intervalNumbers.set(intervalUs, number);
+    // More intervals than 2 bytes number: 4 bytes per connection from then on.
+    if (number + 1 > 0xffff && this.periodicInterval instanceof Uint16Array) this.periodicInterval = Int32Array.from(this.periodicInterval);
+    return number;
+  }
+
   /** The connection's row of the spawn cache, or NO_ROW (see {@link recent}). */
   private rowOf(connection: number): number {
-    if (this.recentRow === null) {
-      const rows = new Int32Array(this.periodicCycle.length);
-      let count = 0;
-      for (let c = 0; c < rows.length; c++) rows[c] = this.periodicCycle[c] === 0 ? count++ : NO_ROW;
-      this.recent = emptyRecentPairs(count * RECENT_PER_CONNECTION);
-      this.recentGroup = new Int32Array(count * RECENT_PER_CONNECTION).fill(NO_GROUP);
-      this.recentNext = new Uint8Array(count);
-      this.recentRow = rows;
-    }
-    return this.recentRow[connection] as number;
+    const rows = this.recentRow ?? this.layOutRows();
+    // No rows at all (every connection periodic): no column of NO_ROWs either.
+    return rows.length === 0 ? NO_ROW : (rows[connection] as number);
+  }
+
+  private layOutRows(): Int32Array {
+    const periodic = this.periodicInterval;
+    let count = 0;
+    for (let c = 0; c < periodic.length; c++) if (periodic[c] === 0) count++;
+    const rows = new Int32Array(count === 0 ? 0 : periodic.length);
+    for (let c = 0, row = 0; c < rows.length; c++) rows[c] = periodic[c] === 0 ? row++ : NO_ROW;
+    this.recent = emptyRecentPairs(count * RECENT_PER_CONNECTION);
+    this.recentGroup = new Int32Array(count * RECENT_PER_CONNECTION).fill(NO_GROUP);
+    this.recentNext = new Uint8Array(count);
+    this.recentRow = rows;
+    return rows;
   }
 
   private settleRecent(i: number): void {

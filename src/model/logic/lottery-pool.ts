@@ -2,6 +2,9 @@ import { grown } from '../../engine/grown.js';
 import type { CandidateBlocks } from './candidate-blocks.js';
 import { CRASHES_LOTTERY, type ValidatorsTable } from './validators-table.js';
 
+/** Entries the buffers start with. */
+const FIRST_SIZE = 64;
+
 /** {@link LotteryPool.build}'s result when a balance makes `range()` raise. */
 export const POOL_CRASHED = -1;
 
@@ -13,12 +16,12 @@ export const POOL_CRASHED = -1;
  */
 export class LotteryPool {
   /** Tickets of each member, in pool order (first `size` entries). */
-  stakes = new Float64Array(64);
+  stakes = new Float64Array(FIRST_SIZE);
   /** Ring slot of each member's first block. */
-  blockSlots = new Int32Array(64);
+  blockSlots = new Int32Array(FIRST_SIZE);
   size = 0;
   total = 0;
-  private seenInRound = new Float64Array(64);
+  private seenInRound = new Float64Array(FIRST_SIZE);
   private round = 0;
 
   /** Builds the pool of the current temp blocks; returns its size, or {@link POOL_CRASHED}. */
@@ -45,6 +48,18 @@ export class LotteryPool {
     this.size = size;
     this.total = total;
     return size;
+  }
+
+  /**
+   * Lets the buffers go, back to their first size; the next {@link build} grows them
+   * again. For rounds the cohort pool draws (see the server): a steady pool of a million
+   * members would otherwise hold 20 MB here that no round reads.
+   */
+  release(): void {
+    if (this.seenInRound.length <= FIRST_SIZE) return;
+    this.seenInRound = new Float64Array(FIRST_SIZE);
+    this.stakes = new Float64Array(FIRST_SIZE);
+    this.blockSlots = new Int32Array(FIRST_SIZE);
   }
 
   private grow(addresses: number): void {

@@ -282,7 +282,7 @@ export class PosServer implements ServerInput {
     const pollers = this.pollers;
     const tip = this.chain.tipPosition;
     const seedRules = this.seedRules;
-    if (this.runTimesUs.length < to - from) this.runTimesUs = new Float64Array(2 * (to - from));
+    if (this.runTimesUs.length < to - from) this.runTimesUs = new Float64Array(powerOfTwoAtLeast(this.runTimesUs.length, to - from));
     const times = this.runTimesUs;
     const blocks = this.blocks;
     blocks.reserve(to - from);
@@ -455,6 +455,8 @@ export class PosServer implements ServerInput {
     if (!this.lotteryAlive || this.blocks.tempCount === 0) return;
     const tempCount = this.blocks.tempCount;
     if (this.drawWholeCycle()) {
+      // A round the cohort pool drew: the general pool's buffers wait unread (20 MB for a million members).
+      this.pool.release();
       this.counters.candidatesDiscarded += tempCount - 1;
       this.endRound();
       return;
@@ -664,4 +666,11 @@ function safeIntegerOrNull(value: bigint | null, what: string): number | null {
     throw new RangeError(`${what} ${value} is beyond 2^53: pos-sim cannot replay it exactly`);
   }
   return Number(value);
+}
+
+/** The first of `size`, 2·size, 4·size, ... that is at least `needed`. */
+function powerOfTwoAtLeast(size: number, needed: number): number {
+  let n = size;
+  while (n < needed) n *= 2;
+  return n;
 }
