@@ -69,7 +69,11 @@ export async function runReplicationInSlices(
 export function replicationOutcome(k: number, seed: number, result: ModelResult, tracked: readonly TrackedSeries[]): ReplicationOutcome {
   const v = result.validators;
   const rounds = result.counters.rounds;
-  const sumOf = (a: Float64Array, members: readonly number[]) => members.reduce((acc, i) => acc + elementAt(a, i, 'member'), 0);
+  const sumOf = (a: Float64Array, members: Iterable<number>) => {
+    let sum = 0;
+    for (const i of members) sum += elementAt(a, i, 'member');
+    return sum;
+  };
   const initialTotal = v.initialStake.reduce((a, b) => a + b, 0);
   const finalTotal = v.stake.reduce((a, b) => a + b, 0);
   const share = (x: number, total: number) => (total > 0 ? x / total : 0);

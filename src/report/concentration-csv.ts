@@ -131,9 +131,16 @@ export function timeseriesCsvLine(s: ConcentrationSample): string {
 export class TrackedShares {
   private readonly stakeSum: Float64Array;
   private readonly winSum: Float64Array;
-  /** The series each validator is in: seriesOf[first[i] .. first[i + 1]). */
-  private readonly first: Int32Array;
-  private readonly seriesOf: Int32Array;
+  /**
+   * Where every series is a run of consecutive validators (an entry's group, a single
+   * validator) and they are few: series k is validators rangeStart[k] .. rangeEnd[k] - 1,
+   * and nothing is kept per validator. Else null.
+   */
+  private readonly rangeStart: Int32Array | null = null;
+  private readonly rangeEnd: Int32Array = new Int32Array(0);
+  /** Otherwise, the series each validator is in: seriesOf[first[i] .. first[i + 1]). */
+  private readonly first: Int32Array = new Int32Array(0);
+  private readonly seriesOf: Int32Array = new Int32Array(0);
   /** 1 for a series whose running sum reached 2^53 (no longer exact): summed in full. */
   private readonly summedInFull: Uint8Array;
 
@@ -144,6 +151,11 @@ export class TrackedShares {
     this.summedInFull = new Uint8Array(series.length);
     this.stakeSum = new Float64Array(series.length);
     this.winSum = new Float64Array(series.length);
+    if (series.length <= MAX_RANGE_SERIES && series.every((s) => isRun(s.members))) {
+      this.rangeStart = Int32Array.from(series, (s) => (s.members.length > 0 ? (s.members[0] as number) : 0));
+      this.rangeEnd = Int32Array.from(series, (s) => (s.members.length > 0 ? (s.members[0] as number) + s.members.length : 0));
+      return;
+    }
     const count = new Int32Array(validators + 1);
     for (const s of series) for (const i of s.members) count[i + 1] = (count[i + 1] as number) + 1;
     for (let i = 0; i < validators; i++) count[i + 1] = (count[i + 1] as number) + (count[i] as number);
@@ -173,14 +185,20 @@ export class TrackedShares {
 
   /** Validator i's stake and wins changed by these amounts. */
   add(i: number, stake: number, wins: number): void {
-    for (let j = this.first[i] as number; j < (this.first[i + 1] as number); j++) {
-      const k = this.seriesOf[j] as number;
-      const stakeSum = (this.stakeSum[k] as number) + stake;
-      const winSum = (this.winSum[k] as number) + wins;
-      this.stakeSum[k] = stakeSum;
-      this.winSum[k] = winSum;
-      if (Math.max(Math.abs(stakeSum), Math.abs(winSum)) >= 2 ** 53) this.summedInFull[k] = 1;
+    const starts = this.rangeStart;
+    if (starts !== null) {
+      for (let k = 0; k < starts.length; k++) if (i >= (starts[k] as number) && i < (this.rangeEnd[k] as number)) this.addTo(k, stake, wins);
+      return;
     }
+    for (let j = this.first[i] as number; j < (this.first[i + 1] as number); j++) this.addTo(this.seriesOf[j] as number, stake, wins);
+  }
+
+  private addTo(k: number, stake: number, wins: number): void {
+    const stakeSum = (this.stakeSum[k] as number) + stake;
+    const winSum = (this.winSum[k] as number) + wins;
+    this.stakeSum[k] = stakeSum;
+    this.winSum[k] = winSum;
+    if (Math.max(Math.abs(stakeSum), Math.abs(winSum)) >= 2 ** 53) this.summedInFull[k] = 1;
   }
 
   private sumInFull(v: ValidatorTotals, k: number): void {
@@ -193,4 +211,14 @@ export class TrackedShares {
     this.stakeSum[k] = stake;
     this.winSum[k] = wins;
   }
+}
+
+/** Series that {@link TrackedShares} keeps as runs of validators, at most: each change is checked against each. */
+const MAX_RANGE_SERIES = 32;
+
+/** Whether the members are consecutive validators (or none). */
+function isRun(members: ArrayLike<number>): boolean {
+  const first = members[0] as number;
+  for (let k = 1; k < members.length; k++) if (members[k] !== first + k) return false;
+  return true;
 }

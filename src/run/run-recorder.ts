@@ -39,8 +39,8 @@ export class RunRecorder {
   private readonly quirks: TextSink;
   private readonly chain: TextSink | null;
   private readonly every: number;
-  /** Round winners' ids, made at a validator's first win (all of them would be a string per validator). */
-  private readonly winnerIds: Array<string | undefined>;
+  /** Round winners' ids, made at a validator's first win (all of them would be a string per validator, and a slot each 8 MB at a million). */
+  private readonly winnerIds = new Map<number, string>();
   private readonly scenarioValidators: ResolvedScenario['validators'];
   private validators: ValidatorTotals | null = null;
   private takeChanged: (() => Int32Array) | null = null;
@@ -70,7 +70,6 @@ export class RunRecorder {
     this.chain = withChain ? open('chain.json', '') : null;
     this.every = sampleCadence(scenario);
     this.scenarioValidators = scenario.validators;
-    this.winnerIds = new Array<string | undefined>(scenario.validators.length);
   }
 
   /**
@@ -119,8 +118,8 @@ export class RunRecorder {
   }
 
   private winnerId(validator: number): string {
-    let id = this.winnerIds[validator];
-    if (id === undefined) this.winnerIds[validator] = id = elementAt(this.scenarioValidators, validator, 'validator').id;
+    let id = this.winnerIds.get(validator);
+    if (id === undefined) this.winnerIds.set(validator, (id = elementAt(this.scenarioValidators, validator, 'validator').id));
     return id;
   }
 

@@ -5,35 +5,42 @@ import { ConcentrationSampler, TrackedShares } from '../../src/report/concentrat
 import { deriveStream } from '../../src/rng/stream.js';
 import { zeroTotals } from '../model/scenario-builders.js';
 
-test('samples and tracked shares kept up to date from the changed validators equal ones that look at every validator', () => {
-  const rng = deriveStream(12, 'test', 'concentration-csv');
-  const n = 200;
-  const v = zeroTotals(n);
-  const changed = new ChangedValidators(n);
-  const series = [
-    { name: 'group:a', members: Array.from({ length: 150 }, (_, i) => i) },
-    { name: 'group:b', members: Array.from({ length: 50 }, (_, i) => 150 + i) },
-    { name: 'v-3', members: [3] },
-  ];
-  const [incrementalShares, fullShares] = [new TrackedShares(series, n), new TrackedShares(series, n)];
-  const [incremental, full] = [new ConcentrationSampler(n, incrementalShares), new ConcentrationSampler(n, fullShares)];
-  for (let round = 1; round <= 300; round++) {
-    // Connects, rewards, wins and withdrawals, as the server marks them.
-    for (let k = rng.nextIntBelow(5); k > 0; k--) {
-      const i = rng.nextIntBelow(n);
-      v.stake[i] = rng.nextIntBelow(4) === 0 ? 0 : (v.stake[i] as number) + 1 + rng.nextIntBelow(1000);
-      changed.mark(i);
+for (const layout of ['runs of validators', 'any members'] as const) {
+  test(`samples and tracked shares kept up to date from the changed validators equal ones that look at every validator, and the sums by definition (series as ${layout})`, () => {
+    const rng = deriveStream(12, 'test', 'concentration-csv');
+    const n = 200;
+    const v = zeroTotals(n);
+    const changed = new ChangedValidators(n);
+    const series = [
+      { name: 'group:a', members: Array.from({ length: 150 }, (_, i) => i) },
+      { name: 'group:b', members: Array.from({ length: 50 }, (_, i) => 150 + i) },
+      { name: 'v-3', members: [3] },
+      ...(layout === 'any members' ? [{ name: 'odd', members: Array.from({ length: 100 }, (_, i) => 2 * i + 1) }] : []),
+    ];
+    const [incrementalShares, fullShares] = [new TrackedShares(series, n), new TrackedShares(series, n)];
+    const [incremental, full] = [new ConcentrationSampler(n, incrementalShares), new ConcentrationSampler(n, fullShares)];
+    for (let round = 1; round <= 300; round++) {
+      // Connects, rewards, wins and withdrawals, as the server marks them.
+      for (let k = rng.nextIntBelow(5); k > 0; k--) {
+        const i = rng.nextIntBelow(n);
+        v.stake[i] = rng.nextIntBelow(4) === 0 ? 0 : (v.stake[i] as number) + 1 + rng.nextIntBelow(1000);
+        changed.mark(i);
+      }
+      const winner = rng.nextIntBelow(n);
+      v.wins[winner] = (v.wins[winner] as number) + 1;
+      changed.mark(winner);
+      if (round % 7 !== 0) continue;
+      const list = changed.take();
+      const a = incremental.sample(v, round, round * 10e6, list);
+      assert.deepEqual(a, full.sample(v, round, round * 10e6), `round ${round}`);
+      const lines = incrementalShares.lines(v, a.stakeTotal, round, 0);
+      assert.equal(lines, fullShares.lines(v, a.stakeTotal, round, 0), `round ${round}`);
+      const sum = (column: Float64Array, members: number[]) => members.reduce((total, i) => total + (column[i] as number), 0);
+      const byDefinition = series.map((s) => `${round},0,${s.name},${sum(v.stake, s.members) / a.stakeTotal},${sum(v.wins, s.members) / round}\n`).join('');
+      assert.equal(lines, byDefinition, `round ${round}`);
     }
-    const winner = rng.nextIntBelow(n);
-    v.wins[winner] = (v.wins[winner] as number) + 1;
-    changed.mark(winner);
-    if (round % 7 !== 0) continue;
-    const list = changed.take();
-    const a = incremental.sample(v, round, round * 10e6, list);
-    assert.deepEqual(a, full.sample(v, round, round * 10e6), `round ${round}`);
-    assert.equal(incrementalShares.lines(v, a.stakeTotal, round, 0), fullShares.lines(v, a.stakeTotal, round, 0), `round ${round}`);
-  }
-});
+  });
+}
 
 test('a tracked series whose stake reaches 2^53 is still summed as in member order (a running sum would round)', () => {
   const v = zeroTotals(3);
