@@ -1,20 +1,19 @@
-import { RangeCounts } from './range-counts.js';
+import { PointCounts } from './point-counts.js';
 
 const NO_SOURCE = -1;
 
 /**
  * The lines each client typed in steady runs (see {@link PeriodicRun.steady}),
  * counted per run rather than per line: a run adds one to a range of its source's
- * positions ({@link RangeCounts}), and a client's count is added to its total only
- * when someone reads the total ({@link settle}), which for a client in steady state is
- * at the end. At 100,000 clients a per-line count was most of a steady run's cost (one
+ * positions ({@link PointCounts}), and a client's count is added to its total, and
+ * taken off the counts, only when someone reads the total ({@link settle}), which for a
+ * client in steady state is at the end. At 100,000 clients a per-line count was most of a steady run's cost (one
  * cache miss each).
  */
 export class SteadyLines {
   private readonly sources: Int32Array[] = [];
-  private readonly counts: RangeCounts[] = [];
-  /** Per source and position, what {@link settle} has already added to the totals. */
-  private readonly settled: Float64Array[] = [];
+  /** Per source and position, the lines not yet in the totals. */
+  private readonly counts: PointCounts[] = [];
   /** Per source, whether some of its counts are not yet in the totals. */
   private readonly unsettled: boolean[] = [];
   private readonly sourceOf: Int32Array;
@@ -32,15 +31,14 @@ export class SteadyLines {
   add(connections: Int32Array, from: number, to: number): void {
     let s = this.sources.indexOf(connections);
     if (s < 0) s = this.register(connections);
-    (this.counts[s] as RangeCounts).addRange(from, to, 1);
+    (this.counts[s] as PointCounts).addRange(from, to, 1);
     this.unsettled[s] = true;
   }
 
   private register(connections: Int32Array): number {
     const s = this.sources.length;
     this.sources.push(connections);
-    this.counts.push(new RangeCounts(connections.length));
-    this.settled.push(new Float64Array(connections.length));
+    this.counts.push(new PointCounts(connections.length));
     this.unsettled.push(false);
     connections.forEach((c, position) => {
       this.sourceOf[c] = s;
@@ -69,17 +67,22 @@ export class SteadyLines {
     for (const connections of this.sources) this.settleSource(connections);
   }
 
-  /** The loop of {@link settleSource}, alone in its method: nothing follows it (docs/performance.md). */
+  /** Every member of source s: its count into its total, at once (O(n), see PointCounts.takeAll). */
   private settlePositions(s: number): void {
-    const count = (this.sources[s] as Int32Array).length;
-    for (let position = 0; position < count; position++) this.settlePosition(s, position);
+    const connections = this.sources[s] as Int32Array;
+    const totals = this.totals;
+    (this.counts[s] as PointCounts).takeAll((position, typed) => {
+      const c = connections[position] as number;
+      totals[c] = (totals[c] as number) + typed;
+    });
   }
 
   private settlePosition(s: number, position: number): void {
-    const typed = (this.counts[s] as RangeCounts).sumRange(position, position + 1);
-    const settled = this.settled[s] as Float64Array;
+    const counts = this.counts[s] as PointCounts;
+    const typed = counts.countAt(position);
+    if (typed === 0) return;
     const c = (this.sources[s] as Int32Array)[position] as number;
-    this.totals[c] = (this.totals[c] as number) + typed - (settled[position] as number);
-    settled[position] = typed;
+    this.totals[c] = (this.totals[c] as number) + typed;
+    counts.addRange(position, position + 1, -typed);
   }
 }
