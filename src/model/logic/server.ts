@@ -282,7 +282,7 @@ export class PosServer implements ServerInput {
     const pollers = this.pollers;
     const tip = this.chain.tipPosition;
     const seedRules = this.seedRules;
-    if (this.runTimesUs.length < to - from) this.runTimesUs = new Float64Array(powerOfTwoAtLeast(this.runTimesUs.length, to - from));
+    if (this.runTimesUs.length < to - from) this.runTimesUs = new Float64Array(doubledToAtLeast(this.runTimesUs.length, to - from));
     const times = this.runTimesUs;
     const blocks = this.blocks;
     blocks.reserve(to - from);
@@ -668,9 +668,9 @@ function safeIntegerOrNull(value: bigint | null, what: string): number | null {
   return Number(value);
 }
 
-/** The first of `size`, 2·size, 4·size, ... that is at least `needed`. */
-function powerOfTwoAtLeast(size: number, needed: number): number {
-  let n = size;
+/** The first of `size`, 2·size, 4·size, ... that is at least `needed` (size >= 1). */
+function doubledToAtLeast(size: number, needed: number): number {
+  let n = Math.max(1, size);
   while (n < needed) n *= 2;
   return n;
 }
