@@ -81,16 +81,7 @@ export class EntryMember implements ResolvedValidator {
     return packed;
   }
 
-  /** JSON.stringify(this), from text its entry's members share (see {@link validatorJson}). */
-  jsonText(texts: MemberJsonTexts): string {
-    const plan = texts.ofPlan(this.plan);
-    const balance = this.balance.kind === 'int' ? `{"kind":"int","value":${this.balance.value}}` : JSON.stringify(this.balance);
-    const submissions = plan.submissions ?? `{"kind":"every","intervalUs":${this.plan.drawnIntervalUs},"phaseUs":${this.phaseUs}}`;
-    const id = plan.idPrefix === null ? plan.name : `${plan.idPrefix}${this.index}"`;
-    return `{"id":${id},"group":${plan.name},"balance":${balance},"connectUs":${this.connectUs},"leaveUs":${plan.leaveUs},"submissions":${submissions},"bpm":${plan.bpm}}`;
-  }
-
-  /** {@link jsonText}'s bytes, written to `out` piece by piece: no string per member. */
+  /** JSON.stringify(this), written to `out` piece by piece from text its entry's members share: no string per member. */
   writeJson(texts: MemberJsonTexts, out: JsonOut): void {
     const plan = texts.ofPlan(this.plan);
     if (plan.idPrefix === null) out.text('{"id":').text(plan.name);
@@ -159,13 +150,29 @@ function unpackValidators(packed: PackedValidators): ResolvedValidator[] {
 }
 
 /**
- * `JSON.stringify(validator)`, made from text that the members of an entry share where
- * it can be: the scenario digest reads every validator's JSON,
- * and a million toJSON objects took a second. Give every call of one pass the same
- * `texts`.
+ * `JSON.stringify(validator)`, as {@link writeValidatorJson} writes it (from text that
+ * the members of an entry share: a million toJSON objects took a second). Give every
+ * call of one pass the same `texts`.
  */
 export function validatorJson(validator: ResolvedValidator, texts: MemberJsonTexts): string {
-  return validator instanceof EntryMember ? validator.jsonText(texts) : JSON.stringify(validator);
+  const out = new JsonString();
+  writeValidatorJson(validator, texts, out);
+  return out.value;
+}
+
+/** A {@link JsonOut} that collects a string. */
+class JsonString implements JsonOut {
+  value = '';
+
+  text(s: string): this {
+    this.value += s;
+    return this;
+  }
+
+  number(x: number): this {
+    this.value += `${x}`;
+    return this;
+  }
 }
 
 /**
@@ -177,7 +184,7 @@ export interface JsonOut {
   number(x: number): JsonOut;
 }
 
-/** {@link validatorJson}, written to `out` (the scenario digest hashes a million of them). */
+/** `JSON.stringify(validator)`, written to `out` (the scenario digest hashes a million of them). */
 export function writeValidatorJson(validator: ResolvedValidator, texts: MemberJsonTexts, out: JsonOut): void {
   if (validator instanceof EntryMember) validator.writeJson(texts, out);
   else out.text(JSON.stringify(validator));

@@ -7,8 +7,8 @@ const NO_SOURCE = -1;
  * counted per run rather than per line: a run adds one to a range of its source's
  * positions ({@link PointCounts}), and a client's count is added to its total, and
  * taken off the counts, only when someone reads the total ({@link settle}), which for a
- * client in steady state is at the end. At 100,000 clients a per-line count was most of a steady run's cost (one
- * cache miss each).
+ * client in steady state is at the end. At 100,000 clients a per-line count was most of
+ * a steady run's cost (one cache miss each).
  */
 export class SteadyLines {
   private readonly sources: Int32Array[] = [];

@@ -276,10 +276,8 @@ export class AnnouncementPollers {
 
   private layOutRows(): Int32Array {
     const periodic = this.periodicInterval;
-    let count = 0;
-    for (let c = 0; c < periodic.length; c++) if (periodic[c] === 0) count++;
-    const rows = new Int32Array(count === 0 ? 0 : periodic.length);
-    for (let c = 0, row = 0; c < rows.length; c++) rows[c] = periodic[c] === 0 ? row++ : NO_ROW;
+    const count = zeros(periodic);
+    const rows = count === 0 ? new Int32Array(0) : rowsOfZeros(periodic);
     this.recent = emptyRecentPairs(count * RECENT_PER_CONNECTION);
     this.recentGroup = new Int32Array(count * RECENT_PER_CONNECTION).fill(NO_GROUP);
     this.recentNext = new Uint8Array(count);
@@ -431,4 +429,18 @@ function emptyRecentPairs(pairs: number): Int32Array {
   const recent = new Int32Array(2 * pairs);
   for (let j = 0; j < recent.length; j += 2) recent[j] = NO_RESIDUE;
   return recent;
+}
+
+/** Per entry, its number among the entries that are 0, or NO_ROW (a loop alone in its function: docs/performance.md). */
+function rowsOfZeros(values: Uint16Array | Int32Array): Int32Array {
+  const rows = new Int32Array(values.length);
+  for (let i = 0, row = 0; i < values.length; i++) rows[i] = values[i] === 0 ? row++ : NO_ROW;
+  return rows;
+}
+
+/** How many entries are 0 (a loop alone in its function: docs/performance.md). */
+function zeros(values: Uint16Array | Int32Array): number {
+  let count = 0;
+  for (let i = 0; i < values.length; i++) if (values[i] === 0) count++;
+  return count;
 }
