@@ -10,6 +10,7 @@ import { scenarioErrorAt } from '../scenario/load.js';
 import { replicationOutcome, type ReplicationOutcome } from '../replications/run-replication.js';
 import { trackedSeries, type TrackedSeries } from '../scenario/tracked-series.js';
 import { jsonText, simulateRun, tabulateRun, writeRunTables } from '../run/run-core.js';
+import { startAddressHelper } from './address-helper.js';
 import type { OpenSink } from '../run/text-sink.js';
 import { openReplicationPool, runReplicationsInThread, type ReplicationPool } from './replication-pool.js';
 import { BufferedFile } from './buffered-file.js';
@@ -126,7 +127,12 @@ async function runWithReplications(options: RunOptions, replications: Replicatio
     stage = 'the replications';
     const outcomes = await replications.outcomes(result);
     stage = 'the tables';
-    writeRunTables(open, scenario, tabulated, outcomes);
+    const addressHelper = startAddressHelper(result.validators);
+    try {
+      writeRunTables(open, scenario, tabulated, outcomes, addressHelper?.addresses);
+    } finally {
+      await addressHelper?.stop();
+    }
     // The report reads the manifest, so write it first, then again with the chart files listed.
     const writeManifest = (extraFiles: string[]) =>
       writeJson(folder.file('manifest.json'), manifest(scenario, text, result, options, extraFiles, (Date.now() - started) / 1000));

@@ -1,4 +1,5 @@
 /** What the model reports; it never writes anything itself. */
+import type { AddressInputs } from './logic/address-book.js';
 
 /** One lottery draw (one row of rounds.csv). The object is reused between rounds: copy what you keep. */
 export interface RoundRecord {
@@ -96,10 +97,11 @@ export function zeroCounters(): ServerCounters {
   };
 }
 
-/** Totals of `n` validators, all zero, addresses from `addressOf`: one definition for both engines. */
-export function zeroTotals(n: number, addressOf: (validator: number) => string): ValidatorTotals {
+/** Totals of `n` validators, all zero, addresses from `addressOf` (and `addressInputs`): one definition for both engines. */
+export function zeroTotals(n: number, addressOf: (validator: number) => string, addressInputs: AddressInputs | null = null): ValidatorTotals {
   return {
     addressOf,
+    addressInputs,
     balanceText: new Array<string>(n).fill(''),
     stake: new Float64Array(n),
     initialStake: new Float64Array(n),
@@ -116,6 +118,11 @@ export function zeroTotals(n: number, addressOf: (validator: number) => string):
 export interface ValidatorTotals {
   /** The validator's address ('' if it never got one), made when called (see AddressBook). */
   readonly addressOf: (validator: number) => string;
+  /**
+   * What {@link addressOf} makes them of, for making them on another thread
+   * (cli/address-helper.ts); null where they are held as text (the reference engine).
+   */
+  readonly addressInputs: AddressInputs | null;
   /** Balance at the end, as the server holds it (raw text for a bad balance). */
   readonly balanceText: string[];
   /** Stake now: the balance, grown by rewards; 0 once withdrawn on leave. */

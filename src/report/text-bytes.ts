@@ -1,4 +1,5 @@
-import { NumberTexts } from '../lists/number-texts.js';
+import { NumberBytes } from '../lists/number-bytes.js';
+import type { TextPiece } from '../lists/text-piece.js';
 import { decimalLength } from '../model/counting/integers.js';
 import { secondsText } from './format.js';
 
@@ -6,11 +7,14 @@ import { secondsText } from './format.js';
 export const COMMA = 44;
 export const NEWLINE = 10;
 const MINUS = 45;
+const QUOTE = 34;
+const CARRIAGE_RETURN = 13;
 const DIGIT_ZERO = 48;
 /** Digits of the largest safe integer, and its sign. */
 const MAX_INTEGER_BYTES = 17;
 
 const utf8 = new TextEncoder();
+const HEX_DIGITS = utf8.encode('0123456789abcdef');
 
 /**
  * Recent non-integers written and their text. The rows of validators.csv repeat most of
@@ -19,7 +23,9 @@ const utf8 = new TextEncoder();
  * found here, and writing validators.csv went from 3.3 to 2.4 s (CPU profile). 2^14
  * slots: 2^12 found 93%, 2^16 99.4%.
  */
-const recentNumbers = new NumberTexts(14);
+const recentNumbers = new NumberBytes(14);
+/** Room {@link NumberBytes.write} needs. */
+const MAX_NUMBER_BYTES = 32;
 
 /**
  * Text built as UTF-8 bytes in a growing buffer, field by field. The per-round files
@@ -50,6 +56,22 @@ export class TextBytes {
     this.used = 0;
   }
 
+  /** Takes back what was written after the first `length` bytes. */
+  truncate(length: number): void {
+    if (!(length >= 0 && length <= this.used)) throw new RangeError(`TextBytes.truncate: ${length} is not within the ${this.used} bytes written`);
+    this.used = length;
+  }
+
+  /** Whether a byte written from `from` on is one that makes a CSV field quoted: `"`, `,`, CR or LF. */
+  csvQuotingNeededSince(from: number): boolean {
+    const bytes = this.buffer;
+    for (let i = from; i < this.used; i++) {
+      const code = bytes[i] as number;
+      if (code === QUOTE || code === COMMA || code === NEWLINE || code === CARRIAGE_RETURN) return true;
+    }
+    return false;
+  }
+
   /** Any string, as UTF-8 (a lone surrogate as U+FFFD, as Node writes strings). */
   text(s: string): this {
     this.ensure(s.length);
@@ -62,6 +84,29 @@ export class TextBytes {
         return this.encodeRest(s, i);
       }
       bytes[at++] = code;
+    }
+    this.used = at;
+    return this;
+  }
+
+  /** A piece's bytes, copied in one call. */
+  piece(p: TextPiece): this {
+    const bytes = p.bytes;
+    this.ensure(bytes.length);
+    this.buffer.set(bytes, this.used);
+    this.used += bytes.length;
+    return this;
+  }
+
+  /** `length` bytes of `source` from `from` as lowercase hex, two characters a byte (as Node's 'hex' encoding). */
+  hex(source: Uint8Array, from: number, length: number): this {
+    this.ensure(2 * length);
+    const out = this.buffer;
+    let at = this.used;
+    for (let i = from; i < from + length; i++) {
+      const byte = source[i] as number;
+      out[at++] = HEX_DIGITS[byte >>> 4] as number;
+      out[at++] = HEX_DIGITS[byte & 15] as number;
     }
     this.used = at;
     return this;
@@ -97,7 +142,11 @@ export class TextBytes {
   }
 
   private otherNumber(x: number): this {
-    if (!Number.isSafeInteger(x)) return this.text(recentNumbers.of(x));
+    if (!Number.isSafeInteger(x)) {
+      this.ensure(MAX_NUMBER_BYTES);
+      this.used = recentNumbers.write(x, this.buffer, this.used);
+      return this;
+    }
     this.ensure(MAX_INTEGER_BYTES);
     let rest = x;
     if (rest < 0) {

@@ -1,6 +1,7 @@
 import type { ModelResult } from '../model/run.js';
 import type { ChartValidators } from './charts/validator-input.js';
 import type { ResolvedScenario } from '../scenario/types.js';
+import { writeValidatorId, type TextOut } from '../scenario/entry-member.js';
 import { EXACT_MASSES } from '../model/counting/exact-win-sums.js';
 import { fairnessAnalysisOfColumns, poissonBinomialMasses, wilsonInterval, type ColumnFairnessAnalysis, type ValidatorFairness } from '../stats/index.js';
 
@@ -80,6 +81,11 @@ export class ValidatorTable {
 
   idOf(i: number): string {
     return (this.scenario.validators[i] as ResolvedScenario['validators'][number]).id;
+  }
+
+  /** {@link idOf}, written to `out` without a string (see writeValidatorId). */
+  writeIdOf(i: number, out: TextOut): void {
+    writeValidatorId(this.scenario.validators[i] as ResolvedScenario['validators'][number], out);
   }
 
   groupOf(i: number): string {

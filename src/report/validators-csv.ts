@@ -90,29 +90,46 @@ export interface ByteSink {
  * validators the row objects and their strings were about 3 s of CPU. A row with a
  * field that needs quoting goes through csv-stringify, as before.
  */
-export function writeValidatorsCsvRows(table: ValidatorTable, out: ByteSink): void {
+export function writeValidatorsCsvRows(table: ValidatorTable, out: ByteSink, addresses: AddressWriter = addressesOf(table)): void {
   // Loop alone in its function (docs/performance.md, "Nothing after a long loop").
-  for (let i = 0; i < table.count; i++) writeValidatorsCsvRow(table, i, out);
+  for (let i = 0; i < table.count; i++) writeValidatorsCsvRow(table, i, out, addresses);
 }
 
-function writeValidatorsCsvRow(table: ValidatorTable, i: number, out: ByteSink): void {
+/**
+ * Where validators.csv's rows get their addresses: made as text from the run's totals
+ * (the default), or from digests another thread made (report/shared-addresses.ts).
+ */
+export interface AddressWriter {
+  /** Writes validator i's address (hex; nothing if it has none). */
+  writeAddress(i: number, out: TextBytes): void;
+}
+
+function addressesOf(table: ValidatorTable): AddressWriter {
+  const totals = table.totals;
+  return { writeAddress: (i, out) => out.text(totals.addressOf(i)) };
+}
+
+function writeValidatorsCsvRow(table: ValidatorTable, i: number, out: ByteSink, addresses: AddressWriter): void {
   const v = table.totals;
   const f = table.fairness.validators;
-  const id = table.idOf(i);
-  const group = table.groupOf(i);
-  const balance = v.balanceText[i] as string;
-  // The address is hex or empty: it never needs quoting.
-  if (NEEDS_QUOTING.test(id) || NEEDS_QUOTING.test(group) || NEEDS_QUOTING.test(balance)) {
-    out.pending.text(quotedLine(table.row(i)));
-    out.flushIfFull();
-    return;
-  }
+  const b = out.pending;
+  const rowStart = b.length;
+  // The id, group and balance are checked for quoting as written (UTF-8 never makes
+  // those bytes out of other characters); the address is hex or empty.
+  table.writeIdOf(i, b);
+  if (b.csvQuotingNeededSince(rowStart)) return writeQuotedRow(table, i, rowStart, out);
+  const groupStart = b.char(COMMA).length;
+  b.text(table.groupOf(i));
+  if (b.csvQuotingNeededSince(groupStart)) return writeQuotedRow(table, i, rowStart, out);
+  addresses.writeAddress(i, b.char(COMMA));
+  b.char(COMMA);
+  const balanceStart = b.length;
+  b.text(v.balanceText[i] as string);
+  if (b.csvQuotingNeededSince(balanceStart)) return writeQuotedRow(table, i, rowStart, out);
   const rounds = table.rounds;
   const wins = v.wins[i] as number;
   const expectedWins = v.expectedWins[i] as number;
-  const b = out.pending;
-  b.text(id).char(COMMA).text(group).char(COMMA).text(v.addressOf(i)).char(COMMA).text(balance).char(COMMA);
-  b.ratio(v.initialStake[i] as number).char(COMMA).ratio(v.stake[i] as number).char(COMMA);
+  b.char(COMMA).ratio(v.initialStake[i] as number).char(COMMA).ratio(v.stake[i] as number).char(COMMA);
   b.ratio(v.blocksSubmitted[i] as number).char(COMMA).ratio(v.roundsInPool[i] as number).char(COMMA);
   b.ratio(wins).char(COMMA).ratio(expectedWins).char(COMMA).ratio(v.winVariance[i] as number).char(COMMA);
   b.ratio(table.globalShares[i] as number).char(COMMA);
@@ -122,6 +139,13 @@ function writeValidatorsCsvRow(table: ValidatorTable, i: number, out: ByteSink):
   b.ratio(f.wilsonLow[i] as number).char(COMMA).ratio(f.wilsonHigh[i] as number).char(COMMA);
   b.ratio(f.z[i] as number).char(COMMA).ratio(f.pValue[i] as number).char(COMMA);
   b.ratio(f.pHolm[i] as number).char(COMMA).ratio(f.pError[i] as number).char(NEWLINE);
+  out.flushIfFull();
+}
+
+/** The row, written again from `rowStart` through csv-stringify: a field needs quoting. */
+function writeQuotedRow(table: ValidatorTable, i: number, rowStart: number, out: ByteSink): void {
+  out.pending.truncate(rowStart);
+  out.pending.text(quotedLine(table.row(i)));
   out.flushIfFull();
 }
 

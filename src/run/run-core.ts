@@ -17,7 +17,7 @@ import { replicationsCsv } from '../report/replications-csv.js';
 import { buildSummary, type RunSummary } from '../report/summary.js';
 import type { TrackedSeries } from '../scenario/tracked-series.js';
 import { ValidatorTable } from '../report/validator-table.js';
-import { validatorsCsvHeader, writeValidatorsCsvRows } from '../report/validators-csv.js';
+import { validatorsCsvHeader, writeValidatorsCsvRows, type AddressWriter } from '../report/validators-csv.js';
 import { aggregateReplications } from '../replications/aggregate.js';
 import type { ReplicationOutcome } from '../replications/run-replication.js';
 import type { ResolvedScenario } from '../scenario/types.js';
@@ -92,13 +92,15 @@ export function tabulateRun(
 
 /**
  * Writes replications.csv (with more than one replication, whose aggregate then joins
- * the summary), validators.csv and summary.json.
+ * the summary), validators.csv (its addresses from `addresses`, made from the run's
+ * totals if not given) and summary.json.
  */
 export function writeRunTables(
   open: OpenSink,
   scenario: ResolvedScenario,
   tabulated: { table: ValidatorTable; summary: RunSummary },
   outcomes: readonly ReplicationOutcome[],
+  addresses?: AddressWriter,
 ): void {
   const { table, summary } = tabulated;
   if (outcomes.length > 1) {
@@ -107,7 +109,7 @@ export function writeRunTables(
   }
   const validators = open('validators.csv');
   validators.write(validatorsCsvHeader());
-  writeValidatorsCsvRows(table, validators);
+  writeValidatorsCsvRows(table, validators, addresses);
   validators.close();
   writeText(open, 'summary.json', jsonText(summary));
 }

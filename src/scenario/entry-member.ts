@@ -1,4 +1,5 @@
 import { elementAt } from '../lists/element-at.js';
+import { textPiece, type TextPiece } from '../lists/text-piece.js';
 import { memberConnectUs, memberId, type ConnectSchedule } from './members.js';
 import type { BpmPlan, ResolvedScenario, ResolvedValidator, SubmissionPlan, TypedInput } from './types.js';
 
@@ -81,18 +82,21 @@ export class EntryMember implements ResolvedValidator {
     return packed;
   }
 
-  /** JSON.stringify(this), written to `out` piece by piece from text its entry's members share: no string per member. */
-  writeJson(texts: MemberJsonTexts, out: JsonOut): void {
+  /** Its id, written to `out`: the entry's name, and `-` and its number if the entry has a count. */
+  writeId(out: TextOut): void {
+    out.text(this.plan.name);
+    if (this.plan.count !== undefined) out.text('-').number(this.index);
+  }
+
+  /** JSON.stringify(this), written to `out` in pieces its entry's members share (see {@link MemberJsonTexts}) and numbers: no string per member. */
+  writeJson(texts: MemberJsonTexts, out: TextOut): void {
     const plan = texts.ofPlan(this.plan);
-    if (plan.idPrefix === null) out.text('{"id":').text(plan.name);
-    else out.text('{"id":').text(plan.idPrefix).number(this.index).text('"');
-    out.text(',"group":').text(plan.name).text(',"balance":');
-    if (this.balance.kind === 'int') out.text('{"kind":"int","value":').number(this.balance.value).text('}');
-    else out.text(JSON.stringify(this.balance));
-    out.text(',"connectUs":').number(this.connectUs).text(',"leaveUs":').text(plan.leaveUs).text(',"submissions":');
-    if (plan.submissions !== null) out.text(plan.submissions);
-    else out.text('{"kind":"every","intervalUs":').number(this.plan.drawnIntervalUs).text(',"phaseUs":').number(this.phaseUs).text('}');
-    out.text(',"bpm":').text(plan.bpm).text('}');
+    if (plan.afterNumber === null) out.piece(plan.head);
+    else out.piece(plan.head).number(this.index).piece(plan.afterNumber);
+    if (this.balance.kind === 'int') out.piece(INT_BALANCE_HEAD).number(this.balance.value).piece(INT_BALANCE_TAIL);
+    else out.text(JSON.stringify(this.balance)).piece(OTHER_BALANCE_TAIL);
+    out.number(this.connectUs).piece(plan.afterConnect);
+    if (plan.afterPhase !== null) out.number(this.phaseUs).piece(plan.afterPhase);
   }
 
   /** The validator as a plain object, its fields in the order of {@link ResolvedValidator}. */
@@ -160,9 +164,14 @@ export function validatorJson(validator: ResolvedValidator, texts: MemberJsonTex
   return out.value;
 }
 
-/** A {@link JsonOut} that collects a string. */
-class JsonString implements JsonOut {
+/** A {@link TextOut} that collects a string. */
+class JsonString implements TextOut {
   value = '';
+
+  piece(p: TextPiece): this {
+    this.value += p.text;
+    return this;
+  }
 
   text(s: string): this {
     this.value += s;
@@ -176,32 +185,53 @@ class JsonString implements JsonOut {
 }
 
 /**
- * Where {@link writeValidatorJson} writes: text as it is, and numbers as `${x}` writes
- * them (report/text-bytes.ts's TextBytes, into bytes).
+ * Where {@link writeValidatorJson} and {@link writeValidatorId} write: text as it is,
+ * and numbers as `${x}` writes them (report/text-bytes.ts's TextBytes, into bytes).
  */
-export interface JsonOut {
-  text(s: string): JsonOut;
-  number(x: number): JsonOut;
+export interface TextOut {
+  piece(p: TextPiece): TextOut;
+  text(s: string): TextOut;
+  number(x: number): TextOut;
+}
+
+/**
+ * `validator.id`, written to `out`: a member's id is made of its entry's name and its
+ * number, and validators.csv writes a million of them (their strings were a third of a
+ * second there).
+ */
+export function writeValidatorId(validator: ResolvedValidator, out: TextOut): void {
+  if (validator instanceof EntryMember) validator.writeId(out);
+  else out.text(validator.id);
 }
 
 /** `JSON.stringify(validator)`, written to `out` (the scenario digest hashes a million of them). */
-export function writeValidatorJson(validator: ResolvedValidator, texts: MemberJsonTexts, out: JsonOut): void {
+export function writeValidatorJson(validator: ResolvedValidator, texts: MemberJsonTexts, out: TextOut): void {
   if (validator instanceof EntryMember) validator.writeJson(texts, out);
   else out.text(JSON.stringify(validator));
 }
 
 interface PlanTexts {
-  /** JSON of the entry name, which is the group and (without a count) the id. */
-  readonly name: string;
-  /** The JSON of a member's id up to its number (`"name-`), or null without a count. */
-  readonly idPrefix: string | null;
-  readonly leaveUs: string;
-  readonly bpm: string;
-  /** The shared plan's JSON, or null where members draw their phases. */
-  readonly submissions: string | null;
+  /**
+   * The JSON up to a member's number (`{"id":"name-`), or for an entry of one, whose id
+   * is its name, up to its balance (`{"id":"name","group":"name","balance":`).
+   */
+  readonly head: TextPiece;
+  /** After a member's number, up to its balance (`","group":"name","balance":`); null for an entry of one. */
+  readonly afterNumber: TextPiece | null;
+  /**
+   * After `connectUs`: to the end (`,"leaveUs":…,"submissions":…,"bpm":…}`), or up to
+   * the phase where members draw theirs (`…,"submissions":{"kind":"every","intervalUs":…,"phaseUs":`).
+   */
+  readonly afterConnect: TextPiece;
+  /** After a drawn phase (`},"bpm":…}`); null where the plan has no drawn phase. */
+  readonly afterPhase: TextPiece | null;
 }
 
-/** JSON texts of entry plans, each made once (see {@link validatorJson}). */
+const INT_BALANCE_HEAD = textPiece('{"kind":"int","value":');
+const INT_BALANCE_TAIL = textPiece('},"connectUs":');
+const OTHER_BALANCE_TAIL = textPiece(',"connectUs":');
+
+/** JSON pieces of entry plans, each made once (see {@link validatorJson}): the fields of a {@link ResolvedValidator}, in its order. */
 export class MemberJsonTexts {
   private readonly plans = new Map<EntryPlan, PlanTexts>();
 
@@ -209,12 +239,18 @@ export class MemberJsonTexts {
     let texts = this.plans.get(plan);
     if (texts === undefined) {
       const name = JSON.stringify(plan.name);
+      const afterId = `,"group":${name},"balance":`;
+      const beforeSubmissions = `,"leaveUs":${JSON.stringify(plan.leaveUs)},"submissions":`;
+      const bpm = `,"bpm":${JSON.stringify(plan.bpm)}}`;
       texts = {
-        name,
-        idPrefix: plan.count === undefined ? null : `${name.slice(0, -1)}-`,
-        leaveUs: JSON.stringify(plan.leaveUs),
-        bpm: JSON.stringify(plan.bpm),
-        submissions: plan.submissions === null ? null : JSON.stringify(plan.submissions),
+        head: textPiece(plan.count === undefined ? `{"id":${name}${afterId}` : `{"id":${name.slice(0, -1)}-`),
+        afterNumber: plan.count === undefined ? null : textPiece(`"${afterId}`),
+        afterConnect: textPiece(
+          plan.submissions === null
+            ? `${beforeSubmissions}{"kind":"every","intervalUs":${plan.drawnIntervalUs},"phaseUs":`
+            : `${beforeSubmissions}${JSON.stringify(plan.submissions)}${bpm}`,
+        ),
+        afterPhase: plan.submissions === null ? textPiece(`}${bpm}`) : null,
       };
       this.plans.set(plan, texts);
     }

@@ -47,6 +47,7 @@ export function zeroTotals(n: number): ValidatorTotals {
   const zeros = () => new Float64Array(n);
   return {
     addressOf: () => '',
+    addressInputs: null,
     balanceText: [],
     stake: zeros(),
     initialStake: zeros(),

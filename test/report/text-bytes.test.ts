@@ -5,6 +5,7 @@ import { ratioText, secondsText } from '../../src/report/format.js';
 import { writeQuirksCsvLine } from '../../src/report/quirks-csv.js';
 import { writeRoundCsvLine } from '../../src/report/rounds-csv.js';
 import { TextBytes } from '../../src/report/text-bytes.js';
+import { textPiece } from '../../src/lists/text-piece.js';
 import { deriveStream, type RandomStream } from '../../src/rng/stream.js';
 
 /** What Node writes for a string: its UTF-8 bytes. */
@@ -93,6 +94,38 @@ test('the buffer grows as it fills: every write of a long mixed sequence lands, 
   out.clear();
   assert.equal(out.length, 0);
   assert.deepEqual(bytesOf(out.text('again')), utf8('again'));
+});
+
+test('piece(p) writes the bytes of p.text; hex() writes Node\'s hex of the bytes it is given', () => {
+  const rng = deriveStream(5, 'test', 'text-bytes-pieces');
+  const out = new TextBytes(4);
+  let expected = '';
+  for (const s of ['', ',"group":', 'größe', '验证者🐳', 'x'.repeat(5_000)]) {
+    out.piece(textPiece(s)).char(44);
+    expected += `${s},`;
+  }
+  for (let k = 0; k < 200; k++) {
+    const bytes = Uint8Array.from({ length: 40 }, () => rng.nextIntBelow(256));
+    const from = rng.nextIntBelow(10);
+    const length = rng.nextIntBelow(31);
+    out.hex(bytes, from, length);
+    expected += Buffer.from(bytes.subarray(from, from + length)).toString('hex');
+  }
+  assert.deepEqual(bytesOf(out), utf8(expected));
+});
+
+test('csvQuotingNeededSince finds a quote, comma, CR or LF written from its start on, and truncate takes bytes back', () => {
+  const out = new TextBytes(4).text('a,"b"\r\n');
+  const start = out.length;
+  for (const [s, needs] of [['plain-1', false], ['größe 验证者', false], ['a,b', true], ['say "hi"', true], ['cr\r', true], ['two\nlines', true], ['', false]] as const) {
+    out.text(s);
+    assert.equal(out.csvQuotingNeededSince(start), needs, JSON.stringify(s));
+    out.truncate(start);
+    assert.deepEqual(bytesOf(out), utf8('a,"b"\r\n'));
+  }
+  assert.equal(out.csvQuotingNeededSince(0), true);
+  assert.throws(() => out.truncate(start + 1), RangeError);
+  assert.throws(() => out.truncate(-1), RangeError);
 });
 
 test('rounds.csv and quirks.csv lines are their fields as `${x}` joined by commas', () => {

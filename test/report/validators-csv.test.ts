@@ -6,6 +6,7 @@ import type { ValidatorRow } from '../../src/report/validator-table.js';
 import { validatorsCsvChunks, validatorsCsvHeader, writeValidatorsCsvRows } from '../../src/report/validators-csv.js';
 import { ValidatorTable } from '../../src/report/validator-table.js';
 import { TextBytes } from '../../src/report/text-bytes.js';
+import { SharedAddresses, sharedAddressMemory } from '../../src/report/shared-addresses.js';
 import { ModelRun } from '../../src/model/run.js';
 import { deriveStream } from '../../src/rng/stream.js';
 import { randomScenario } from '../model/random-scenarios.js';
@@ -80,5 +81,12 @@ test('writeValidatorsCsvRows writes the bytes of validatorsCsvChunks(table.rows(
     sink.pending.text(validatorsCsvHeader());
     writeValidatorsCsvRows(table, sink);
     assert.equal(Buffer.from(sink.pending.view()).toString('utf8'), reference, `seed ${seed}`);
+    // The addresses from shared memory (as with a helper thread) instead.
+    const inputs = result.validators.addressInputs;
+    assert.ok(inputs !== null);
+    sink.pending.clear();
+    sink.pending.text(validatorsCsvHeader());
+    writeValidatorsCsvRows(table, sink, new SharedAddresses(inputs, sharedAddressMemory(inputs.connectUs.length)));
+    assert.equal(Buffer.from(sink.pending.view()).toString('utf8'), reference, `seed ${seed}, shared addresses`);
   }
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MemberJsonTexts, packScenario, unpackScenario, validatorJson, writeValidatorJson } from '../../src/scenario/entry-member.js';
+import { MemberJsonTexts, packScenario, unpackScenario, validatorJson, writeValidatorId, writeValidatorJson } from '../../src/scenario/entry-member.js';
 import { TextBytes } from '../../src/report/text-bytes.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
 import type { ScenarioDocument } from '../../src/scenario/schema.js';
@@ -66,5 +66,14 @@ test('writeValidatorJson writes the UTF-8 bytes of JSON.stringify of the validat
     const bytes = new TextBytes(8);
     writeValidatorJson(v, texts, bytes);
     assert.deepEqual(Buffer.from(bytes.view()), Buffer.from(JSON.stringify(v)), v.id);
+  }
+});
+
+test('writeValidatorId writes the bytes of validator.id, for members of every kind of entry and for plain validators', () => {
+  const validators = resolveScenario(document, 'members.yaml').validators;
+  for (const v of [...validators, { ...fields(validators[3] as ResolvedValidator), id: 'by "hand", 验证者' }]) {
+    const bytes = new TextBytes(4);
+    writeValidatorId(v, bytes);
+    assert.deepEqual(Buffer.from(bytes.view()), Buffer.from(v.id), v.id);
   }
 });

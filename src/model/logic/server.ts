@@ -145,7 +145,7 @@ export class PosServer implements ServerInput {
     this.addresses = addresses;
     // Bound, not an arrow: a closure made here would share this constructor's context,
     // which holds `this`, and the result would keep the whole model alive.
-    this.validators = zeroTotals(n, addresses.addressOf.bind(addresses));
+    this.validators = zeroTotals(n, addresses.addressOf.bind(addresses), addresses.inputs);
     this.changed = new ChangedValidators(n);
     this.exactWins = new ExactWinSums(n, options.rewards.rule.kind === 'none');
     this.pit = new WinnerPit(options.pitStream);
