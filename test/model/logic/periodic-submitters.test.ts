@@ -28,6 +28,7 @@ test('periodic clients typing in runs give exactly what one heap event per line 
   let rounds = 0;
   let runLines = 0;
   let steadyLines = 0;
+  let steadyAfterUnsteady = 0;
   for (let seed = 1; seed <= 100; seed++) {
     const sc = randomScenario(seed, { constantBpm: true });
     const events = trace(sc, PER_EVENT);
@@ -35,12 +36,15 @@ test('periodic clients typing in runs give exactly what one heap event per line 
     const lines = linesInRuns(sc);
     runLines += lines.all;
     steadyLines += lines.steady;
+    steadyAfterUnsteady += lines.steadyAfterUnsteady;
     assert.deepEqual(trace(sc, BULK_RUNS), events, `scenario seed ${seed}`);
   }
   assert.ok(rounds > 300, `only ${rounds} rounds drawn in all`);
   // Runs stop one interval before a member's close: the scenarios must still have many, steady ones too.
   assert.ok(runLines > 1000, `only ${runLines} lines typed in runs in all`);
   assert.ok(steadyLines > 1000, `only ${steadyLines} lines typed in steady runs in all`);
+  // Cycles whose first members are not steady yet and the rest are (see PeriodicSubmitters.steadyPositionFrom): rare here, common below.
+  assert.ok(steadyAfterUnsteady > 20, `only ${steadyAfterUnsteady} lines typed in steady runs after unsteady ones of their cycle`);
 });
 
 test('rounds drawn from whole cycles of periodic clients give exactly what the per-event path gives (100 random steady scenarios)', () => {
@@ -59,6 +63,25 @@ test('rounds drawn from whole cycles of periodic clients give exactly what the p
   assert.ok(wholeCycleRounds < rounds - 100, `${wholeCycleRounds} of ${rounds} rounds drawn from whole cycles: the general way is not compared`);
 });
 
+test('members connecting over several cycles, phases below their connect instant among them: cycles part steady give what one heap event per line gives', () => {
+  // As the million bench workload: a phase below the connect instant makes a first line a cycle later.
+  for (let seed = 1; seed <= 8; seed++) {
+    const rng = deriveStream(seed, 'test', 'part-steady-cycles');
+    const intervalS = [10, 10, 7, 4.5][seed % 4] as number;
+    const validators = Array.from({ length: 300 }, (_, i) =>
+      validator(`v${i}`, {
+        connectUs: i * (10_000 + 1_000 * seed),
+        submissions: { kind: 'every', intervalUs: s(intervalS), phaseUs: rng.nextIntBelow(s(intervalS)) },
+        balance: { kind: 'int', value: 1 + rng.nextIntBelow(100) },
+      }),
+    );
+    const sc = scenario(validators, { seed, durationUs: s(200), timings: { intakeUs: s(5), lotteryUs: s(10), syncUs: s(30), pollUs: s(3 * (1 + (seed % 3))), jitterUs: 0 } });
+    const lines = linesInRuns(sc);
+    assert.ok(lines.steadyAfterUnsteady > 50, `seed ${seed}: only ${lines.steadyAfterUnsteady} lines in steady runs after unsteady ones of their cycle`);
+    assert.deepEqual(trace(sc, BULK_RUNS), trace(sc, PER_EVENT), `seed ${seed}`);
+  }
+});
+
 test('bulk and per-event paths agree when a run stops at a round limit mid-period', () => {
   const every = (phaseS: number): SubmissionPlan => ({ kind: 'every', intervalUs: s(10), phaseUs: s(phaseS) });
   const sc = scenario(
@@ -73,13 +96,19 @@ test('bulk and per-event paths agree when a run stops at a round limit mid-perio
 });
 
 /** Lines the run path typed in runs of the scenario, all and steady ones (counted by wrapping the server's entry point). */
-function linesInRuns(sc: Parameters<typeof trace>[0]): { all: number; steady: number } {
+function linesInRuns(sc: Parameters<typeof trace>[0]): { all: number; steady: number; steadyAfterUnsteady: number } {
   const original = PosServer.prototype.submitRun;
-  const lines = { all: 0, steady: 0 };
+  const lines = { all: 0, steady: 0, steadyAfterUnsteady: 0 };
+  // Per source, the cycle of its last run that was not steady.
+  const unsteadyCycle = new Map<Int32Array, number>();
   PosServer.prototype.submitRun = function (this: PosServer, run, bpm) {
     original.call(this, run, bpm);
     lines.all += run.typed;
-    if (run.steady) lines.steady += run.typed;
+    if (!run.steady) unsteadyCycle.set(run.connections, run.cycleStartUs);
+    else {
+      lines.steady += run.typed;
+      if (unsteadyCycle.get(run.connections) === run.cycleStartUs) lines.steadyAfterUnsteady += run.typed;
+    }
   };
   try {
     trace(sc, BULK_RUNS);
