@@ -42,5 +42,10 @@ export function memberIds(name: string, count: number | undefined): string[] {
 
 /** The id of member `k` of an entry (see {@link memberIds}). */
 export function memberId(name: string, count: number | undefined, k: number): string {
-  return count === undefined ? name : `${name}-${k}`;
+  return count === undefined ? name : `${memberIdPrefix(name)}${k}`;
+}
+
+/** What the ids of an entry with a count start with, before the member's number. */
+export function memberIdPrefix(name: string): string {
+  return `${name}-`;
 }

@@ -10,11 +10,11 @@
  * entry's draws.
  */
 import { resolveCostedTiming } from './costed-timing.js';
-import { deriveStream, firstIntBelow, type RandomStream } from '../rng/stream.js';
+import { deriveStream, firstIntBelow, FirstIntsBelow, type RandomStream } from '../rng/stream.js';
 import { DEFAULT_BPM, DEFAULT_LOTTERY, DEFAULT_RULES, DEFAULT_START, DEFAULT_TIMINGS_SECONDS } from './defaults.js';
 import { continuousStake, drawLognormal, drawPareto, drawPhaseUs, drawUniformInteger } from './draws.js';
 import { EntryMember, type EntryPlan } from './entry-member.js';
-import { connectSchedule, memberId } from './members.js';
+import { connectSchedule, memberId, memberIdPrefix } from './members.js';
 import type {
   BpmField,
   ConnectField,
@@ -117,12 +117,35 @@ function resolveEntry(entry: ValidatorEntryDocument, seed: number, firstGlobalIn
     submissions: drawsPhase ? null : resolveSubmissions(submit),
     drawnIntervalUs: drawsPhase ? exactMicros(submit.every) : 0,
   };
+  const phases = drawsPhase ? new DrawnPhases(plan, seed) : null;
   const members = new Array<ResolvedValidator>(count);
   for (let k = 0; k < count; k++) {
-    const phaseUs = drawsPhase ? smallIntegerIfItFits(drawnPhaseUs(plan.drawnIntervalUs, memberId(entry.name, entry.count, k), seed)) : 0;
+    const phaseUs = phases === null ? 0 : phases.of(k);
     members[k] = new EntryMember(plan, k, itemAt(balances, k), phaseUs);
   }
   return members;
+}
+
+/**
+ * Each member's phase of `every`: {@link drawPhaseUs} from the member's `phase/<id>`
+ * stream, whose only draw it is; made without the stream where the interval allows
+ * (see FirstIntsBelow), as V8's small-integer form when it has one.
+ */
+class DrawnPhases {
+  private readonly draws: FirstIntsBelow | null;
+
+  constructor(
+    private readonly plan: EntryPlan,
+    private readonly seed: number,
+  ) {
+    this.draws = plan.count !== undefined && plan.drawnIntervalUs <= 2 ** 32 ? new FirstIntsBelow(seed, ['phase'], memberIdPrefix(plan.name)) : null;
+  }
+
+  of(k: number): number {
+    const intervalUs = this.plan.drawnIntervalUs;
+    if (this.draws !== null) return smallIntegerIfItFits(this.draws.of(intervalUs, k));
+    return smallIntegerIfItFits(drawnPhaseUs(intervalUs, memberId(this.plan.name, this.plan.count, k), this.seed));
+  }
 }
 
 function explicitConnect(connect: ConnectField | undefined): { atUs: number; everyUs?: number } | undefined {

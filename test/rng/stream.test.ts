@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deriveStream, firstIntBelow, streamFromUint32 } from '../../src/rng/stream.js';
+import { deriveStream, firstIntBelow, FirstIntsBelow, streamFromUint32 } from '../../src/rng/stream.js';
 
 test('same seed and path give the same draws; another path or seed differs', () => {
   const draw = (seed: number, path: string) => {
@@ -45,4 +45,23 @@ test('firstIntBelow is the first nextIntBelow of deriveStream, on random seeds, 
   }
   assert.throws(() => firstIntBelow(2 ** 32 + 1, 1, 'x'), RangeError);
   assert.throws(() => firstIntBelow(0, 1, 'x'), RangeError);
+});
+
+test('FirstIntsBelow.of(n, k) is firstIntBelow(n, seed, ...path, prefix + k), on random prefixes, numbers and bounds', () => {
+  const rng = deriveStream(12, 'test', 'first-ints-below');
+  const prefixes = ['validator-', 'whale-', '', 'größe-', '验证者-', '𝔘-', 'x'.repeat(200)];
+  for (let c = 0; c < 300; c++) {
+    const seed = [0, 1, 42, 2 ** 31, Number.MAX_SAFE_INTEGER, rng.nextIntBelow(1e9)][rng.nextIntBelow(6)] as number;
+    const path = Array.from({ length: rng.nextIntBelow(3) }, () => ['phase', 'a/b', 'é'][rng.nextIntBelow(3)] as string);
+    const prefix = prefixes[rng.nextIntBelow(prefixes.length)] as string;
+    const draws = new FirstIntsBelow(seed, path, prefix);
+    for (let j = 0; j < 10; j++) {
+      const k = [0, 9, 10, 999_999, 2 ** 31, Number.MAX_SAFE_INTEGER, rng.nextIntBelow(1_000_000)][rng.nextIntBelow(7)] as number;
+      const n = [1, 3, 10_000_000, 2 ** 31 + 1, 2 ** 32, 1 + rng.nextIntBelow(2 ** 32)][rng.nextIntBelow(6)] as number;
+      assert.equal(draws.of(n, k), firstIntBelow(n, seed, ...path, `${prefix}${k}`), `case ${c}.${j}: ${seed} ${path.join('/')} ${prefix}${k} ${n}`);
+    }
+  }
+  const draws = new FirstIntsBelow(1, ['phase'], 'v-');
+  for (const k of [-1, 0.5, 2 ** 53]) assert.throws(() => draws.of(10, k), RangeError);
+  assert.throws(() => draws.of(0, 1), RangeError);
 });
