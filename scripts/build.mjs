@@ -25,7 +25,7 @@ await esbuild.build({
     'api/index': 'src/api/index.ts',
     'replications/worker': 'src/replications/worker.ts',
     'sweep/worker': 'src/sweep/worker.ts',
-    'report/address-worker': 'src/report/address-worker.ts',
+    'run/output-worker': 'src/run/output-worker.ts',
   },
   outdir: 'dist',
   // Shared code and the report's lazily imported renderer as chunks beside the CLI, so

@@ -1,16 +1,13 @@
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { ModelResult } from '../model/run.js';
 import type { RunSummary } from '../report/summary.js';
 import type { ResolvedScenario } from '../scenario/types.js';
-import { MemberJsonTexts, writeValidatorJson } from '../scenario/entry-member.js';
-import { COMMA, TextBytes } from '../report/text-bytes.js';
-import { elementAt } from '../lists/element-at.js';
 import { scenarioErrorAt } from '../scenario/load.js';
 import { replicationOutcome, type ReplicationOutcome } from '../replications/run-replication.js';
 import { trackedSeries, type TrackedSeries } from '../scenario/tracked-series.js';
 import { jsonText, simulateRun, tabulateRun, writeRunTables } from '../run/run-core.js';
-import { startAddressHelper } from './address-helper.js';
+import { startOutputHelper } from './output-helper.js';
+import { scenarioDigest } from '../run/scenario-digest.js';
 import type { OpenSink } from '../run/text-sink.js';
 import { openReplicationPool, runReplicationsInThread, type ReplicationPool } from './replication-pool.js';
 import { BufferedFile } from './buffered-file.js';
@@ -127,15 +124,17 @@ async function runWithReplications(options: RunOptions, replications: Replicatio
     stage = 'the replications';
     const outcomes = await replications.outcomes(result);
     stage = 'the tables';
-    const addressHelper = startAddressHelper(result.validators);
+    const helper = startOutputHelper(scenario, result.validators);
+    let digest: string;
     try {
-      writeRunTables(open, scenario, tabulated, outcomes, addressHelper?.addresses);
+      writeRunTables(open, scenario, tabulated, outcomes, helper?.addresses);
+      digest = helper === null ? scenarioDigest(scenario) : await helper.digest;
     } finally {
-      await addressHelper?.stop();
+      await helper?.stop();
     }
     // The report reads the manifest, so write it first, then again with the chart files listed.
     const writeManifest = (extraFiles: string[]) =>
-      writeJson(folder.file('manifest.json'), manifest(scenario, text, result, options, extraFiles, (Date.now() - started) / 1000));
+      writeJson(folder.file('manifest.json'), manifest(scenario, digest, text, result, options, extraFiles, (Date.now() - started) / 1000));
     writeManifest([]);
     if (options.report ?? true) {
       stage = 'the report';
@@ -258,10 +257,11 @@ async function simulateToFolder(
 /**
  * manifest.json. The resolved scenario is given without its per-validator list (50 MB
  * at 100,000 validators); the source text and the seed reproduce it exactly, and its
- * digest identifies it.
+ * digest (scenarioDigest) identifies it.
  */
 function manifest(
   scenario: ResolvedScenario,
+  digest: string,
   source: string,
   result: ModelResult,
   options: RunOptions,
@@ -298,7 +298,7 @@ function manifest(
       ...settings,
       validatorCount: validators.length,
       groups: groupCounts(validators),
-      digest: scenarioDigest(scenario),
+      digest,
     },
     scenarioSource: source,
     // The only part of any results file that differs between two runs of the same scenario and seed.
@@ -306,41 +306,6 @@ function manifest(
     run: { command: ['pos-sim', ...options.argv], wallSeconds, node: process.version, workers: options.workers },
   };
 }
-
-/**
- * sha256 of JSON.stringify(scenario), hashed in pieces as it is made: the whole text is
- * some 200 bytes per validator, a transient 200 MB at 1,000,000 validators. The
- * validators' JSON is written as UTF-8 straight into a buffer, hashed each time it
- * fills: strings per member, joined and encoded again, were 1 GB of garbage there.
- */
-export function scenarioDigest(scenario: ResolvedScenario): string {
-  const cached = digests.get(scenario);
-  if (cached !== undefined) return cached;
-  const hash = createHash('sha256');
-  // The text around the list, split where it goes: inside JSON strings a quote is always escaped, so only the key matches.
-  const [before, after] = JSON.stringify({ ...scenario, validators: null }).split('"validators":null') as [string, string];
-  hash.update(`${before}"validators":[`);
-  const validators = scenario.validators;
-  const texts = new MemberJsonTexts();
-  const bytes = new TextBytes(2 * DIGEST_BYTES);
-  for (let i = 0; i < validators.length; i++) {
-    if (i > 0) bytes.char(COMMA);
-    writeValidatorJson(elementAt(validators, i, 'validator'), texts, bytes);
-    if (bytes.length >= DIGEST_BYTES) {
-      hash.update(bytes.view());
-      bytes.clear();
-    }
-  }
-  hash.update(bytes.view());
-  hash.update(`]${after}`);
-  const digest = hash.digest('hex');
-  digests.set(scenario, digest);
-  return digest;
-}
-
-const digests = new WeakMap<ResolvedScenario, string>();
-/** Bytes of validators' JSON hashed at a time. */
-const DIGEST_BYTES = 1 << 15;
 
 function groupCounts(validators: ResolvedScenario['validators']): Array<{ group: string; validators: number }> {
   const counts = new Map<string, number>();

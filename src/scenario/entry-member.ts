@@ -64,8 +64,10 @@ export class EntryMember implements ResolvedValidator {
   static pack(validators: readonly ResolvedValidator[]): PackedValidators {
     const plans: EntryPlan[] = [];
     const planNumbers = new Map<EntryPlan, number>();
+    const balances: TypedInput[] = [];
+    const balanceNumbers = new Map<TypedInput, number>();
     const n = validators.length;
-    const packed = { plans, plan: new Int32Array(n), index: new Int32Array(n), phaseUs: new Float64Array(n), balance: new Array<TypedInput>(n), plain: [] as ResolvedValidator[] };
+    const packed = { plans, plan: new Int32Array(n), index: new Int32Array(n), phaseUs: new Float64Array(n), balances, balance: new Int32Array(n), plain: [] as ResolvedValidator[] };
     validators.forEach((v, i) => {
       if (!(v instanceof EntryMember)) {
         packed.plan[i] = -1 - packed.plain.length;
@@ -74,10 +76,12 @@ export class EntryMember implements ResolvedValidator {
       }
       let planNumber = planNumbers.get(v.plan);
       if (planNumber === undefined) planNumbers.set(v.plan, (planNumber = plans.push(v.plan) - 1));
+      let balanceNumber = balanceNumbers.get(v.balance);
+      if (balanceNumber === undefined) balanceNumbers.set(v.balance, (balanceNumber = balances.push(v.balance) - 1));
       packed.plan[i] = planNumber;
       packed.index[i] = v.index;
       packed.phaseUs[i] = v.phaseUs;
-      packed.balance[i] = v.balance;
+      packed.balance[i] = balanceNumber;
     });
     return packed;
   }
@@ -90,13 +94,7 @@ export class EntryMember implements ResolvedValidator {
 
   /** JSON.stringify(this), written to `out` in pieces its entry's members share (see {@link MemberJsonTexts}) and numbers: no string per member. */
   writeJson(texts: MemberJsonTexts, out: TextOut): void {
-    const plan = texts.ofPlan(this.plan);
-    if (plan.afterNumber === null) out.piece(plan.head);
-    else out.piece(plan.head).number(this.index).piece(plan.afterNumber);
-    if (this.balance.kind === 'int') out.piece(INT_BALANCE_HEAD).number(this.balance.value).piece(INT_BALANCE_TAIL);
-    else out.text(JSON.stringify(this.balance)).piece(OTHER_BALANCE_TAIL);
-    out.number(this.connectUs).piece(plan.afterConnect);
-    if (plan.afterPhase !== null) out.number(this.phaseUs).piece(plan.afterPhase);
+    writeMemberJson(this.plan, this.index, this.balance, this.phaseUs, texts, out);
   }
 
   /** The validator as a plain object, its fields in the order of {@link ResolvedValidator}. */
@@ -113,11 +111,23 @@ export class EntryMember implements ResolvedValidator {
   }
 }
 
+/** JSON.stringify of a member, from what is its own and its entry's plan (see {@link EntryMember.writeJson}). */
+function writeMemberJson(plan: EntryPlan, index: number, balance: TypedInput, phaseUs: number, texts: MemberJsonTexts, out: TextOut): void {
+  const pieces = texts.ofPlan(plan);
+  if (pieces.afterNumber === null) out.piece(pieces.head);
+  else out.piece(pieces.head).number(index).piece(pieces.afterNumber);
+  if (balance.kind === 'int') out.piece(INT_BALANCE_HEAD).number(balance.value).piece(INT_BALANCE_TAIL);
+  else out.text(JSON.stringify(balance)).piece(OTHER_BALANCE_TAIL);
+  out.number(memberConnectUs(plan.schedule, index)).piece(pieces.afterConnect);
+  if (pieces.afterPhase !== null) out.number(phaseUs).piece(pieces.afterPhase);
+}
+
 /**
  * Validators in a form that survives structuredClone (worker messages), which copies
  * an object's own fields and drops its class: members as columns beside their entry
- * plans (each plan, and each shared balance object, stays one object), any other
- * validator as a plain copy.
+ * plans and their distinct balances (each stays one object), any other validator as a
+ * plain copy. Only the columns grow with the validators: a message of a million is
+ * some 24 MB of typed arrays, which can be transferred.
  */
 export interface PackedValidators {
   readonly plans: readonly EntryPlan[];
@@ -125,7 +135,10 @@ export interface PackedValidators {
   readonly plan: Int32Array;
   readonly index: Int32Array;
   readonly phaseUs: Float64Array;
-  readonly balance: readonly TypedInput[];
+  /** The members' balances, each once. */
+  readonly balances: readonly TypedInput[];
+  /** Per member: its balance's number in {@link balances}. */
+  readonly balance: Int32Array;
   readonly plain: readonly ResolvedValidator[];
 }
 
@@ -149,8 +162,15 @@ function unpackValidators(packed: PackedValidators): ResolvedValidator[] {
   return Array.from(packed.plan, (planNumber, i) =>
     planNumber < 0
       ? elementAt(packed.plain, -1 - planNumber, 'plain validator')
-      : new EntryMember(elementAt(packed.plans, planNumber, 'entry plan'), packed.index[i] as number, elementAt(packed.balance, i, 'balance'), packed.phaseUs[i] as number),
+      : new EntryMember(elementAt(packed.plans, planNumber, 'entry plan'), packed.index[i] as number, elementAt(packed.balances, packed.balance[i] as number, 'balance'), packed.phaseUs[i] as number),
   );
+}
+
+/** `JSON.stringify` of packed validator i, as {@link writeValidatorJson} writes the validator unpacked. */
+export function writePackedValidatorJson(packed: PackedValidators, i: number, texts: MemberJsonTexts, out: TextOut): void {
+  const planNumber = packed.plan[i] as number;
+  if (planNumber < 0) out.text(JSON.stringify(elementAt(packed.plain, -1 - planNumber, 'plain validator')));
+  else writeMemberJson(elementAt(packed.plans, planNumber, 'entry plan'), packed.index[i] as number, elementAt(packed.balances, packed.balance[i] as number, 'balance'), packed.phaseUs[i] as number, texts, out);
 }
 
 /**

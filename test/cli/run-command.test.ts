@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scenarioDigest } from '../../src/cli/run-command.js';
+import { scenarioDigest } from '../../src/run/scenario-digest.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { repoPath, runCli, scratchDir } from './run-cli.js';
 

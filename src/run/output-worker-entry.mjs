@@ -3,4 +3,4 @@
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./address-worker.ts');
+await import('./output-worker.ts');
