@@ -89,6 +89,19 @@ export class TextBytes {
     return this;
   }
 
+  /** `length` bytes of `source` from `from`, copied in one call. */
+  bytes(source: Uint8Array, from: number, length: number): this {
+    this.ensure(length);
+    this.buffer.set(source.subarray(from, from + length), this.used);
+    this.used += length;
+    return this;
+  }
+
+  /** Copies the bytes written from `from` on into `target` at `at`. */
+  copyWritten(from: number, target: Uint8Array, at: number): void {
+    target.set(this.buffer.subarray(from, this.used), at);
+  }
+
   /** A piece's bytes, copied in one call. */
   piece(p: TextPiece): this {
     const bytes = p.bytes;

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { ratioText } from './format.js';
 import { COMMA, NEWLINE, type TextBytes } from './text-bytes.js';
+import { RecentTuples } from './recent-tuples.js';
 import type { ValidatorRow, ValidatorTable } from './validator-table.js';
 
 /** validators.csv's columns: the row's field, the column's name (its snake_case). The reader's ValidatorRecord is derived from it. */
@@ -91,9 +92,13 @@ export interface ByteSink {
  * field that needs quoting goes through csv-stringify, as before.
  */
 export function writeValidatorsCsvRows(table: ValidatorTable, out: ByteSink, addresses: AddressWriter = addressesOf(table)): void {
+  const tails = new RecentTuples(TAIL_KEY_WIDTH, Math.min(12, 1 + Math.ceil(Math.log2(table.count + 1))), 512);
   // Loop alone in its function (docs/performance.md, "Nothing after a long loop").
-  for (let i = 0; i < table.count; i++) writeValidatorsCsvRow(table, i, out, addresses);
+  for (let i = 0; i < table.count; i++) writeValidatorsCsvRow(table, i, out, addresses, tails);
 }
+
+/** The figures a row's tail (what follows its balance) is made of: all but the win and expected shares, which are wins and expected wins over the rounds. */
+const TAIL_KEY_WIDTH = 17;
 
 /**
  * Where validators.csv's rows get their addresses: made as text from the run's totals
@@ -109,9 +114,7 @@ function addressesOf(table: ValidatorTable): AddressWriter {
   return { writeAddress: (i, out) => out.text(totals.addressOf(i)) };
 }
 
-function writeValidatorsCsvRow(table: ValidatorTable, i: number, out: ByteSink, addresses: AddressWriter): void {
-  const v = table.totals;
-  const f = table.fairness.validators;
+function writeValidatorsCsvRow(table: ValidatorTable, i: number, out: ByteSink, addresses: AddressWriter, tails: RecentTuples): void {
   const b = out.pending;
   const rowStart = b.length;
   // The id, group and balance are checked for quoting as written (UTF-8 never makes
@@ -122,10 +125,47 @@ function writeValidatorsCsvRow(table: ValidatorTable, i: number, out: ByteSink, 
   b.text(table.groupOf(i));
   if (b.csvQuotingNeededSince(groupStart)) return writeQuotedRow(table, i, rowStart, out);
   addresses.writeAddress(i, b.char(COMMA));
-  b.char(COMMA);
-  const balanceStart = b.length;
-  b.text(v.balanceText[i] as string);
+  const balanceStart = b.char(COMMA).length;
+  b.text(table.totals.balanceText[i] as string);
   if (b.csvQuotingNeededSince(balanceStart)) return writeQuotedRow(table, i, rowStart, out);
+  // The rest is numbers, and rows repeat them: written once per distinct tail (see RecentTuples).
+  fillTailKey(table, i, tails.key);
+  if (tails.find()) tails.writeFound(b);
+  else {
+    const tailStart = b.length;
+    writeTail(table, i, b);
+    tails.keep(b, tailStart);
+  }
+  out.flushIfFull();
+}
+
+/** The row's figures that its tail is made of, in {@link writeTail}'s order. */
+function fillTailKey(table: ValidatorTable, i: number, key: Float64Array): void {
+  const v = table.totals;
+  const f = table.fairness.validators;
+  key[0] = v.initialStake[i] as number;
+  key[1] = v.stake[i] as number;
+  key[2] = v.blocksSubmitted[i] as number;
+  key[3] = v.roundsInPool[i] as number;
+  key[4] = v.wins[i] as number;
+  key[5] = v.expectedWins[i] as number;
+  key[6] = v.winVariance[i] as number;
+  key[7] = table.globalShares[i] as number;
+  key[8] = v.announcementsReceived[i] as number;
+  key[9] = f.winRate[i] as number;
+  key[10] = f.expectedRate[i] as number;
+  key[11] = f.wilsonLow[i] as number;
+  key[12] = f.wilsonHigh[i] as number;
+  key[13] = f.z[i] as number;
+  key[14] = f.pValue[i] as number;
+  key[15] = f.pHolm[i] as number;
+  key[16] = f.pError[i] as number;
+}
+
+/** What follows the row's balance: its figures, each after a comma, and the line's end. */
+function writeTail(table: ValidatorTable, i: number, b: TextBytes): void {
+  const v = table.totals;
+  const f = table.fairness.validators;
   const rounds = table.rounds;
   const wins = v.wins[i] as number;
   const expectedWins = v.expectedWins[i] as number;
@@ -139,7 +179,6 @@ function writeValidatorsCsvRow(table: ValidatorTable, i: number, out: ByteSink, 
   b.ratio(f.wilsonLow[i] as number).char(COMMA).ratio(f.wilsonHigh[i] as number).char(COMMA);
   b.ratio(f.z[i] as number).char(COMMA).ratio(f.pValue[i] as number).char(COMMA);
   b.ratio(f.pHolm[i] as number).char(COMMA).ratio(f.pError[i] as number).char(NEWLINE);
-  out.flushIfFull();
 }
 
 /** The row, written again from `rowStart` through csv-stringify: a field needs quoting. */
