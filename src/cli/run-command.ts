@@ -119,19 +119,21 @@ async function runWithReplications(options: RunOptions, replications: Replicatio
     // some 390 MB instead of 620).
     collectGarbage();
     collectGarbage();
-    const tabulated = tabulateRun(scenario, result, finalConcentration);
-    const summary: RunSummary = tabulated.summary;
-    stage = 'the replications';
-    const outcomes = await replications.outcomes(result);
-    stage = 'the tables';
+    // Started before the tables, the helper has made the addresses and the digest by the time they are needed.
     const helper = startOutputHelper(scenario, result.validators);
+    let tabulated: ReturnType<typeof tabulateRun>;
     let digest: string;
     try {
+      tabulated = tabulateRun(scenario, result, finalConcentration);
+      stage = 'the replications';
+      const outcomes = await replications.outcomes(result);
+      stage = 'the tables';
       writeRunTables(open, scenario, tabulated, outcomes, helper?.addresses);
       digest = helper === null ? scenarioDigest(scenario) : await helper.digest;
     } finally {
       await helper?.stop();
     }
+    const summary: RunSummary = tabulated.summary;
     // The report reads the manifest, so write it first, then again with the chart files listed.
     const writeManifest = (extraFiles: string[]) =>
       writeJson(folder.file('manifest.json'), manifest(scenario, digest, text, result, options, extraFiles, (Date.now() - started) / 1000));
