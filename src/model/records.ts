@@ -120,7 +120,7 @@ export interface ValidatorTotals {
   readonly addressOf: (validator: number) => string;
   /**
    * What {@link addressOf} makes them of, for making them on another thread
-   * (cli/address-helper.ts); null where they are held as text (the reference engine).
+   * (cli/output-helper.ts); null where they are held as text (the reference engine).
    */
   readonly addressInputs: AddressInputs | null;
   /** Balance at the end, as the server holds it (raw text for a bad balance). */

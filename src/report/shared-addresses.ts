@@ -26,7 +26,7 @@ export function sharedAddressMemory(count: number): SharedArrayBuffer {
  * The validators' addresses as SHA-256 digests in memory shared by threads, made in
  * chunks by whichever thread takes a chunk first: validators.csv's writer takes the
  * chunk it needs if it is still free, and otherwise waits for the thread filling it (a
- * helper thread takes every free chunk in order, see report/address-worker.ts). Every
+ * helper thread takes every free chunk in order, see run/output-worker.ts). Every
  * thread makes an address from the same {@link AddressInputs} as AddressBook.addressOf,
  * so who made it cannot change a byte; and a writer left waiting (a helper that failed
  * or hangs) fills the chunk itself.

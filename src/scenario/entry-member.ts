@@ -21,8 +21,8 @@ export interface EntryPlan {
  * balance, its drawn phase) and reading the rest from its entry's plan when asked.
  * A million validators as plain objects, each with its id string and submission plan,
  * took 218 MB of heap (measured after resolving) and a second of the collector's time;
- * as members, 65 MB. Its JSON ({@link toJSON}, and {@link validatorJson} for the
- * scenario digest) is the plain object's. An id or a drawn plan is a new object at each
+ * as members, 65 MB. Its JSON ({@link toJSON}, and {@link writePackedValidatorJson}
+ * for the scenario digest) is the plain object's. An id or a drawn plan is a new object at each
  * read, so compare them by value. A spread, structuredClone or postMessage copies none
  * of the fields: use toJSON for a plain copy, or {@link packScenario} to send them to a
  * worker thread.
@@ -92,11 +92,6 @@ export class EntryMember implements ResolvedValidator {
     if (this.plan.count !== undefined) out.text('-').number(this.index);
   }
 
-  /** JSON.stringify(this), written to `out` in pieces its entry's members share (see {@link MemberJsonTexts}) and numbers: no string per member. */
-  writeJson(texts: MemberJsonTexts, out: TextOut): void {
-    writeMemberJson(this.plan, this.index, this.balance, this.phaseUs, texts, out);
-  }
-
   /** The validator as a plain object, its fields in the order of {@link ResolvedValidator}. */
   toJSON(): ResolvedValidator {
     return {
@@ -111,7 +106,7 @@ export class EntryMember implements ResolvedValidator {
   }
 }
 
-/** JSON.stringify of a member, from what is its own and its entry's plan (see {@link EntryMember.writeJson}). */
+/** JSON.stringify of a member, from what is its own and its entry's plan. */
 function writeMemberJson(plan: EntryPlan, index: number, balance: TypedInput, phaseUs: number, texts: MemberJsonTexts, out: TextOut): void {
   const pieces = texts.ofPlan(plan);
   if (pieces.afterNumber === null) out.piece(pieces.head);
@@ -166,7 +161,12 @@ function unpackValidators(packed: PackedValidators): ResolvedValidator[] {
   );
 }
 
-/** `JSON.stringify` of packed validator i, as {@link writeValidatorJson} writes the validator unpacked. */
+/**
+ * `JSON.stringify` of packed validator i, written to `out` in pieces its entry's members
+ * share ({@link MemberJsonTexts}: give every call of one pass the same one) and numbers:
+ * no string per member (the scenario digest hashes a million of them; their toJSON
+ * objects took a second).
+ */
 export function writePackedValidatorJson(packed: PackedValidators, i: number, texts: MemberJsonTexts, out: TextOut): void {
   const planNumber = packed.plan[i] as number;
   if (planNumber < 0) out.text(JSON.stringify(elementAt(packed.plain, -1 - planNumber, 'plain validator')));
@@ -174,39 +174,9 @@ export function writePackedValidatorJson(packed: PackedValidators, i: number, te
 }
 
 /**
- * `JSON.stringify(validator)`, as {@link writeValidatorJson} writes it (from text that
- * the members of an entry share: a million toJSON objects took a second). Give every
- * call of one pass the same `texts`.
- */
-export function validatorJson(validator: ResolvedValidator, texts: MemberJsonTexts): string {
-  const out = new JsonString();
-  writeValidatorJson(validator, texts, out);
-  return out.value;
-}
-
-/** A {@link TextOut} that collects a string. */
-class JsonString implements TextOut {
-  value = '';
-
-  piece(p: TextPiece): this {
-    this.value += p.text;
-    return this;
-  }
-
-  text(s: string): this {
-    this.value += s;
-    return this;
-  }
-
-  number(x: number): this {
-    this.value += `${x}`;
-    return this;
-  }
-}
-
-/**
- * Where {@link writeValidatorJson} and {@link writeValidatorId} write: text as it is,
- * and numbers as `${x}` writes them (report/text-bytes.ts's TextBytes, into bytes).
+ * Where {@link writePackedValidatorJson} and {@link writeValidatorId} write: text and
+ * pieces as they are, and numbers as `${x}` writes them (report/text-bytes.ts's
+ * TextBytes, into bytes).
  */
 export interface TextOut {
   piece(p: TextPiece): TextOut;
@@ -222,12 +192,6 @@ export interface TextOut {
 export function writeValidatorId(validator: ResolvedValidator, out: TextOut): void {
   if (validator instanceof EntryMember) validator.writeId(out);
   else out.text(validator.id);
-}
-
-/** `JSON.stringify(validator)`, written to `out` (the scenario digest hashes a million of them). */
-export function writeValidatorJson(validator: ResolvedValidator, texts: MemberJsonTexts, out: TextOut): void {
-  if (validator instanceof EntryMember) validator.writeJson(texts, out);
-  else out.text(JSON.stringify(validator));
 }
 
 interface PlanTexts {
@@ -251,7 +215,7 @@ const INT_BALANCE_HEAD = textPiece('{"kind":"int","value":');
 const INT_BALANCE_TAIL = textPiece('},"connectUs":');
 const OTHER_BALANCE_TAIL = textPiece(',"connectUs":');
 
-/** JSON pieces of entry plans, each made once (see {@link validatorJson}): the fields of a {@link ResolvedValidator}, in its order. */
+/** JSON pieces of entry plans, each made once (see {@link writePackedValidatorJson}): the fields of a {@link ResolvedValidator}, in its order. */
 export class MemberJsonTexts {
   private readonly plans = new Map<EntryPlan, PlanTexts>();
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MemberJsonTexts, packScenario, unpackScenario, validatorJson, writeValidatorId, writeValidatorJson } from '../../src/scenario/entry-member.js';
+import { EntryMember, MemberJsonTexts, packScenario, unpackScenario, writePackedValidatorJson, writeValidatorId } from '../../src/scenario/entry-member.js';
 import { TextBytes } from '../../src/report/text-bytes.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
 import type { ScenarioDocument } from '../../src/scenario/schema.js';
@@ -53,20 +53,18 @@ test('a packed scenario survives structuredClone (as a worker message) field for
   assert.ok(balances(copy) <= 5, 'uniform 1..5: at most five balance objects');
 });
 
-test("validatorJson is JSON.stringify of the validator, for members of every kind of entry and for plain validators", () => {
-  const validators = resolveScenario(document, 'members.yaml').validators;
+test('writePackedValidatorJson writes the UTF-8 bytes of JSON.stringify of each validator, members of every kind, plain validators, names outside ASCII and large balances included', () => {
+  const resolved = resolveScenario(document, 'members.yaml').validators;
+  const validators = [...resolved, fields(resolved[3] as ResolvedValidator), { ...fields(resolved[0] as ResolvedValidator), id: 'by "hand", 验证者' }];
+  const packed = EntryMember.pack(validators);
   const texts = new MemberJsonTexts();
-  for (const v of [...validators, fields(validators[3] as ResolvedValidator)]) assert.equal(validatorJson(v, texts), JSON.stringify(v));
-});
-
-test('writeValidatorJson writes the UTF-8 bytes of JSON.stringify of the validator, names outside ASCII and large balances included', () => {
-  const validators = resolveScenario(document, 'members.yaml').validators;
-  const texts = new MemberJsonTexts();
-  for (const v of [...validators, fields(validators[3] as ResolvedValidator)]) {
+  validators.forEach((v, i) => {
     const bytes = new TextBytes(8);
-    writeValidatorJson(v, texts, bytes);
+    writePackedValidatorJson(packed, i, texts, bytes);
     assert.deepEqual(Buffer.from(bytes.view()), Buffer.from(JSON.stringify(v)), v.id);
-  }
+  });
+  assert.equal(packed.plain.length, 2);
+  assert.ok(packed.balances.length < 20, 'members of one balance share its number');
 });
 
 test('writeValidatorId writes the bytes of validator.id, for members of every kind of entry and for plain validators', () => {
