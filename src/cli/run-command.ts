@@ -120,7 +120,9 @@ async function runWithReplications(options: RunOptions, replications: Replicatio
     collectGarbage();
     collectGarbage();
     // Started before the tables, the helper has made the addresses and the digest by the time they are needed.
-    const helper = startOutputHelper(scenario, result.validators);
+    const helper = startOutputHelper(scenario, result.validators, {
+      onFailure: (error) => err(`pos-sim: note: the output helper thread failed (${error.message}); its work was done on the main thread, with the same result\n`),
+    });
     let tabulated: ReturnType<typeof tabulateRun>;
     let digest: string;
     try {
@@ -129,7 +131,7 @@ async function runWithReplications(options: RunOptions, replications: Replicatio
       const outcomes = await replications.outcomes(result);
       stage = 'the tables';
       writeRunTables(open, scenario, tabulated, outcomes, helper?.addresses);
-      digest = helper === null ? scenarioDigest(scenario) : await helper.digest;
+      digest = helper === null ? scenarioDigest(scenario) : await helper.digest();
     } finally {
       await helper?.stop();
     }

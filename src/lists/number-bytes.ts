@@ -1,3 +1,5 @@
+import { NumberSlots } from './number-texts.js';
+
 /** Bytes of a slot: `String(x)` of a double is at most 25 characters ("-0.000001" and 17 more digits). */
 const SLOT_BYTES = 32;
 
@@ -8,27 +10,23 @@ const SLOT_BYTES = 32;
  * validators.csv writes some ten non-integers a row, nearly all of them repeats.
  */
 export class NumberBytes {
+  private readonly slots: NumberSlots;
   private readonly numbers: Float64Array;
   private readonly lengths: Uint8Array;
   private readonly texts: Uint8Array;
-  private readonly shift: number;
-  private readonly bits = new Float64Array(1);
-  private readonly words = new Uint32Array(this.bits.buffer);
 
   /** @param slotBits the cache holds 2^slotBits numbers (1 to 20) */
   constructor(slotBits: number) {
-    if (!(Number.isInteger(slotBits) && slotBits >= 1 && slotBits <= 20)) throw new RangeError(`NumberBytes: slotBits must be an integer in [1, 20], got ${slotBits}`);
+    this.slots = new NumberSlots(slotBits, 20, 'NumberBytes');
     // NaN in every slot: no number equals it, so an empty slot never matches.
-    this.numbers = new Float64Array(1 << slotBits).fill(Number.NaN);
-    this.lengths = new Uint8Array(1 << slotBits);
-    this.texts = new Uint8Array(SLOT_BYTES << slotBits);
-    this.shift = 32 - slotBits;
+    this.numbers = new Float64Array(this.slots.count).fill(Number.NaN);
+    this.lengths = new Uint8Array(this.slots.count);
+    this.texts = new Uint8Array(SLOT_BYTES * this.slots.count);
   }
 
   /** Writes `String(x)` into `out` at `at` (room for 32 bytes needed); returns where it ends. */
   write(x: number, out: Uint8Array, at: number): number {
-    this.bits[0] = x;
-    const slot = Math.imul((this.words[0] as number) ^ (this.words[1] as number), 0x9e3779b1) >>> this.shift;
+    const slot = this.slots.slotOf(x);
     if (this.numbers[slot] !== x) this.keep(slot, x);
     const texts = this.texts;
     const from = slot * SLOT_BYTES;

@@ -9,8 +9,10 @@ import type { TextBytes } from './text-bytes.js';
  * copy instead of nineteen numbers written.
  *
  * The caller fills {@link key}, calls {@link find}; on a miss writes the text itself
- * and calls {@link keep}. Tuples are found by their bits and compared with `===`: a
- * tuple holding NaN is never found, and 0 and -0 are kept apart (both are written "0").
+ * and calls {@link keep}. Tuples are found by a hash of their bits and compared with
+ * `===`: a tuple holding NaN is never found, and tuples that differ only in the signs
+ * of zeros may be taken for one another, which is right only for text that writes 0
+ * and -0 alike (`${x}` does: both are "0").
  */
 export class RecentTuples {
   /** The tuple to look up: fill it before {@link find}. */

@@ -9,12 +9,15 @@ const DIGEST_BYTES = 32;
 const FREE = 0;
 const TAKEN = 1;
 const FILLED = 2;
-/** The header's cells (Int32): whether a thread failed while filling a chunk. */
+/** The header's cells (Int32): whether a thread failed while filling a chunk; a count that rises as addresses are filled (a sign of life). */
 const FAILED = 0;
-const HEADER_CELLS = 1;
-/** How long a reader waits for a taken chunk at a time, and in all before it makes the address itself (ms). */
+const PROGRESS = 1;
+const HEADER_CELLS = 2;
+/** Addresses filled between two steps of {@link PROGRESS}. */
+const PROGRESS_EVERY = 1024;
+/** How long a reader waits for a taken chunk at a time, and with no progress at all before it fills the chunk itself (ms). */
 const WAIT_MS = 50;
-const PATIENCE_MS = 10_000;
+const PATIENCE_MS = 1000;
 
 /** Shared memory for the addresses of `count` validators (see {@link SharedAddresses}): some 33 bytes each. */
 export function sharedAddressMemory(count: number): SharedArrayBuffer {
@@ -29,7 +32,7 @@ export function sharedAddressMemory(count: number): SharedArrayBuffer {
  * helper thread takes every free chunk in order, see run/output-worker.ts). Every
  * thread makes an address from the same {@link AddressInputs} as AddressBook.addressOf,
  * so who made it cannot change a byte; and a writer left waiting (a helper that failed
- * or hangs) fills the chunk itself.
+ * or stopped) fills the chunk itself.
  */
 export class SharedAddresses {
   private readonly header: Int32Array;
@@ -58,9 +61,7 @@ export class SharedAddresses {
   /** Takes every chunk that no thread has taken, in order, and fills it: a helper thread's whole work. */
   fillFree(): void {
     try {
-      for (let c = 0; c < this.states.length; c++) {
-        if (Atomics.compareExchange(this.states, c, FREE, TAKEN) === FREE) this.fill(c);
-      }
+      for (let c = 0; c < this.states.length; c++) if (this.take(c)) this.fillTaken(c);
     } catch (error) {
       // A reader waiting for the chunk this thread took fills it itself (see awaitFilled).
       Atomics.store(this.header, FAILED, 1);
@@ -87,22 +88,37 @@ export class SharedAddresses {
     if (this.present[i] === 1) out.hex(this.digests, DIGEST_BYTES * i, DIGEST_BYTES);
   }
 
+  /** Takes the chunk if no thread has: then this thread must {@link fillTaken} it. */
+  take(chunk: number): boolean {
+    return Atomics.compareExchange(this.states, chunk, FREE, TAKEN) === FREE;
+  }
+
   /**
    * Returns once the chunk is filled: by this thread if it is free, else by the thread
-   * that took it; or by this thread again if that one failed or is still not done after
-   * {@link PATIENCE_MS} (it would write the same bytes, if it ever went on).
+   * that took it; or by this thread after all if that one failed, or if no thread has
+   * filled any address for {@link PATIENCE_MS} (one that died cannot say so; if it went
+   * on after all, it would write the same bytes).
    */
   private awaitFilled(chunk: number): void {
     const states = this.states;
-    if (Atomics.compareExchange(states, chunk, FREE, TAKEN) === FREE) this.fill(chunk);
-    for (let waitedMs = 0; Atomics.load(states, chunk) !== FILLED; waitedMs += WAIT_MS) {
-      if (Atomics.load(this.header, FAILED) === 1 || waitedMs >= PATIENCE_MS) this.fill(chunk);
-      else Atomics.wait(states, chunk, TAKEN, WAIT_MS);
+    if (this.take(chunk)) this.fillTaken(chunk);
+    let progress = Atomics.load(this.header, PROGRESS);
+    let stalledMs = 0;
+    while (Atomics.load(states, chunk) !== FILLED) {
+      if (Atomics.load(this.header, FAILED) === 1 || stalledMs >= PATIENCE_MS) {
+        this.fillTaken(chunk);
+        break;
+      }
+      Atomics.wait(states, chunk, TAKEN, WAIT_MS);
+      const now = Atomics.load(this.header, PROGRESS);
+      stalledMs = now === progress ? stalledMs + WAIT_MS : 0;
+      progress = now;
     }
     this.filledChunk = chunk;
   }
 
-  private fill(chunk: number): void {
+  /** Fills a chunk this thread took (or, see awaitFilled, one whose taker stopped). */
+  fillTaken(chunk: number): void {
     const from = chunk << CHUNK_BITS;
     const to = Math.min(this.present.length, from + (1 << CHUNK_BITS));
     this.fillRange(from, to);
@@ -115,6 +131,7 @@ export class SharedAddresses {
     // Loop alone in its function (docs/performance.md, "Nothing after a long loop").
     const digests = this.digests;
     for (let i = from; i < to; i++) {
+      if (i % PROGRESS_EVERY === 0) Atomics.add(this.header, PROGRESS, 1);
       const preimage = addressPreimage(this.inputs, i);
       if (preimage === null) continue;
       // As a string of byte values ('binary' is latin1): a Buffer per digest took five times as long (1.4 µs).

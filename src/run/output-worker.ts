@@ -12,7 +12,7 @@ import { digestOf, type DigestInput } from './scenario-digest.js';
 export interface OutputWork {
   readonly addresses: AddressInputs;
   readonly memory: SharedArrayBuffer;
-  readonly digest: DigestInput;
+  readonly digestInput: DigestInput;
 }
 
 /** What it posts: the digest. */
@@ -24,4 +24,4 @@ const work = workerData as OutputWork;
 const port = parentPort;
 if (!port) throw new Error('run/output-worker.ts runs only as a worker thread');
 new SharedAddresses(work.addresses, work.memory).fillFree();
-port.postMessage({ digest: digestOf(work.digest) } satisfies OutputDone);
+port.postMessage({ digest: digestOf(work.digestInput) } satisfies OutputDone);

@@ -1,6 +1,6 @@
 import { elementAt } from '../lists/element-at.js';
 import { textPiece, type TextPiece } from '../lists/text-piece.js';
-import { memberConnectUs, memberId, type ConnectSchedule } from './members.js';
+import { MEMBER_ID_SEPARATOR, memberConnectUs, memberId, memberIdPrefix, type ConnectSchedule } from './members.js';
 import type { BpmPlan, ResolvedScenario, ResolvedValidator, SubmissionPlan, TypedInput } from './types.js';
 
 /** What the members of one validator entry share, resolved. */
@@ -89,7 +89,7 @@ export class EntryMember implements ResolvedValidator {
   /** Its id, written to `out`: the entry's name, and `-` and its number if the entry has a count. */
   writeId(out: TextOut): void {
     out.text(this.plan.name);
-    if (this.plan.count !== undefined) out.text('-').number(this.index);
+    if (this.plan.count !== undefined) out.text(MEMBER_ID_SEPARATOR).number(this.index);
   }
 
   /** The validator as a plain object, its fields in the order of {@link ResolvedValidator}. */
@@ -227,7 +227,7 @@ export class MemberJsonTexts {
       const beforeSubmissions = `,"leaveUs":${JSON.stringify(plan.leaveUs)},"submissions":`;
       const bpm = `,"bpm":${JSON.stringify(plan.bpm)}}`;
       texts = {
-        head: textPiece(plan.count === undefined ? `{"id":${name}${afterId}` : `{"id":${name.slice(0, -1)}-`),
+        head: textPiece(plan.count === undefined ? `{"id":${name}${afterId}` : `{"id":${JSON.stringify(memberIdPrefix(plan.name)).slice(0, -1)}`),
         afterNumber: plan.count === undefined ? null : textPiece(`"${afterId}`),
         afterConnect: textPiece(
           plan.submissions === null

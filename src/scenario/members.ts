@@ -47,5 +47,8 @@ export function memberId(name: string, count: number | undefined, k: number): st
 
 /** What the ids of an entry with a count start with, before the member's number. */
 export function memberIdPrefix(name: string): string {
-  return `${name}-`;
+  return `${name}${MEMBER_ID_SEPARATOR}`;
 }
+
+/** Between an entry's name and a member's number in the member's id. */
+export const MEMBER_ID_SEPARATOR = '-';

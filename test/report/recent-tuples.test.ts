@@ -43,7 +43,7 @@ test('a tuple written through the cache is its text written fresh: repeats, slot
   }
 });
 
-test('a tuple holding NaN is never found; 0 and -0 are kept apart; a text too long is never kept', () => {
+test('a tuple holding NaN is never found; a text too long is never kept; signs of zeros change no text', () => {
   const cache = new RecentTuples(2, 4, 32);
   const out = new TextBytes();
   assert.equal(writeCached(cache, Float64Array.of(Number.NaN, 1), out), false);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { Worker } from 'node:worker_threads';
 import { AddressBook, type AddressInputs } from '../../src/model/logic/address-book.js';
 import { SharedAddresses, sharedAddressMemory } from '../../src/report/shared-addresses.js';
 import { TextBytes } from '../../src/report/text-bytes.js';
@@ -86,6 +87,33 @@ test('a chunk taken by a helper that then failed is filled by the reader, with t
   assert.equal(reader.filledChunks(), 1);
   assert.equal(written(reader, inOrder(n)), expected(book));
   assert.equal(reader.filledChunks(), 3);
+});
+
+test('with a real second thread: a reader waits for the chunk the thread is filling, and fills the one it took and left', async () => {
+  const book = randomBook(6);
+  const n = book.inputs.connectUs.length;
+  const memory = sharedAddressMemory(n);
+  const worker = new Worker(new URL('../fixtures/workers/slow-helper-entry.mjs', import.meta.url), { workerData: { inputs: book.inputs, memory } });
+  const said: string[] = [];
+  const next = () => new Promise<string>((resolve) => worker.once('message', (m: string) => resolve(m)));
+  try {
+    said.push(await next());
+    const reader = new SharedAddresses(book.inputs, memory);
+    // Chunk 0 is the thread's, filled 300 ms after it said so: the reader must wait for it.
+    let startedMs = performance.now();
+    assert.equal(written(reader, [0]).split('\n')[0], book.addressOf(0));
+    assert.ok(performance.now() - startedMs >= 200, `the reader went on after ${performance.now() - startedMs} ms, before the chunk was filled`);
+    said.push(await next());
+    await new Promise((resolve) => worker.once('exit', resolve));
+    // Chunk 1 was taken by a thread that ended without filling it: the reader fills it once no address has been filled for a while.
+    startedMs = performance.now();
+    assert.equal(written(reader, inOrder(n)), expected(book));
+    assert.ok(performance.now() - startedMs >= 900, 'the reader waited for the taken chunk before filling it');
+    assert.equal(reader.filledChunks(), reader.chunks);
+  } finally {
+    await worker.terminate();
+  }
+  assert.deepEqual(said, ['took 0', 'took 1']);
 });
 
 test('memory of another layout is refused', () => {
