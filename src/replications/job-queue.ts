@@ -27,12 +27,24 @@ export function watchWorker(
 ): void {
   worker.on('error', (error) => done.reject(error));
   worker.on('exit', (code) => {
-    if (done.cancelled()) return done.resolve();
+    if (done.cancelled() || done.finished()) return done.resolve();
     if (code !== 0) return done.reject(new Error(`${what} exited with code ${code}`));
     // Its last messages may still be on their way: give them a moment (a worker
-    // terminated before it started also exits with 0).
-    setTimeout(() => {
-      if (!done.finished()) done.reject(new Error(`${what} exited without finishing its jobs`));
-    }, 2000);
+    // terminated before it started also exits with 0), looking every 100 ms. One timer
+    // for the whole moment kept a run's process alive 2 s after its work whenever a
+    // worker's exit was seen before its last message.
+    let waitedMs = 0;
+    const wait = setInterval(() => {
+      waitedMs += LAST_MESSAGE_LOOK_MS;
+      if (done.finished()) clearInterval(wait);
+      else if (waitedMs >= LAST_MESSAGE_WAIT_MS) {
+        clearInterval(wait);
+        done.reject(new Error(`${what} exited without finishing its jobs`));
+      }
+    }, LAST_MESSAGE_LOOK_MS);
   });
 }
+
+/** How long a pool waits for a worker's last messages after its exit, and how often it looks (ms). */
+const LAST_MESSAGE_WAIT_MS = 2000;
+const LAST_MESSAGE_LOOK_MS = 100;
