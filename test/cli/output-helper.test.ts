@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { OUTPUT_HELPER_MIN_VALIDATORS, startOutputHelper } from '../../src/cli/output-helper.js';
+import { OUTPUT_HELPER_MIN_VALIDATORS, startOutputHelper, type OutputHelper } from '../../src/cli/output-helper.js';
 import { AddressBook } from '../../src/model/logic/address-book.js';
 import { zeroTotals } from '../../src/model/records.js';
 import { TextBytes } from '../../src/report/text-bytes.js';
@@ -31,6 +31,16 @@ function scenarioOf() {
   return { ...scenario, validators: [...scenario.validators, { ...(scenario.validators[0] as object), id: 'by "hand"' } as (typeof scenario.validators)[number]] };
 }
 
+/** The helper's addresses of connections 0..n-1 are the book's. */
+function assertAddresses(helper: OutputHelper, book: AddressBook, n: number): void {
+  const out = new TextBytes();
+  for (let c = 0; c < n; c++) {
+    out.clear();
+    helper.addresses.writeAddress(c, out);
+    assert.equal(Buffer.from(out.view()).toString('latin1'), book.addressOf(c), `connection ${c}`);
+  }
+}
+
 /** Timers keeping the process alive. */
 const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
 
@@ -47,12 +57,7 @@ test('the helper thread fills every chunk with the bytes of AddressBook.addressO
     await new Promise((resolve) => setTimeout(resolve, 300));
     assert.equal(timers(), timersBefore);
     assert.equal(helper.addresses.filledChunks(), helper.addresses.chunks);
-    const out = new TextBytes();
-    for (let c = 0; c < 50_000; c++) {
-      out.clear();
-      helper.addresses.writeAddress(c, out);
-      assert.equal(Buffer.from(out.view()).toString('latin1'), book.addressOf(c), `connection ${c}`);
-    }
+    assertAddresses(helper, book, 50_000);
   } finally {
     await helper.stop();
   }
@@ -98,12 +103,7 @@ test('a helper thread that fails costs only time: the addresses and the digest a
   assert.ok(helper !== null);
   try {
     assert.equal(await helper.digest(), scenarioDigest(scenario));
-    const out = new TextBytes();
-    for (let c = 0; c < 40_000; c++) {
-      out.clear();
-      helper.addresses.writeAddress(c, out);
-      assert.equal(Buffer.from(out.view()).toString('latin1'), book.addressOf(c), `connection ${c}`);
-    }
+    assertAddresses(helper, book, 40_000);
   } finally {
     await helper.stop();
   }
