@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { test } from 'node:test';
 import { digestInput, digestOf, digestTransfers, scenarioDigest } from '../../src/run/scenario-digest.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
-import type { ScenarioDocument } from '../../src/scenario/schema.js';
+import { MEMBER_KINDS } from '../scenario/member-kinds.js';
 import type { ResolvedValidator } from '../../src/scenario/types.js';
 import { randomScenario } from '../model/random-scenarios.js';
 
@@ -14,19 +14,7 @@ test('the digest is sha256 of JSON.stringify(scenario): random plain scenarios, 
     const scenario = randomScenario(seed);
     assert.equal(scenarioDigest(scenario), sha256(JSON.stringify(scenario)), `random scenario ${seed}`);
   }
-  const document: ScenarioDocument = {
-    name: 'digest',
-    seed: 3,
-    rounds: 10,
-    validators: [
-      { name: 'drawn', count: 500, stake: { uniform: { min: 1, max: 5 } }, submit: { every: 10 } },
-      { name: 'fixed', count: 3, stake: 7, connect: { at: 2, every: 0.5 }, submit: { every: 10, phase: 1 }, leave: 100 },
-      { name: 'listed', count: 2, stake: { values: [3, 4] }, submit: { poisson: 0.5 }, bpm: [60, 'x'] },
-      { name: 'one', stake: 'abc', submit: 'none' },
-      { name: 'größe "q"', count: 2, stake: 2 ** 60, submit: { every: 3 } },
-    ],
-  };
-  const scenario = resolveScenario(document, 'digest.yaml');
+  const scenario = resolveScenario(MEMBER_KINDS, 'digest.yaml');
   assert.equal(scenarioDigest(scenario), sha256(JSON.stringify(scenario)));
   // Plain validators between members.
   const byHand = { ...(JSON.parse(JSON.stringify(scenario.validators[1])) as ResolvedValidator), id: 'by hand' };

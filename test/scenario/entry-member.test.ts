@@ -3,21 +3,10 @@ import { test } from 'node:test';
 import { EntryMember, MemberJsonTexts, packScenario, unpackScenario, writePackedValidatorJson, writeValidatorId } from '../../src/scenario/entry-member.js';
 import { TextBytes } from '../../src/report/text-bytes.js';
 import { resolveScenario } from '../../src/scenario/resolve.js';
-import type { ScenarioDocument } from '../../src/scenario/schema.js';
+import { MEMBER_KINDS } from './member-kinds.js';
 import type { ResolvedValidator } from '../../src/scenario/types.js';
 
-const document: ScenarioDocument = {
-  name: 'members',
-  seed: 9,
-  rounds: 10,
-  validators: [
-    { name: 'drawn', count: 40, stake: { uniform: { min: 1, max: 5 } }, submit: { every: 10 } },
-    { name: 'fixed', count: 3, stake: 7, connect: { at: 2, every: 0.5 }, submit: { every: 10, phase: 1 }, leave: 100 },
-    { name: 'listed', count: 2, stake: { values: [3, 4] }, submit: { poisson: 0.5 }, bpm: [60, 'x'] },
-    { name: 'one', stake: 'abc', submit: 'none' },
-    { name: 'größe', count: 2, stake: 2 ** 60, submit: { every: 3 } },
-  ],
-};
+const document = MEMBER_KINDS;
 
 /** Every field of the interface, read through it, in its order. */
 function fields(v: ResolvedValidator) {
